@@ -1,0 +1,3 @@
+"""SignDesk: facial-recognition compliance for small businesses in China."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,111 @@
+"""The headless command line: the same core as the desktop app.
+
+``signdesk-cli check PROJECT`` and friends. Each subcommand lives in its own
+module and registers itself in ``COMMANDS``; errors a user can cause are one
+line in the user's language with exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Callable, Sequence
+
+from signdesk.errors import UserInputError
+from signdesk.i18n import EN, N_, ZH, normalize_locale, translate
+
+#: Exit statuses shared by every command.
+EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+
+
+def default_locale() -> str:
+    """The UI language from the environment (LC_ALL, LC_MESSAGES, LANG)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return normalize_locale(value)
+    return EN
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"signdesk: {message}")
+
+
+Command = Callable[[argparse.Namespace], int]
+#: name -> (run, English help msgid)
+COMMANDS: dict[str, tuple[Command, str]] = {}
+
+
+def command(name: str, help_msgid: str):
+    """Register a subcommand: decorate its ``run(args) -> int``. Its options
+    come from ``run.add_arguments(parser)`` when the module sets it."""
+
+    def register(run: Command) -> Command:
+        COMMANDS[name] = (run, help_msgid)
+        return run
+
+    return register
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="language of the output (default: from LANG)")
+
+
+def locale_of(args: argparse.Namespace) -> str:
+    return {"zh": ZH, "en": EN}.get(getattr(args, "lang", None) or "", default_locale())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _load_commands()
+    parser = _Parser(prog="signdesk", description="SignDesk: facial-recognition compliance for small businesses.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, (run, help_msgid) in COMMANDS.items():
+        p = sub.add_parser(name, help=translate(EN, help_msgid))
+        add_arguments = getattr(run, "add_arguments", None)
+        if add_arguments:
+            add_arguments(p)
+    return parser
+
+
+def _load_commands() -> None:
+    # Importing a command module registers it. Optional modules (written by
+    # later parts of the app) are skipped when absent.
+    import importlib
+
+    for module in ("check", "new", "render", "export", "batch"):
+        try:
+            importlib.import_module(f"signdesk.cli.{module}")
+        except ModuleNotFoundError as err:
+            if err.name != f"signdesk.cli.{module}":
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``signdesk-cli``; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return EXIT_USAGE
+        return int(exc.code or 0)
+    run, _help = COMMANDS[args.command]
+    try:
+        return run(args)
+    except UserInputError as err:
+        print(f"signdesk: {err.message(locale_of(args))}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(translate(locale_of(args), N_("Interrupted.")), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

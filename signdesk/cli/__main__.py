@@ -1,0 +1,5 @@
+import sys
+
+from signdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,117 @@
+"""``signdesk check PROJECT``: findings, grouped by scenario, most serious first.
+
+The JSON form (``--format json``) is stable; see README "check --format json".
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, locale_of
+from signdesk.i18n import N_, translate
+from signdesk.model import Project, load
+from signdesk.rules import Assessment, Finding, Severity, describe_value, evaluate
+from signdesk.questions import QUESTION_BY_ID
+
+#: Bumped only on incompatible changes to the JSON output.
+JSON_FORMAT_VERSION = 1
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", type=Path, help="a .signdesk project file")
+    add_lang_option(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        help="evaluate deadlines as of this date (YYYY-MM-DD)")
+
+
+@command("check", N_("Check a project and list what breaks the rules."))
+def run(args: argparse.Namespace) -> int:
+    locale = locale_of(args)
+    project = load(args.project)
+    assessment = evaluate(project, today=args.today)
+    if args.format == "json":
+        json.dump(assessment_to_json(project, assessment, locale), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(assessment_to_text(project, assessment, locale))
+    return EXIT_VIOLATIONS if assessment.violations else EXIT_OK
+
+
+run.add_arguments = _arguments  # type: ignore[attr-defined]
+
+
+def finding_to_json(f: Finding, locale: str) -> dict[str, Any]:
+    """One finding in the documented JSON shape."""
+    return {
+        "rule": f.rule_id,
+        "severity": f.severity.value,
+        "scenario": f.scenario_id,
+        "citations": [{"law": c.law.value, "article": c.article, "text": c.text(locale)} for c in f.citations],
+        "triggers": [
+            {"question": t.question_id,
+             "value": t.value.isoformat() if isinstance(t.value, dt.date) else t.value,
+             "answer": describe_value(t.question_id, t.value, locale)}
+            for t in f.triggers
+        ],
+        "title": f.title(locale),
+        "why": f.why(locale),
+        "fix": f.fix(locale),
+    }
+
+
+def assessment_to_json(project: Project, a: Assessment, locale: str) -> dict[str, Any]:
+    return {
+        "format_version": JSON_FORMAT_VERSION,
+        "language": locale,
+        "summary": {s.value: a.count(s) for s in Severity},
+        "scenarios": [{"id": sc.id, "name": sc.name, "research_only": sc.id in a.research_only}
+                      for sc in project.scenarios],
+        "findings": [finding_to_json(f, locale) for f in a.findings],
+        "documents": [{"kind": d.kind.value, "scenario": d.scenario_id, "title": d.kind.title(locale)}
+                      for d in a.documents],
+    }
+
+
+def assessment_to_text(project: Project, a: Assessment, locale: str) -> str:
+    t = lambda msgid, **kw: translate(locale, msgid, **kw)  # noqa: E731
+    lines: list[str] = []
+    name = project.business.get("operator_name") or t("(unnamed business)")
+    lines.append(t("SignDesk check: {name}", name=name))
+    lines.append(t("{violations} violations, {todo} to do, {advice} advice",
+                   violations=a.count(Severity.VIOLATION), todo=a.count(Severity.OBLIGATION),
+                   advice=a.count(Severity.ADVISORY)))
+    groups: list[tuple[str, tuple[Finding, ...]]] = [(t("Whole business"), a.for_scenario(None))]
+    for sc in project.scenarios:
+        label = sc.name
+        if sc.id in a.research_only:
+            label += " " + t("(research only: outside the Measures, PIPL still applies)")
+        groups.append((label, a.for_scenario(sc.id)))
+    for label, findings in groups:
+        lines.append("")
+        lines.append(f"== {label} ==")
+        if not findings:
+            lines.append("  " + t("No problems found."))
+        for f in findings:
+            lines.append(f"  [{f.severity.label(locale)}] {f.title(locale)}  ({f.rule_id})")
+            lines.append("    " + t("Law: {citations}", citations=f.citation_text(locale)))
+            lines.append("    " + t("Why: {why}", why=f.why(locale)))
+            lines.append("    " + t("Fix: {fix}", fix=f.fix(locale)))
+            if f.triggers:
+                answers = "; ".join(
+                    f"{translate(locale, QUESTION_BY_ID[tr.question_id].text)} → {describe_value(tr.question_id, tr.value, locale)}"
+                    for tr in f.triggers)
+                lines.append("    " + t("Because: {answers}", answers=answers))
+    lines.append("")
+    lines.append(t("Documents you need:"))
+    for d in a.documents:
+        where = ""
+        if d.scenario_id:
+            where = f" — {project.scenario(d.scenario_id).name}"
+        lines.append(f"  - {d.kind.title(locale)}{where}")
+    return "\n".join(lines) + "\n"

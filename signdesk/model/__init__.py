@@ -1,0 +1,15 @@
+"""Project data: answers, scenarios, load/save and schema versions."""
+
+from signdesk.model.files import (  # noqa: F401
+    SCHEMA_VERSION,
+    SUFFIX,
+    ProjectFileError,
+    dumps,
+    load,
+    loads,
+    project_from_json,
+    project_to_json,
+    save,
+    write_atomically,
+)
+from signdesk.model.project import Project, Scenario, is_visible, visible_answers  # noqa: F401

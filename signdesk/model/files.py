@@ -1,0 +1,254 @@
+"""Reading and writing ``.signdesk`` project files.
+
+A project file is UTF-8 JSON::
+
+    {"format": "signdesk-project", "schema_version": 2,
+     "business": {"operator_name": "...", ...},
+     "scenarios": [{"id": "s-1a2b3c4d", "name": "Front gate",
+                    "answers": {"scenario_kind": "entrance_gate", ...}}]}
+
+Answers are keyed by question id; dates are "YYYY-MM-DD" strings; multiple
+choices are lists of option keys. Loading validates every field against the
+questionnaire and names the exact field of any problem; nothing in a file is
+ever executed. Saving is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_
+from signdesk.model.project import MAX_SCENARIO_NAME, Project, Scenario
+from signdesk.questions import QUESTION_BY_ID, AnswerError, Scope, scope_of
+
+FORMAT_MARK = "signdesk-project"
+SCHEMA_VERSION = 2
+SUFFIX = ".signdesk"
+#: Real projects are a few KB; anything this big is not one of ours.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_SCENARIOS = 200
+
+
+class ProjectFileError(UserInputError):
+    """A project file that cannot be opened, with the reason for the user."""
+
+
+# ---------------------------------------------------------------- migrations
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 had no format mark and no scenario ids; ids came with v2."""
+    out = {k: v for k, v in data.items() if k != "version"}
+    out["format"] = FORMAT_MARK
+    scenarios = []
+    for i, sc in enumerate(data.get("scenarios", [])):
+        if isinstance(sc, dict):
+            sc = dict(sc)
+            sc.setdefault("id", f"s-v1-{i + 1}")
+        scenarios.append(sc)
+    out["scenarios"] = scenarios
+    out["schema_version"] = 2
+    return out
+
+
+#: from-version -> function returning the data at from-version + 1
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def _schema_version(data: dict[str, Any]) -> int:
+    version = data.get("schema_version", data.get("version"))
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ProjectFileError(N_("The file has no valid format version (field “schema_version”)."))
+    return version
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a decoded file forward to ``SCHEMA_VERSION``."""
+    version = _schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            N_("This file was saved by a newer SignDesk (format {found}); this version reads up to format {supported}. Please update SignDesk."),
+            found=version,
+            supported=SCHEMA_VERSION,
+        )
+    if version < 1:
+        raise ProjectFileError(N_("The file has no valid format version (field “schema_version”)."))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
+# -------------------------------------------------------------------- decode
+def _answers_from_json(raw: Any, where: str, scope: Scope) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ProjectFileError(N_("In {field}: expected a set of answers."), field=where)
+    answers: dict[str, Any] = {}
+    for qid, value in raw.items():
+        field = f"{where}.{qid}"
+        question = QUESTION_BY_ID.get(qid)
+        if question is None:
+            raise ProjectFileError(N_("In {field}: unknown question “{qid}”."), field=field, qid=str(qid)[:60])
+        if scope_of(question) is not scope:
+            raise ProjectFileError(N_("In {field}: this question belongs to another part of the project."), field=field)
+        try:
+            answers[qid] = question.check(value)
+        except AnswerError as err:
+            raise ProjectFileError(N_("In {field}: {problem}"), field=field, problem=err) from None
+        if answers[qid] is None:
+            del answers[qid]
+    return answers
+
+
+class _FieldProblem(Exception):
+    pass
+
+
+def project_from_json(data: Any) -> Project:
+    """Validate decoded JSON (any version) and build a Project."""
+    if not isinstance(data, dict):
+        raise ProjectFileError(N_("The file is not a SignDesk project."))
+    if data.get("format", FORMAT_MARK) != FORMAT_MARK:
+        raise ProjectFileError(N_("The file is not a SignDesk project."))
+    data = migrate(data)
+    business = _answers_from_json(data.get("business", {}), "business", Scope.BUSINESS)
+    raw_scenarios = data.get("scenarios", [])
+    if not isinstance(raw_scenarios, list):
+        raise ProjectFileError(N_("In {field}: expected a list of scenarios."), field="scenarios")
+    if len(raw_scenarios) > MAX_SCENARIOS:
+        raise ProjectFileError(N_("The file has {count} scenarios; SignDesk handles at most {maximum}."),
+                               count=len(raw_scenarios), maximum=MAX_SCENARIOS)
+    scenarios: list[Scenario] = []
+    seen_ids: set[str] = set()
+    for i, raw in enumerate(raw_scenarios):
+        where = f"scenarios[{i + 1}]"
+        if not isinstance(raw, dict):
+            raise ProjectFileError(N_("In {field}: expected a scenario."), field=where)
+        sid, name = raw.get("id"), raw.get("name")
+        if not isinstance(sid, str) or not (1 <= len(sid) <= 40) or sid in seen_ids:
+            raise ProjectFileError(N_("In {field}: missing, duplicate or malformed id."), field=f"{where}.id")
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_SCENARIO_NAME:
+            raise ProjectFileError(
+                N_("In {field}: a scenario needs a name of 1 to {maximum} characters."),
+                field=f"{where}.name", maximum=MAX_SCENARIO_NAME)
+        seen_ids.add(sid)
+        answers = _answers_from_json(raw.get("answers", {}), f"{where}.answers", Scope.SCENARIO)
+        scenarios.append(Scenario(sid, name.strip(), answers))
+    return Project(business, scenarios)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def project_to_json(project: Project) -> dict[str, Any]:
+    """The current-version JSON form of a project (answers in catalogue order)."""
+    def ordered(answers: dict[str, Any]) -> dict[str, Any]:
+        keys = [qid for qid in QUESTION_BY_ID if qid in answers]
+        return {k: _json_value(answers[k]) for k in keys if answers[k] is not None}
+
+    return {
+        "format": FORMAT_MARK,
+        "schema_version": SCHEMA_VERSION,
+        "business": ordered(project.business),
+        "scenarios": [
+            {"id": sc.id, "name": sc.name, "answers": ordered(sc.answers)} for sc in project.scenarios
+        ],
+    }
+
+
+def dumps(project: Project) -> bytes:
+    return (json.dumps(project_to_json(project), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def loads(raw: bytes, name: str = "") -> Project:
+    """Parse the bytes of a project file."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProjectFileError(N_("The file is too large to be a SignDesk project ({size} MB)."),
+                               size=f"{len(raw) / 1024 / 1024:.1f}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ProjectFileError(N_("The file is not valid UTF-8 text (byte {position})."), position=err.start) from None
+    if not text.strip():
+        raise ProjectFileError(N_("The file is empty."))
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        raise ProjectFileError(
+            N_("The file is damaged or incomplete: {problem} at line {line}, column {column}."),
+            problem=err.msg, line=err.lineno, column=err.colno) from None
+    except (_FieldProblem, RecursionError):
+        raise ProjectFileError(N_("The file is not a SignDesk project.")) from None
+    return project_from_json(data)
+
+
+def _reject_constant(name: str) -> Any:
+    raise _FieldProblem(name)  # NaN / Infinity are not JSON a user writes
+
+
+def load(path: Path) -> Project:
+    """Open a project file, or raise ProjectFileError saying why not."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProjectFileError(N_("The file is too large to be a SignDesk project ({size} MB)."),
+                                   size=f"{size / 1024 / 1024:.1f}")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProjectFileError(N_("The file {name} does not exist."), name=str(path)) from None
+    except IsADirectoryError:
+        raise ProjectFileError(N_("{name} is a folder, not a project file."), name=str(path)) from None
+    except PermissionError:
+        raise ProjectFileError(N_("SignDesk may not read {name}."), name=str(path)) from None
+    except OSError as err:
+        raise ProjectFileError(N_("The file {name} cannot be read: {problem}"), name=str(path),
+                               problem=err.strerror or str(err)) from None
+    return loads(raw, path.name)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves old or new, never half.
+
+    Temp file in the same folder, flush, fsync, rename over the target, fsync
+    the folder.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # e.g. Windows: folders cannot be opened; the rename is still atomic
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def save(project: Project, path: Path) -> None:
+    """Save a project atomically."""
+    try:
+        write_atomically(Path(path), dumps(project))
+    except OSError as err:
+        raise ProjectFileError(N_("The project could not be saved to {name}: {problem}"),
+                               name=str(path), problem=err.strerror or str(err)) from None

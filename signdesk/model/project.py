@@ -1,0 +1,112 @@
+"""A business's answers: business-wide ones and one set per scenario."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import secrets
+from collections import ChainMap
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from signdesk.questions import QUESTION_BY_ID, QUESTIONS, Scope, scope_of
+
+#: Longest scenario name, so it fits a sign's subtitle and a file name.
+MAX_SCENARIO_NAME = 60
+
+
+def new_scenario_id() -> str:
+    """A short random id that stays with a scenario through renames."""
+    return "s-" + secrets.token_hex(4)
+
+
+@dataclass
+class Scenario:
+    """One place and purpose where the business uses face recognition."""
+
+    id: str
+    name: str
+    answers: dict[str, Any] = field(default_factory=dict)
+
+    def kind(self) -> str | None:
+        return self.answers.get("scenario_kind")
+
+
+@dataclass
+class Project:
+    """Everything the owner has answered. Pure data; no Qt, no I/O."""
+
+    business: dict[str, Any] = field(default_factory=dict)
+    scenarios: list[Scenario] = field(default_factory=list)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        for sc in self.scenarios:
+            if sc.id == scenario_id:
+                return sc
+        raise KeyError(scenario_id)
+
+    def add_scenario(self, name: str, kind: str | None = None) -> Scenario:
+        sc = Scenario(new_scenario_id(), name, {"scenario_kind": kind} if kind else {})
+        self.scenarios.append(sc)
+        return sc
+
+    def duplicate_scenario(self, scenario_id: str, name: str) -> Scenario:
+        src = self.scenario(scenario_id)
+        sc = Scenario(new_scenario_id(), name, copy.deepcopy(src.answers))
+        self.scenarios.insert(self.scenarios.index(src) + 1, sc)
+        return sc
+
+    def remove_scenario(self, scenario_id: str) -> None:
+        self.scenarios.remove(self.scenario(scenario_id))
+
+    def copy(self) -> "Project":
+        return copy.deepcopy(self)
+
+    # -- answers as rules and documents see them --------------------------
+    def business_answers(self) -> dict[str, Any]:
+        """Business-wide answers, with answers to hidden questions left out."""
+        return visible_answers(self.business, {})
+
+    def answers_for(self, scenario: Scenario) -> Mapping[str, Any]:
+        """A scenario's answers over the business answers, hidden ones left out.
+
+        A question hidden by an earlier answer counts as unanswered, so a
+        stale answer (say, a retention period after switching to "kept on
+        the device only") can never trigger a finding.
+        """
+        business = self.business_answers()
+        return ChainMap(visible_answers(scenario.answers, business), business)
+
+
+def visible_answers(own: Mapping[str, Any], context: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers in ``own`` whose questions are visible.
+
+    Visibility conditions may read earlier answers of the same scope and the
+    business answers in ``context``. Questions are walked in catalogue order,
+    so a chain of conditions resolves in one pass.
+    """
+    kept: dict[str, Any] = {}
+    lookup = ChainMap(kept, context)
+    for q in QUESTIONS:
+        if q.id not in own:
+            continue
+        if q.visible_if is not None and not q.visible_if(lookup):
+            continue
+        kept[q.id] = own[q.id]
+    return kept
+
+
+def is_visible(question_id: str, project: Project, scenario: Scenario | None) -> bool:
+    """Whether a question is shown, given the current answers."""
+    q = QUESTION_BY_ID[question_id]
+    if q.visible_if is None:
+        return True
+    business = project.business_answers()
+    if scope_of(q) is Scope.BUSINESS or scenario is None:
+        return q.visible_if(business)
+    return q.visible_if(ChainMap(visible_answers(scenario.answers, business), business))
+
+
+def today() -> dt.date:
+    """Today's date; one place so tests and the CLI can pin it."""
+    return dt.date.today()

@@ -1,0 +1,430 @@
+"""The questionnaire, as data.
+
+Business-wide sections come first, then the sections asked once per scenario
+(each place and purpose the business uses face recognition for). Adding a
+question is one entry here plus its Chinese text in
+``translations/zh_CN/questions.po``.
+
+Question ids are stable: they are the keys in ``.signdesk`` files and the
+names rules use to read answers.
+"""
+
+from __future__ import annotations
+
+from signdesk.i18n import N_
+from signdesk.questions.conditions import Any_, AtLeast, Has, Is, IsNot, Lacks, Yes
+from signdesk.questions.model import Kind, Option, Question, Scope, Section
+
+B = Scope.BUSINESS
+S = Scope.SCENARIO
+
+FILING_THRESHOLD = 100_000
+
+SECTIONS: tuple[Section, ...] = (
+    Section("business", B, N_("Your business"),
+            N_("Who you are and how people reach you. This goes on every sign and form.")),
+    Section("headcount", B, N_("Face records and filing"),
+            N_("How many people's faces you keep decides whether you must file with the provincial cyberspace office.")),
+    Section("assessment", B, N_("Impact assessment"),
+            N_("Face data is sensitive personal information: an impact assessment is required before you start.")),
+    Section("security", B, N_("Security"),
+            N_("How the face database and devices are protected.")),
+    Section("sharing", B, N_("Vendors and sharing"),
+            N_("Who else touches the face data: device makers, cloud services, head office, other companies.")),
+    Section("place", S, N_("Place and purpose"),
+            N_("Where the face-recognition devices are and what they are for.")),
+    Section("people", S, N_("Who is enrolled"),
+            N_("Whose faces this use captures.")),
+    Section("consent", S, N_("Legal basis and consent"),
+            N_("On what legal ground you process the faces, and how people agree.")),
+    Section("alternatives", S, N_("Other ways in"),
+            N_("Face recognition must not be the only way when another method does the job.")),
+    Section("notice", S, N_("What people are told"),
+            N_("People must be told, before their face is captured, who you are and what happens to it.")),
+    Section("storage", S, N_("Storage and deletion"),
+            N_("Where face data is kept, for how long, and when it is deleted.")),
+)
+
+VENUE_TYPES = (
+    Option("shop", N_("Shop, restaurant or café")),
+    Option("hotel", N_("Hotel or guesthouse")),
+    Option("gym", N_("Gym, pool or sports venue")),
+    Option("school", N_("School, kindergarten or training centre")),
+    Option("residential", N_("Residential compound or property management")),
+    Option("office", N_("Office building or workplace")),
+    Option("bank", N_("Bank or financial service")),
+    Option("healthcare", N_("Clinic, hospital or pharmacy")),
+    Option("bathhouse", N_("Bathhouse, spa or sauna")),
+    Option("venue", N_("Station, museum, exhibition or entertainment venue")),
+    Option("other", N_("Other")),
+)
+
+PROVINCES = tuple(
+    Option(key, label)
+    for key, label in (
+        ("beijing", N_("Beijing")), ("tianjin", N_("Tianjin")), ("hebei", N_("Hebei")),
+        ("shanxi", N_("Shanxi")), ("neimenggu", N_("Inner Mongolia")), ("liaoning", N_("Liaoning")),
+        ("jilin", N_("Jilin")), ("heilongjiang", N_("Heilongjiang")), ("shanghai", N_("Shanghai")),
+        ("jiangsu", N_("Jiangsu")), ("zhejiang", N_("Zhejiang")), ("anhui", N_("Anhui")),
+        ("fujian", N_("Fujian")), ("jiangxi", N_("Jiangxi")), ("shandong", N_("Shandong")),
+        ("henan", N_("Henan")), ("hubei", N_("Hubei")), ("hunan", N_("Hunan")),
+        ("guangdong", N_("Guangdong")), ("guangxi", N_("Guangxi")), ("hainan", N_("Hainan")),
+        ("chongqing", N_("Chongqing")), ("sichuan", N_("Sichuan")), ("guizhou", N_("Guizhou")),
+        ("yunnan", N_("Yunnan")), ("xizang", N_("Tibet")), ("shaanxi", N_("Shaanxi")),
+        ("gansu", N_("Gansu")), ("qinghai", N_("Qinghai")), ("ningxia", N_("Ningxia")),
+        ("xinjiang", N_("Xinjiang")),
+    )
+)
+
+SCENARIO_KINDS = (
+    Option("entrance_gate", N_("Entrance or building gate")),
+    Option("payment", N_("Payment at the till")),
+    Option("member_checkin", N_("Member check-in")),
+    Option("staff_attendance", N_("Staff attendance or staff access")),
+    Option("hotel_checkin", N_("Hotel check-in")),
+    Option("public_area_camera", N_("Camera that identifies people in a public area")),
+    Option("other", N_("Other")),
+)
+
+QUESTIONS: tuple[Question, ...] = (
+    # ------------------------------------------------------------------ business
+    Question("operator_name", "business", Kind.TEXT, N_("Business name (as registered)"),
+             N_("The personal-information handler: the company or person that decides why and how faces are processed. Printed on every sign and form."),
+             max_length=80, example=N_("Example: Shanghai Lemon Tea Co., Ltd.")),
+    Question("operator_name_en", "business", Kind.TEXT, N_("Business name in English (optional)"),
+             N_("Printed under the Chinese name on bilingual signs. Leave empty to print the Chinese name only."),
+             max_length=100),
+    Question("venue_type", "business", Kind.CHOICE, N_("What kind of business is it?"), options=VENUE_TYPES),
+    Question("address", "business", Kind.TEXT, N_("Address"), max_length=160),
+    Question("contact_phone", "business", Kind.PHONE, N_("Phone number for privacy questions"),
+             N_("People call this number to ask about, withdraw from or delete their face data."),
+             max_length=30, example="021-5555 0123"),
+    Question("contact_email", "business", Kind.EMAIL, N_("E-mail for privacy questions"), max_length=120,
+             example="privacy@example.cn"),
+    Question("optout_url", "business", Kind.URL, N_("Web address of your opt-out page"),
+             N_("SignDesk writes this page for you; put it on your website. The QR code on every sign and form leads here. Must start with https://."),
+             max_length=300, example="https://example.cn/face-optout"),
+    Question("uscc", "business", Kind.TEXT, N_("Unified social credit code"),
+             N_("The 18-character code on your business licence. Needed for a filing."), max_length=18),
+    Question("legal_representative", "business", Kind.TEXT, N_("Legal representative"), max_length=40),
+    Question("province", "business", Kind.CHOICE, N_("Province where the business is registered"),
+             N_("A filing goes to the cyberspace office of this province."), options=PROVINCES),
+    Question("research_only", "business", Kind.YES_NO,
+             N_("Is all of your face processing only for developing face-recognition technology or training algorithms?"),
+             N_("Research and algorithm training are outside the 2025 Measures (Article 2), but the Personal Information Protection Law still applies.")),
+
+    # ----------------------------------------------------------------- headcount
+    Question("people_stored", "headcount", Kind.NUMBER,
+             N_("How many different people's faces do you store in total?"),
+             N_("Count each person once across all places, uses and branches (de-duplicated)."),
+             minimum=0, maximum=2_000_000_000),
+    Question("threshold_date", "headcount", Kind.DATE, N_("On what date did you reach 100,000 people?"),
+             N_("The filing deadline counts 30 working days from this date. If you were already over 100,000 before 1 June 2025, enter the date you first reached it."),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("filing_status", "headcount", Kind.CHOICE, N_("Have you filed with the provincial cyberspace office?"),
+             options=(Option("not_filed", N_("Not filed")), Option("filed", N_("Filed"))),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD), terms=("filing",)),
+    Question("filing_date", "headcount", Kind.DATE, N_("Date of your filing"),
+             visible_if=Is("filing_status", "filed")),
+    Question("filing_number", "headcount", Kind.TEXT, N_("Filing number"), max_length=60,
+             visible_if=Is("filing_status", "filed")),
+    Question("filing_changed", "headcount", Kind.YES_NO,
+             N_("Since filing, has the purpose, method, number of people stored, security measures, processing rules or impact assessment changed substantially?"),
+             visible_if=Is("filing_status", "filed")),
+    Question("filing_change_date", "headcount", Kind.DATE, N_("Date of that change"), visible_if=Yes("filing_changed")),
+    Question("change_filed", "headcount", Kind.YES_NO, N_("Have you filed the change?"), visible_if=Yes("filing_changed")),
+    Question("stopped_using", "headcount", Kind.YES_NO, N_("Have you stopped using face recognition altogether?"),
+             visible_if=Is("filing_status", "filed")),
+    Question("stop_date", "headcount", Kind.DATE, N_("Date you stopped"), visible_if=Yes("stopped_using")),
+    Question("filing_cancelled", "headcount", Kind.YES_NO, N_("Have you cancelled the filing?"), visible_if=Yes("stopped_using")),
+    Question("data_deleted_after_stop", "headcount", Kind.YES_NO,
+             N_("Have you deleted (or anonymised) the stored face data?"), visible_if=Yes("stopped_using")),
+
+    # ---------------------------------------------------------------- assessment
+    Question("pia_done", "assessment", Kind.YES_NO,
+             N_("Have you done a personal information protection impact assessment for face recognition?"),
+             terms=("pia",)),
+    Question("pia_before_start", "assessment", Kind.YES_NO, N_("Was it done before you started using face recognition?"),
+             visible_if=Yes("pia_done")),
+    Question("pia_date", "assessment", Kind.DATE, N_("Date of the assessment"), visible_if=Yes("pia_done")),
+    Question("pia_assessor", "assessment", Kind.TEXT, N_("Who carried it out?"),
+             N_("Your own staff or an outside firm; give a name."), max_length=80, visible_if=Yes("pia_done")),
+    Question("pia_contents", "assessment", Kind.MULTI, N_("What does the assessment cover?"),
+             options=(
+                 Option("lawful_necessary", N_("Whether the purpose and method are lawful, legitimate and necessary")),
+                 Option("impact_on_rights", N_("The impact on people's rights and whether the measures to reduce it work")),
+                 Option("leak_risks", N_("Risks of leaks, tampering, loss or misuse of face data")),
+                 Option("protection_fit", N_("Whether the protection measures are lawful, effective and fit the risk")),
+             ), visible_if=Yes("pia_done")),
+    Question("pia_retention_years", "assessment", Kind.NUMBER,
+             N_("How many years do you keep the assessment report and processing records?"),
+             minimum=0, maximum=100, visible_if=Yes("pia_done")),
+    Question("processing_records", "assessment", Kind.YES_NO,
+             N_("Do you keep records of the face processing (enrolments, deletions, exports)?")),
+    Question("pia_changed_since", "assessment", Kind.YES_NO,
+             N_("Since the assessment, has the purpose or method changed, or has there been a major security incident?"),
+             visible_if=Yes("pia_done")),
+    Question("pia_redone", "assessment", Kind.YES_NO, N_("Have you assessed again since then?"),
+             visible_if=Yes("pia_changed_since")),
+    Question("purpose_necessity_written", "assessment", Kind.YES_NO,
+             N_("Have you written down the specific purpose and why face recognition is necessary compared with other methods?")),
+
+    # ------------------------------------------------------------------ security
+    Question("security_measures", "security", Kind.MULTI, N_("Which protections are in place for the face data?"),
+             options=(
+                 Option("encryption", N_("Encryption of stored and transmitted face data")),
+                 Option("audit_log", N_("A log of who viewed or exported face data, reviewed regularly")),
+                 Option("access_control", N_("Access control: personal accounts, no shared admin password")),
+                 Option("authorisation", N_("Authorisation: only named staff may enrol, view or delete")),
+                 Option("intrusion_protection", N_("Intrusion detection and prevention: patched, firewalled, default passwords changed")),
+             )),
+    Question("mlps_status", "security", Kind.CHOICE,
+             N_("Has the system been graded under the Multi-Level Protection Scheme (等保)?"),
+             options=(Option("done", N_("Yes, graded and filed")), Option("not_needed", N_("Checked: not required")),
+                      Option("not_assessed", N_("Not checked")))),
+    Question("incident_plan", "security", Kind.YES_NO,
+             N_("Is there a plan for a data leak, including telling the authorities and the people affected?")),
+    Question("rights_requests", "security", Kind.YES_NO,
+             N_("Can people ask to see, copy, correct or delete their face data, and get an answer?")),
+    Question("compliance_audit", "security", Kind.YES_NO,
+             N_("Do you regularly audit your handling of personal information?")),
+
+    # ------------------------------------------------------------------- sharing
+    Question("vendor_processes", "sharing", Kind.YES_NO,
+             N_("Does a vendor process face data for you (device maker, cloud service, property-management platform)?")),
+    Question("vendor_names", "sharing", Kind.TEXT, N_("Which vendors?"), max_length=200, visible_if=Yes("vendor_processes")),
+    Question("vendor_contract", "sharing", Kind.YES_NO,
+             N_("Is there a data-processing contract with each vendor (purpose, duration, method, protection, deletion at the end)?"),
+             visible_if=Yes("vendor_processes")),
+    Question("shares_with_others", "sharing", Kind.YES_NO,
+             N_("Do you give face data to any other company or organisation (head office, brand, landlord)?"),
+             N_("Lawful requests from the police do not count here.")),
+    Question("sharing_recipients", "sharing", Kind.TEXT, N_("Who receives it?"), max_length=200,
+             visible_if=Yes("shares_with_others")),
+    Question("sharing_separate_consent", "sharing", Kind.YES_NO,
+             N_("Do people give a separate consent to that sharing, after being told who receives it?"),
+             visible_if=Yes("shares_with_others"), terms=("separate_consent",)),
+    Question("cross_border", "sharing", Kind.YES_NO,
+             N_("Is face data stored or accessed outside mainland China (overseas head office, foreign cloud)?")),
+    Question("cross_border_mechanism", "sharing", Kind.YES_NO,
+             N_("Do you have a legal mechanism for the transfer (security assessment, certification or standard contract)?"),
+             visible_if=Yes("cross_border")),
+    Question("cross_border_consent", "sharing", Kind.YES_NO,
+             N_("Do people give a separate consent to the transfer abroad?"),
+             visible_if=Yes("cross_border"), terms=("separate_consent",)),
+    Question("unlimited_terms", "sharing", Kind.YES_NO,
+             N_("Do your terms give you unlimited-time, irrevocable or freely sub-licensable rights to people's face data?")),
+
+    # --------------------------------------------------------------------- place
+    Question("scenario_kind", "place", Kind.CHOICE, N_("What is face recognition used for here?"), options=SCENARIO_KINDS),
+    Question("location", "place", Kind.TEXT, N_("Where exactly are the devices?"),
+             N_("Printed on the sign, e.g. \"Main entrance, ground floor\"."), max_length=80),
+    Question("device_count", "place", Kind.NUMBER, N_("How many face-recognition devices are here?"),
+             minimum=0, maximum=100_000),
+    Question("public_place", "place", Kind.YES_NO,
+             N_("Is the device in a place open to the public (shop floor, lobby, entrance, car park)?")),
+    Question("private_spaces", "place", Kind.MULTI,
+             N_("Is any face-recognition device inside one of these spaces?"),
+             N_("No sign or consent makes a device lawful in these private spaces."),
+             options=(
+                 Option("none", N_("None of these")),
+                 Option("guest_room", N_("Hotel or guest room")),
+                 Option("bathhouse", N_("Bathhouse, sauna or shower room")),
+                 Option("changing_room", N_("Changing or locker room")),
+                 Option("toilet", N_("Toilet")),
+             )),
+    Question("match_mode", "place", Kind.CHOICE, N_("How does the system use the face?"),
+             options=(
+                 Option("verify", N_("Checks that a person is who they claim to be (1:1)")),
+                 Option("identify", N_("Picks out who a person is from stored faces (1:N)")),
+                 Option("analyse_only", N_("Only counts or estimates age/gender, never identifies anyone")),
+             )),
+    Question("purposes", "place", Kind.MULTI, N_("What are the purposes?"),
+             options=(
+                 Option("public_security", N_("Public security")),
+                 Option("access", N_("Letting people in (access control)")),
+                 Option("payment", N_("Payment")),
+                 Option("attendance", N_("Staff attendance")),
+                 Option("identity_check", N_("Identity check required by law (e.g. hotel registration)")),
+                 Option("marketing", N_("Recognising VIPs or members for marketing")),
+                 Option("footfall", N_("Counting visitors or analysing customers")),
+                 Option("research", N_("Developing face recognition or training algorithms only")),
+             )),
+    Question("public_reuse", "place", Kind.YES_NO,
+             N_("Are images or identities from this public area used for anything besides public security (marketing, sale, sharing with brands)?"),
+             visible_if=Yes("public_place")),
+    Question("public_reuse_consent", "place", Kind.YES_NO,
+             N_("Do people give a separate consent to that other use?"),
+             visible_if=Yes("public_reuse"), terms=("separate_consent",)),
+    Question("capture_area_limited", "place", Kind.YES_NO,
+             N_("Is the camera's view limited to what is needed (not the street, neighbours or staff rest areas)?"),
+             visible_if=Yes("public_place")),
+    Question("sensitive_inference", "place", Kind.YES_NO,
+             N_("Does the system infer ethnicity, religion, health, mood or social class from faces?")),
+    Question("national_id_channel", "place", Kind.YES_NO,
+             N_("For identity checks, have you considered the national network identity authentication service instead of your own face database?"),
+             visible_if=Is("match_mode", "verify", "identify")),
+
+    # -------------------------------------------------------------------- people
+    Question("enrolled", "people", Kind.MULTI, N_("Whose faces are captured here?"),
+             options=(
+                 Option("customers", N_("Customers or members")),
+                 Option("staff", N_("Staff")),
+                 Option("residents", N_("Residents")),
+                 Option("visitors", N_("Visitors and passers-by")),
+                 Option("children", N_("Children under 14")),
+                 Option("elderly", N_("Elderly people")),
+                 Option("disabled", N_("People with disabilities")),
+             )),
+    Question("guardian_consent", "people", Kind.YES_NO,
+             N_("Does a parent or guardian consent before a child under 14 is enrolled?"),
+             visible_if=Has("enrolled", "children"), terms=("guardian_consent",)),
+    Question("child_rules", "people", Kind.YES_NO,
+             N_("Do you have separate written processing rules for children under 14?"),
+             visible_if=Has("enrolled", "children")),
+    Question("age_check", "people", Kind.YES_NO,
+             N_("Do you check whether a person is under 14 before enrolling them?")),
+    Question("accessibility", "people", Kind.YES_NO,
+             N_("Do elderly and disabled people get an accessible notice (large print, voice or staff help) and an accessible alternative?"),
+             visible_if=Has("enrolled", "elderly", "disabled")),
+
+    # ------------------------------------------------------------------- consent
+    Question("legal_basis", "consent", Kind.CHOICE, N_("On what legal basis do you process faces here?"),
+             options=(
+                 Option("consent", N_("The person's consent")),
+                 Option("employment", N_("Necessary for managing staff under lawful labour rules")),
+                 Option("legal_duty", N_("Required by a law or regulation")),
+                 Option("none", N_("None identified / don't know")),
+             )),
+    Question("consent_method", "consent", Kind.CHOICE, N_("How do people agree?"),
+             options=(
+                 Option("separate", N_("A separate consent just for face recognition (own form or screen, unticked box)")),
+                 Option("bundled", N_("Part of the general terms or membership agreement")),
+                 Option("pre_ticked", N_("A box that is already ticked")),
+                 Option("implied", N_("By walking in or using the device")),
+                 Option("none", N_("They are not asked")),
+             ), visible_if=Is("legal_basis", "consent"), terms=("separate_consent",)),
+    Question("consent_records", "consent", Kind.YES_NO,
+             N_("Do you keep a record of each consent (who, when, which version of the text, how)?"),
+             visible_if=Is("legal_basis", "consent")),
+    Question("withdrawal_route", "consent", Kind.YES_NO,
+             N_("Is there an easy way to withdraw consent (counter, phone, opt-out page)?"),
+             visible_if=Is("legal_basis", "consent")),
+    Question("delete_on_withdrawal", "consent", Kind.YES_NO,
+             N_("Is the person's face data deleted when they withdraw?"),
+             visible_if=Is("legal_basis", "consent")),
+    Question("new_use_since_consent", "consent", Kind.YES_NO,
+             N_("Have you started using the face data for a new purpose or in a new way since people agreed?")),
+    Question("reconsent", "consent", Kind.YES_NO, N_("Did you ask people to agree again?"),
+             visible_if=Yes("new_use_since_consent")),
+
+    # -------------------------------------------------------------- alternatives
+    Question("alternatives", "alternatives", Kind.MULTI,
+             N_("What other ways are offered to people who do not want face recognition?"),
+             options=(
+                 Option("card", N_("Card or key fob")),
+                 Option("pin", N_("PIN or password")),
+                 Option("qr", N_("QR code on a phone")),
+                 Option("staff_check", N_("A staff member checks an ID or membership")),
+                 Option("key", N_("Key or lock code")),
+                 Option("cash_or_other_payment", N_("Another payment method")),
+                 Option("none", N_("None: face recognition is the only way")),
+             )),
+    Question("non_face_feasible", "alternatives", Kind.YES_NO,
+             N_("Could a card, code, QR code, key or staff check do the same job here?"),
+             N_("Answer no only where a law or regulation requires face recognition for this purpose."),
+             visible_if=Has("alternatives", "none")),
+    Question("alternative_equal", "alternatives", Kind.YES_NO,
+             N_("Is the other way as convenient: no extra fee, no long wait, no worse service?"),
+             visible_if=Lacks("alternatives", "none")),
+    Question("service_refused", "alternatives", Kind.YES_NO,
+             N_("Is anyone turned away or refused service for declining face recognition?")),
+    Question("pressure", "alternatives", Kind.MULTI, N_("Does anyone tell customers any of the following?"),
+             options=(
+                 Option("none", N_("None of these")),
+                 Option("says_required", N_("That face recognition is required when it is not")),
+                 Option("hidden_optout", N_("Face recognition is the default and the other way is hidden")),
+                 Option("deals_only_face", N_("Discounts or perks only for those who use their face")),
+                 Option("slower_without", N_("That service will be slower or refused without it")),
+             )),
+    Question("reprompt", "alternatives", Kind.YES_NO,
+             N_("After someone declines, are they asked again on every visit or login?")),
+
+    # -------------------------------------------------------------------- notice
+    Question("notice_before", "notice", Kind.YES_NO,
+             N_("Are people told before their face is captured or enrolled?")),
+    Question("notice_items", "notice", Kind.MULTI, N_("What does the notice tell them?"),
+             options=(
+                 Option("name_contact", N_("Your name and contact details")),
+                 Option("purpose_method", N_("The purpose and how faces are processed")),
+                 Option("retention", N_("How long face data is kept")),
+                 Option("necessity", N_("Why face recognition is necessary")),
+                 Option("impact", N_("The impact on the person's rights")),
+                 Option("rights", N_("How to exercise their rights (see, delete, withdraw)")),
+             ), visible_if=Yes("notice_before")),
+    Question("notice_prominent", "notice", Kind.YES_NO,
+             N_("Is the notice prominent and in plain language (not only buried in a long policy)?"),
+             visible_if=Yes("notice_before")),
+    Question("sign_at_capture", "notice", Kind.YES_NO,
+             N_("Is there a prominent notice sign at or before the capture area?"),
+             visible_if=Yes("public_place"), terms=("notice_sign",)),
+    Question("change_notice", "notice", Kind.YES_NO,
+             N_("When the purpose, method or retention changes, do you tell people again?")),
+
+    # ------------------------------------------------------------------- storage
+    Question("storage_location", "storage", Kind.CHOICE, N_("Where is the face data stored?"),
+             options=(
+                 Option("device", N_("Only inside the face-recognition device")),
+                 Option("local_server", N_("On a server in our own premises")),
+                 Option("vendor_cloud", N_("In a vendor's cloud or platform")),
+                 Option("head_office", N_("At head office or a group system")),
+             )),
+    Question("internet_transmission", "storage", Kind.YES_NO,
+             N_("Is face data sent over the Internet (cloud matching, remote management platform)?")),
+    Question("transmission_basis", "storage", Kind.CHOICE,
+             N_("What allows face data to leave the device?"),
+             options=(
+                 Option("separate_consent", N_("A separate consent tick just for that transfer")),
+                 Option("general_consent", N_("Only the general face-recognition consent")),
+                 Option("law", N_("A law or administrative regulation requires it")),
+                 Option("nothing", N_("Nothing specific")),
+             ),
+             visible_if=Any_(Yes("internet_transmission"), IsNot("storage_location", "device")),
+             terms=("separate_consent",)),
+    Question("retention", "storage", Kind.CHOICE, N_("How long is face data kept?"),
+             options=(
+                 Option("fixed_days", N_("A fixed number of days")),
+                 Option("until_relationship_ends", N_("Until membership, employment or tenancy ends")),
+                 Option("indefinite", N_("Indefinitely / not decided")),
+             )),
+    Question("retention_days", "storage", Kind.NUMBER, N_("How many days?"), minimum=0, maximum=36_500,
+             visible_if=Is("retention", "fixed_days")),
+    Question("deletion_triggers", "storage", Kind.MULTI, N_("When is a person's face data deleted?"),
+             options=(
+                 Option("relationship_ends", N_("When membership, employment or tenancy ends")),
+                 Option("service_stops", N_("When you stop offering the service")),
+                 Option("consent_withdrawn", N_("When they withdraw consent")),
+                 Option("period_expires", N_("When the retention period runs out")),
+             )),
+    Question("raw_images_kept", "storage", Kind.YES_NO,
+             N_("Are original face photos or video kept after the face template is made?")),
+    Question("raw_images_authorised", "storage", Kind.YES_NO,
+             N_("Did people separately authorise keeping the original images?"),
+             visible_if=Yes("raw_images_kept")),
+)
+
+QUESTION_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
+SECTION_BY_ID: dict[str, Section] = {s.id: s for s in SECTIONS}
+
+
+def questions_in(section_id: str) -> tuple[Question, ...]:
+    """The questions of one section, in asking order."""
+    return tuple(q for q in QUESTIONS if q.section == section_id)
+
+
+def scope_of(question: Question) -> Scope:
+    return SECTION_BY_ID[question.section].scope
+
+
+def sections_for(scope: Scope) -> tuple[Section, ...]:
+    return tuple(s for s in SECTIONS if s.scope == scope)

@@ -1,0 +1,231 @@
+"""The shapes of the questionnaire: sections, questions, options, answer kinds.
+
+Texts are English msgids (translated through the gettext catalogues); the
+catalogue of actual questions lives in ``signdesk.questions.catalogue``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_
+from signdesk.questions.conditions import Condition
+
+
+class Scope(str, Enum):
+    """Asked once for the business, or once per scenario (place + purpose)."""
+
+    BUSINESS = "business"
+    SCENARIO = "scenario"
+
+
+class Kind(str, Enum):
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+    MULTI = "multi"
+    NUMBER = "number"
+    DATE = "date"
+    TEXT = "text"
+    URL = "url"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    scope: Scope
+    title: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. ``text``/``help``/option labels are English msgids."""
+
+    id: str
+    section: str
+    kind: Kind
+    text: str
+    help: str = ""
+    options: tuple[Option, ...] = ()
+    visible_if: Condition | None = None
+    #: For numbers: inclusive bounds. For texts: maximum length.
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int = 500
+    #: Glossary term keys explained in a tooltip wherever the question shows.
+    terms: tuple[str, ...] = ()
+    #: Shown as placeholder / example in an empty field.
+    example: str = ""
+
+    def option_keys(self) -> tuple[str, ...]:
+        return tuple(o.key for o in self.options)
+
+    def option(self, key: str) -> Option:
+        for opt in self.options:
+            if opt.key == key:
+                return opt
+        raise KeyError(key)
+
+    def check(self, value: Any) -> Any:
+        """Validate and normalise a value for this question.
+
+        Returns the normalised value (dates as ``datetime.date``, multiple
+        choices in catalogue order). Raises ``AnswerError`` with a message
+        for the user. ``None`` means "not answered" and is always accepted.
+        """
+        if value is None:
+            return None
+        return _CHECKERS[self.kind](self, value)
+
+
+class AnswerError(UserInputError):
+    """An answer that does not fit its question."""
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-()]{4,22}[0-9]$")
+_EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
+_URL = re.compile(r"^https://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[^\s<>\"]*)?$")
+
+
+def _yes_no(q: Question, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise AnswerError(N_("Answer yes or no."))
+    return value
+
+
+def _choice(q: Question, value: Any) -> str:
+    if not isinstance(value, str) or value not in q.option_keys():
+        raise AnswerError(
+            N_("“{value}” is not one of the choices ({choices})."),
+            value=str(value)[:40],
+            choices=", ".join(q.option_keys()),
+        )
+    return value
+
+
+def _multi(q: Question, value: Any) -> list[str]:
+    if not isinstance(value, (list, tuple)):
+        raise AnswerError(N_("Expected a list of choices."))
+    keys = q.option_keys()
+    for item in value:
+        if not isinstance(item, str) or item not in keys:
+            raise AnswerError(
+                N_("“{value}” is not one of the choices ({choices})."),
+                value=str(item)[:40],
+                choices=", ".join(keys),
+            )
+    chosen = set(value)
+    return [k for k in keys if k in chosen]
+
+
+def _number(q: Question, value: Any) -> int | float:
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "")
+        try:
+            value = int(text)
+        except ValueError:
+            try:
+                value = float(text)
+            except ValueError:
+                raise AnswerError(N_("Enter a number.")) from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AnswerError(N_("Enter a number."))
+    if value != value or value in (float("inf"), float("-inf")):
+        raise AnswerError(N_("Enter a number."))
+    if q.minimum is not None and value < q.minimum:
+        raise AnswerError(N_("Enter a number of at least {minimum}."), minimum=_num(q.minimum))
+    if q.maximum is not None and value > q.maximum:
+        raise AnswerError(N_("Enter a number of at most {maximum}."), maximum=_num(q.maximum))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value
+
+
+def _num(x: float) -> str:
+    return f"{int(x):,}" if float(x).is_integer() else str(x)
+
+
+def _date(q: Question, value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise AnswerError(N_("Enter a date as YYYY-MM-DD, for example 2025-06-01.")) from None
+    else:
+        raise AnswerError(N_("Enter a date as YYYY-MM-DD, for example 2025-06-01."))
+    if not (dt.date(2000, 1, 1) <= day <= dt.date(2100, 12, 31)):
+        raise AnswerError(N_("Enter a date between 2000 and 2100."))
+    return day
+
+
+def _text(q: Question, value: Any) -> str:
+    if not isinstance(value, str):
+        raise AnswerError(N_("Enter text."))
+    text = value.strip()
+    if len(text) > q.max_length:
+        raise AnswerError(
+            N_("Too long: {length} characters, at most {maximum}."),
+            length=len(text),
+            maximum=q.max_length,
+        )
+    if any(ord(c) < 32 and c not in "\n\t" for c in text):
+        raise AnswerError(N_("The text contains control characters."))
+    return text
+
+
+def _url(q: Question, value: Any) -> str:
+    text = _text(q, value)
+    if not text:
+        return text
+    if text.lower().startswith("http://"):
+        raise AnswerError(N_("The address must start with https:// (a secure link), not http://."))
+    if not _URL.match(text):
+        raise AnswerError(
+            N_("Enter a full web address starting with https://, for example https://example.cn/optout.")
+        )
+    return text
+
+
+def _phone(q: Question, value: Any) -> str:
+    text = _text(q, value)
+    if text and not _PHONE.match(text):
+        raise AnswerError(N_("Enter a phone number with digits only, for example 021-5555 0123 or 138 0000 0000."))
+    return text
+
+
+def _email(q: Question, value: Any) -> str:
+    text = _text(q, value)
+    if text and not _EMAIL.match(text):
+        raise AnswerError(N_("Enter an e-mail address such as privacy@example.cn."))
+    return text
+
+
+_CHECKERS = {
+    Kind.YES_NO: _yes_no,
+    Kind.CHOICE: _choice,
+    Kind.MULTI: _multi,
+    Kind.NUMBER: _number,
+    Kind.DATE: _date,
+    Kind.TEXT: _text,
+    Kind.URL: _url,
+    Kind.PHONE: _phone,
+    Kind.EMAIL: _email,
+}

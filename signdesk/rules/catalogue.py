@@ -1,0 +1,467 @@
+"""The rule catalogue: every check SignDesk makes, with its citations.
+
+Ids follow reference §F (FR-nn; a letter marks a rule split out of one §F
+row). Each rule's condition reads answers by question id; an unanswered
+question never fires a rule. A rule's severity may only be "violation" when
+at least one citation is binding law resting on a high- or medium-confidence
+reading (``Citation.supports_violation``); the test suite enforces that.
+
+Adding a rule: one ``Rule(...)`` entry below, its Chinese texts in
+``translations/zh_CN/rules.po``, and a pair of tests in
+``tests/rules/test_catalogue.py`` (one project that triggers it, one nearly
+identical that does not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from signdesk.i18n import N_
+from signdesk.questions import FILING_THRESHOLD
+from signdesk.questions.conditions import All, Any_, Below, Check, Has, Is, IsNot, No, Not, Yes
+from signdesk.rules.deadlines import FILING_WORKING_DAYS, add_working_days, filing_deadline
+from signdesk.rules.model import (
+    NDSR,
+    PIPL,
+    SPC,
+    Citation,
+    Confidence,
+    Law,
+    M,
+    Msgids,
+    Rule,
+    Severity,
+)
+
+V, O, A = Severity.VIOLATION, Severity.OBLIGATION, Severity.ADVISORY
+MED = Confidence.MEDIUM
+CAC = Citation(Law.CAC_FILING, "")
+GBT = Citation(Law.GBT_41819, "")
+DRAFT = Citation(Law.DRAFT_2023, "11", Confidence.MEDIUM)
+
+
+# Notice items the Measures (art. 5) and PIPL (arts. 17, 30) require.
+NOTICE_ITEMS = ("name_contact", "purpose_method", "retention", "necessity", "impact", "rights")
+PIA_ITEMS = ("lawful_necessary", "impact_on_rights", "leak_risks", "protection_fit")
+SECURITY_ITEMS = {
+    "encryption": N_("encryption"),
+    "audit_log": N_("audit logging"),
+    "access_control": N_("access control"),
+    "authorisation": N_("authorisation management"),
+    "intrusion_protection": N_("intrusion detection and prevention"),
+}
+PRIVATE_SPACES = ("guest_room", "bathhouse", "changing_room", "toilet")
+PRESSURE = ("says_required", "hidden_optout", "deals_only_face", "slower_without")
+VENUES_WITH_CHILDREN = ("school", "gym", "venue")
+
+
+def _missing(answers: Mapping[str, Any], qid: str, needed) -> list[str]:
+    from signdesk.questions import QUESTION_BY_ID
+
+    given = answers.get(qid) or []
+    q = QUESTION_BY_ID[qid]
+    return [q.option(k).label for k in needed if k not in given]
+
+
+def _notice_missing(a: Mapping[str, Any]) -> dict[str, Any]:
+    return {"missing": Msgids(_missing(a, "notice_items", NOTICE_ITEMS))}
+
+
+def _pia_missing(a: Mapping[str, Any]) -> dict[str, Any]:
+    return {"missing": Msgids(_missing(a, "pia_contents", PIA_ITEMS))}
+
+
+def _security_missing(a: Mapping[str, Any]) -> dict[str, Any]:
+    given = a.get("security_measures") or []
+    return {"missing": Msgids(label for key, label in SECURITY_ITEMS.items() if key not in given)}
+
+
+def _deletion_needed(a: Mapping[str, Any]) -> list[str]:
+    needed = ["relationship_ends", "service_stops"]
+    if a.get("legal_basis") == "consent":
+        needed.append("consent_withdrawn")
+    if a.get("retention") == "fixed_days":
+        needed.append("period_expires")
+    return needed
+
+
+def _deletion_missing(a: Mapping[str, Any]) -> dict[str, Any]:
+    return {"missing": Msgids(_missing(a, "deletion_triggers", _deletion_needed(a)))}
+
+
+def _lacks_deletion_trigger(a: Mapping[str, Any]) -> bool:
+    if a.get("deletion_triggers") is None:
+        return False
+    return bool(_missing(a, "deletion_triggers", _deletion_needed(a)))
+
+
+# -- filing deadlines -----------------------------------------------------
+def _today(a: Mapping[str, Any]) -> dt.date:
+    # The engine puts the evaluation date under this pseudo-answer.
+    return a.get("__today__") or dt.date.today()
+
+
+def _filing_due(a: Mapping[str, Any]) -> dt.date:
+    return filing_deadline(a["threshold_date"]).due
+
+
+def _filing_params(a: Mapping[str, Any]) -> dict[str, Any]:
+    deadline = filing_deadline(a["threshold_date"])
+    return {"deadline": deadline.due, "days": FILING_WORKING_DAYS}
+
+
+def _not_filed(a: Mapping[str, Any]) -> bool:
+    return (
+        (a.get("people_stored") or 0) >= FILING_THRESHOLD
+        and a.get("threshold_date") is not None
+        and a.get("filing_status") == "not_filed"
+    )
+
+
+def _change_due(a: Mapping[str, Any]) -> dt.date:
+    return add_working_days(a["filing_change_date"], FILING_WORKING_DAYS).due
+
+
+def _stop_due(a: Mapping[str, Any]) -> dt.date:
+    return add_working_days(a["stop_date"], FILING_WORKING_DAYS).due
+
+
+def _change_pending(a: Mapping[str, Any]) -> bool:
+    return a.get("filing_changed") is True and a.get("change_filed") is False and a.get("filing_change_date") is not None
+
+
+def _cancel_pending(a: Mapping[str, Any]) -> bool:
+    return a.get("stopped_using") is True and a.get("filing_cancelled") is False and a.get("stop_date") is not None
+
+
+RULES: tuple[Rule, ...] = (
+    # ================================================================ scoping
+    Rule("FR-01", A, (M("2"), M("19", MED), PIPL("28")),
+         Is("match_mode", "analyse_only"),
+         N_("This use may fall outside the facial recognition Measures"),
+         N_("A device that only counts people or estimates age or gender, without identifying anyone, may not be “facial recognition” as the Measures define it. The Personal Information Protection Law still treats face data as sensitive personal information."),
+         N_("Keep the device from identifying anyone, delete images at once, and still tell people and protect the data. If it ever identifies people, all rules apply.")),
+    # ============================================================ business-wide
+    Rule("FR-02", O, (M("4"), PIPL("6"), PIPL("28")),
+         No("purpose_necessity_written"),
+         N_("Purpose and necessity are not written down"),
+         N_("Face recognition is allowed only for a specific purpose with real necessity, using the method with the least impact on people."),
+         N_("Write down, for each place, what face recognition is for and why a card, code or staff check would not do. SignDesk's impact-assessment report gives you the template."),
+         scope="business"),
+    Rule("FR-23", V, (M("9"), PIPL("55")),
+         No("pia_done"),
+         N_("No personal information protection impact assessment"),
+         N_("Face data is sensitive personal information. An impact assessment must be done before processing starts."),
+         N_("Carry out the assessment now and keep the report. SignDesk drafts it from your answers: print the impact-assessment report, review it, sign and date it."),
+         scope="business"),
+    Rule("FR-23b", V, (M("9"), PIPL("55")),
+         No("pia_before_start"),
+         N_("The impact assessment was done only after face recognition started"),
+         N_("The assessment must come before processing, so that problems are fixed before anyone's face is captured."),
+         N_("Review the assessment now against how the system actually runs, and assess before any new use or change in future."),
+         scope="business"),
+    Rule("FR-24", O, (M("9", MED), PIPL("56")),
+         Check(lambda a: bool(_missing(a, "pia_contents", PIA_ITEMS)) and a.get("pia_contents") is not None,
+               ("pia_contents",)),
+         N_("The impact assessment leaves out required points"),
+         N_("An assessment must cover lawfulness and necessity, the impact on people's rights, the risks of leaks, tampering, loss and misuse, and whether the protections fit the risk. Missing: {missing}."),
+         N_("Add the missing points to the assessment report."),
+         scope="business", params=_pia_missing),
+    Rule("FR-25", V, (M("9"), PIPL("56")),
+         Below("pia_retention_years", 3),
+         N_("Assessment report and records kept for less than three years"),
+         N_("The impact-assessment report and the processing records must be kept for at least three years."),
+         N_("Keep the report and the records for at least three years and note the date until which they are kept."),
+         scope="business"),
+    Rule("FR-25b", O, (M("9"), PIPL("55")),
+         No("processing_records"),
+         N_("No records of face processing"),
+         N_("Records of the processing (who was enrolled, deleted or exported, and when) must be kept alongside the assessment."),
+         N_("Keep a processing log, on paper or in the device's management software, and keep it at least three years."),
+         scope="business"),
+    Rule("FR-26", V, (M("9", MED),),
+         No("pia_redone"),
+         N_("The impact assessment is out of date"),
+         N_("After a change of purpose or method, or a major security incident, the assessment must be done again."),
+         N_("Assess again and replace the old report (keep the old one too)."),
+         scope="business"),
+    Rule("FR-35", O, (M("14"), PIPL("51")),
+         Check(lambda a: a.get("security_measures") is not None
+               and any(k not in a["security_measures"] for k in SECURITY_ITEMS), ("security_measures",)),
+         N_("Security measures are missing"),
+         N_("Face data must be protected with encryption, security audit, access control, authorisation management and intrusion detection and prevention. Missing: {missing}."),
+         N_("Ask your device or software vendor to switch on the missing protections, change default passwords and give each staff member a personal account."),
+         scope="business", params=_security_missing),
+    Rule("FR-39", A, (Citation(Law.MEASURES, "14", Confidence.MEDIUM),),
+         Is("mlps_status", "not_assessed"),
+         N_("Check whether the Multi-Level Protection Scheme applies"),
+         N_("Information systems may need grading and filing under the Multi-Level Protection Scheme (等保); a small stand-alone device usually does not."),
+         N_("Ask your vendor or the local public security bureau whether your system needs grading."),
+         scope="business"),
+    Rule("FR-40", O, (PIPL("51"), PIPL("57")),
+         No("incident_plan"),
+         N_("No plan for a data leak"),
+         N_("If face data leaks, is tampered with or lost, you must act at once and tell the authorities and the people affected."),
+         N_("Write a one-page incident plan: who decides, how to stop the leak, who tells the cyberspace office and the people affected, and the contact for questions."),
+         scope="business"),
+    Rule("FR-41", V, (M("15"), CAC),
+         Check(lambda a: _not_filed(a) and _today(a) > _filing_due(a), ("people_stored", "threshold_date", "filing_status")),
+         N_("Filing overdue since {deadline}"),
+         N_("You store the faces of 100,000 people or more. Filing with the provincial cyberspace office was due within {days} working days, by {deadline}."),
+         N_("File now in the CAC personal information protection system, with the filing pack SignDesk prepares."),
+         scope="business", params=_filing_params),
+    Rule("FR-41b", O, (M("15"), CAC),
+         Check(lambda a: _not_filed(a) and _today(a) <= _filing_due(a), ("people_stored", "threshold_date", "filing_status")),
+         N_("File with the provincial cyberspace office by {deadline}"),
+         N_("You store the faces of 100,000 people or more. Filing is due within {days} working days of reaching that number."),
+         N_("Prepare the filing pack with SignDesk and file in the CAC personal information protection system by {deadline}."),
+         scope="business", params=_filing_params),
+    Rule("FR-41c", O, (M("15"),),
+         Check(lambda a: (a.get("people_stored") or 0) >= FILING_THRESHOLD and a.get("threshold_date") is None,
+               ("people_stored", "threshold_date")),
+         N_("Enter the date you reached 100,000 people"),
+         N_("You store the faces of 100,000 people or more, so a filing is required; its deadline counts from the day you reached that number."),
+         N_("Enter the date in “Face records and filing”."),
+         scope="business"),
+    Rule("FR-43", A, (M("15"),),
+         Check(lambda a: 80_000 <= (a.get("people_stored") or 0) < FILING_THRESHOLD, ("people_stored",)),
+         N_("Approaching the 100,000-person filing threshold"),
+         N_("At 100,000 people a filing becomes due within 30 working days."),
+         N_("Delete face data you no longer need, and prepare the filing pack in advance."),
+         scope="business"),
+    Rule("FR-44", V, (M("15"),),
+         Check(lambda a: _change_pending(a) and _today(a) > _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
+         N_("Change filing overdue since {deadline}"),
+         N_("A substantial change to filed information must be filed within 30 working days of the change."),
+         N_("File the change now."),
+         scope="business", params=lambda a: {"deadline": _change_due(a)}),
+    Rule("FR-44b", O, (M("15"),),
+         Check(lambda a: _change_pending(a) and _today(a) <= _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
+         N_("File the change by {deadline}"),
+         N_("A substantial change to filed information must be filed within 30 working days of the change."),
+         N_("Export a change filing with SignDesk and submit it by {deadline}."),
+         scope="business", params=lambda a: {"deadline": _change_due(a)}),
+    Rule("FR-45", V, (M("15"),),
+         Check(lambda a: _cancel_pending(a) and _today(a) > _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
+         N_("Filing not cancelled though face recognition has stopped (due {deadline})"),
+         N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
+         N_("Cancel the filing now."),
+         scope="business", params=lambda a: {"deadline": _stop_due(a)}),
+    Rule("FR-45b", O, (M("15"),),
+         Check(lambda a: _cancel_pending(a) and _today(a) <= _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
+         N_("Cancel the filing by {deadline}"),
+         N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
+         N_("Export a cancellation with SignDesk and submit it by {deadline}."),
+         scope="business", params=lambda a: {"deadline": _stop_due(a)}),
+    Rule("FR-45c", V, (M("15"), PIPL("47")),
+         No("data_deleted_after_stop"),
+         N_("Face data kept after face recognition stopped"),
+         N_("When the purpose ends, face data must be deleted (or anonymised)."),
+         N_("Delete the stored faces from every device, server and backup, and record the date."),
+         scope="business"),
+    Rule("FR-46", O, (PIPL("21"),),
+         No("vendor_contract"),
+         N_("No data-processing contract with a vendor"),
+         N_("A vendor that processes face data for you needs a contract setting the purpose, duration, method, protection and deletion at the end, and you must supervise it."),
+         N_("Sign a data-processing agreement with each vendor."),
+         scope="business"),
+    Rule("FR-47", V, (PIPL("23"), SPC("2")),
+         No("sharing_separate_consent"),
+         N_("Face data shared without separate consent"),
+         N_("Giving face data to another company requires telling people who receives it and why, and their separate consent."),
+         N_("Stop the sharing, or collect a separate consent naming the recipient, its contact, purpose and method."),
+         scope="business"),
+    Rule("FR-48", V, (PIPL("38"), PIPL("39")),
+         Any_(No("cross_border_mechanism"), No("cross_border_consent")),
+         N_("Face data leaves mainland China without the required safeguards"),
+         N_("A transfer abroad needs a legal mechanism (security assessment, certification or standard contract) and the person's separate consent."),
+         N_("Keep face data in mainland China, or put the mechanism and a separate consent in place first."),
+         scope="business"),
+    Rule("FR-50", V, (SPC("11"),),
+         Yes("unlimited_terms"),
+         N_("Your terms claim unlimited rights to people's faces"),
+         N_("Standard terms that grant unlimited-time, irrevocable or freely sub-licensable rights over face data can be declared invalid by a court."),
+         N_("Remove these clauses; state a purpose, a retention period and a way to withdraw."),
+         scope="business"),
+    Rule("FR-51", O, (PIPL("44"), PIPL("45"), PIPL("47"), PIPL("50")),
+         No("rights_requests"),
+         N_("No way for people to see or delete their face data"),
+         N_("People have the right to see, copy, correct and delete their personal information, and you must offer a convenient way to ask."),
+         N_("Name a contact on your signs and opt-out page, and answer requests promptly."),
+         scope="business"),
+    Rule("FR-52", O, (PIPL("54"), NDSR("27")),
+         No("compliance_audit"),
+         N_("No regular compliance audit"),
+         N_("Handlers must audit their personal-information processing regularly."),
+         N_("Once a year, run through SignDesk's questionnaire and the impact assessment and record what you checked."),
+         scope="business"),
+    # ============================================================ per scenario
+    Rule("FR-03", V, (M("5"), PIPL("17"), PIPL("30")),
+         No("notice_before"),
+         N_("People are not told before their face is captured"),
+         N_("Before processing, people must be told who you are, what their face is used for, how long it is kept, why it is necessary and how to exercise their rights."),
+         N_("Put up the SignDesk notice sign before the capture area and hand out the consent form before enrolment.")),
+    Rule("FR-04", V, (M("5"), PIPL("17"), PIPL("30")),
+         Check(lambda a: a.get("notice_items") is not None and bool(_missing(a, "notice_items", NOTICE_ITEMS)),
+               ("notice_items",)),
+         N_("The notice leaves out required information"),
+         N_("The notice must give your name and contact, the purpose and method, the retention period, the necessity, the impact on people's rights and how to exercise them. Missing: {missing}."),
+         N_("Use the SignDesk sign and consent form: they contain every required item."),
+         params=_notice_missing),
+    Rule("FR-05", O, (M("5"), NDSR("21")),
+         No("notice_prominent"),
+         N_("The notice is not prominent or not in plain language"),
+         N_("The notice must be given in a prominent way and in clear, easy-to-understand language, not only inside a long policy."),
+         N_("Put the notice at eye level before the capture point, in large print, and keep it short.")),
+    Rule("FR-06", O, (M("5"), PIPL("17")),
+         No("change_notice"),
+         N_("No process to tell people about changes"),
+         N_("If the purpose, method or retention changes, people must be told again."),
+         N_("Reprint the signs and consent forms after any change; SignDesk dates each version.")),
+    Rule("FR-07", O, (M("5"),),
+         All(Has("enrolled", "elderly", "disabled"), No("accessibility")),
+         N_("No accessible notice or alternative for elderly or disabled people"),
+         N_("Where elderly or disabled people are involved, notice and processing must follow the national rules on barrier-free environments."),
+         N_("Offer large print, a staff member who explains and helps, and an alternative that does not need the device.")),
+    Rule("FR-08", V, (PIPL("13"),),
+         Is("legal_basis", "none"),
+         N_("No legal basis for processing faces"),
+         N_("Personal information may be processed only on a legal basis such as consent, the needs of staff management, or a legal duty."),
+         N_("Decide the basis; for customers it is usually separate consent, collected with the SignDesk consent form.")),
+    Rule("FR-09", V, (M("6"), PIPL("29"), SPC("4")),
+         Is("consent_method", "bundled", "pre_ticked", "implied"),
+         N_("Consent is not a separate consent"),
+         N_("Face data is sensitive: consent must be a separate consent, given voluntarily and explicitly, not bundled with other terms, pre-ticked or implied by walking in."),
+         N_("Use the SignDesk separate consent form: its own sheet, unticked boxes, a signature and a date.")),
+    Rule("FR-09b", V, (M("6"), PIPL("29")),
+         Is("consent_method", "none"),
+         N_("Consent is the basis, but nobody is asked"),
+         N_("If you rely on consent, each person must give a separate consent before their face is processed."),
+         N_("Collect a separate consent with the SignDesk consent form before enrolment.")),
+    Rule("FR-10", V, (PIPL("16"), SPC("4"), M("10")),
+         All(Yes("service_refused"), IsNot("legal_basis", "legal_duty")),
+         N_("Service refused to people who decline face recognition"),
+         N_("You may not refuse a product or service because someone declines face recognition, unless it is strictly necessary to provide it."),
+         N_("Serve people who decline by the other method, and tell staff so.")),
+    Rule("FR-11", O, (SPC("6"), PIPL("69")),
+         No("consent_records"),
+         N_("No record of consents"),
+         N_("In a dispute you must prove that each person consented; without records you cannot."),
+         N_("Keep each signed form, or a log of who agreed, when, to which version of the text and how. SignDesk numbers each form.")),
+    Rule("FR-12", V, (PIPL("15"), PIPL("47")),
+         Any_(No("withdrawal_route"), No("delete_on_withdrawal")),
+         N_("Consent cannot easily be withdrawn, or faces are kept after withdrawal"),
+         N_("People may withdraw consent at any time, through a convenient channel, and their face data must then be deleted."),
+         N_("Offer withdrawal at the counter, by phone and on the opt-out page, and delete the face data when someone withdraws.")),
+    Rule("FR-13", V, (PIPL("14"), NDSR("22")),
+         No("reconsent"),
+         N_("Face data used in a new way without new consent"),
+         N_("A change of purpose or method needs the person's consent again."),
+         N_("Stop the new use until people have agreed again with an updated consent form.")),
+    Rule("FR-14", V, (NDSR("22"),),
+         Yes("reprompt"),
+         N_("People are asked again and again after declining"),
+         N_("After someone refuses, you may not keep asking them to consent."),
+         N_("Record the refusal and stop prompting; offer the other method by default.")),
+    Rule("FR-15", V, (M("7"), PIPL("31"), PIPL("28")),
+         No("guardian_consent"),
+         N_("Children under 14 enrolled without a guardian's consent"),
+         N_("A child's face may be processed only with the consent of a parent or other guardian."),
+         N_("Collect the SignDesk guardian consent form for every child before enrolment, and delete faces enrolled without it.")),
+    Rule("FR-16", O, (PIPL("31"), NDSR("21")),
+         No("child_rules"),
+         N_("No dedicated processing rules for children under 14"),
+         N_("Processing children's personal information needs its own written processing rules."),
+         N_("Write short rules for children's face data: who may enrol them, how guardians withdraw, when data is deleted.")),
+    Rule("FR-17", A, (PIPL("31"), GBT),
+         All(No("age_check"), Any_(Has("enrolled", "children"), Is("venue_type", *VENUES_WITH_CHILDREN))),
+         N_("No check of whether a person is under 14"),
+         N_("Where children are likely, you need to know who is under 14 to ask the guardian. The voluntary standard advises against face recognition for children."),
+         N_("Ask for the date of birth at enrolment, and offer children a non-face method by default.")),
+    Rule("FR-18", V, (M("8"),),
+         All(Any_(Yes("internet_transmission"), IsNot("storage_location", "device")), Is("transmission_basis", "nothing")),
+         N_("Face data leaves the device without separate consent"),
+         N_("Face data must be stored inside the face-recognition device and not sent out over the Internet, unless a law requires it or the person gives separate consent."),
+         N_("Switch the device to on-device storage and matching, or collect a separate consent for the transfer (the SignDesk consent form has its own tick box for it).")),
+    Rule("FR-19", O, (M("8"),),
+         All(Any_(Yes("internet_transmission"), IsNot("storage_location", "device")), Is("transmission_basis", "general_consent")),
+         N_("Transfer off the device rests only on the general consent"),
+         N_("Storing face data off the device or sending it over the Internet needs a separate consent for that transfer, not just the general face-recognition consent."),
+         N_("Add the separate tick box for the transfer (SignDesk's consent form has it) and collect it from everyone enrolled.")),
+    Rule("FR-20", V, (M("8"), PIPL("19")),
+         Is("retention", "indefinite"),
+         N_("No retention period for face data"),
+         N_("Face data may be kept only for the shortest time the purpose needs."),
+         N_("Set a retention period (for example, until membership ends plus 30 days) and configure automatic deletion.")),
+    Rule("FR-21", V, (PIPL("47"), NDSR("24")),
+         Check(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention")),
+         N_("Face data is not deleted when it should be"),
+         N_("Face data must be deleted when the purpose is achieved, the service ends, the retention period runs out or consent is withdrawn. Not in place: {missing}."),
+         N_("Set up deletion for each of these events and check it works."),
+         params=_deletion_missing),
+    Rule("FR-22", A, (GBT,),
+         No("raw_images_authorised"),
+         N_("Original face images kept"),
+         N_("The voluntary national standard advises deleting original face images once the template is made, unless the person separately authorises keeping them."),
+         N_("Configure the device to keep only templates, or ask for a separate authorisation.")),
+    Rule("FR-27", V, (M("10"),),
+         # Residential gates have their own rule (FR-54), which adds SPC art. 10.
+         All(Yes("non_face_feasible"), Not(Is("venue_type", "residential"))),
+         N_("Face recognition is the only way"),
+         N_("Where a card, code, key or staff check can do the same job, face recognition must not be the only method offered."),
+         N_("Offer a non-face method alongside the device and say so on the sign.")),
+    Rule("FR-28", V, (M("10"),),
+         No("alternative_equal"),
+         N_("The other way is made harder than face recognition"),
+         N_("Someone who declines face recognition must get another reasonable and convenient way, not an extra fee, a long wait or worse service."),
+         N_("Make the other way as quick and free as the face scan.")),
+    Rule("FR-29", V, (M("12"), PIPL("5"), NDSR("22")),
+         Has("pressure", *PRESSURE),
+         N_("Customers are pushed into face recognition"),
+         N_("Nobody may mislead, defraud or coerce people into face recognition, for example by saying it is required or that service will suffer."),
+         N_("Train staff to offer both ways neutrally; remove “face only” perks and wording.")),
+    Rule("FR-30", V, (M("13"), PIPL("26")),
+         All(Yes("public_place"), Has("purposes", "marketing", "footfall"),
+             Any_(IsNot("legal_basis", "consent"), IsNot("consent_method", "separate"))),
+         N_("Face recognition in a public place for marketing or customer analysis"),
+         N_("In places open to the public, face-recognition devices are allowed for public security; using them to recognise VIPs or analyse customers needs each person's separate consent."),
+         N_("Stop recognising customers in the public area, or limit it to people who gave separate consent.")),
+    Rule("FR-31", V, (M("13"), PIPL("26")),
+         No("sign_at_capture"),
+         N_("No prominent notice sign at the capture area"),
+         N_("A face-recognition device in a public place must have a prominent notice sign."),
+         N_("Print the SignDesk notice sign and put it up at eye level before the capture area.")),
+    Rule("FR-32", O, (M("13"),),
+         No("capture_area_limited"),
+         N_("The camera sees more than it needs to"),
+         N_("The area where faces are captured must be set lawfully and reasonably."),
+         N_("Re-aim or mask the camera so it covers only the entrance or counter it serves.")),
+    Rule("FR-33", V, (PIPL("26"),),
+         No("public_reuse_consent"),
+         N_("Public-area images used for other purposes"),
+         N_("Images and identities captured in public places may be used only for public security, unless the person gives separate consent."),
+         N_("Stop the other use, or limit it to people who gave separate consent.")),
+    Rule("FR-34", V, (M("13"),),
+         Has("private_spaces", *PRIVATE_SPACES),
+         N_("Face-recognition device inside a private space"),
+         N_("No face-recognition device may be installed in hotel rooms, bathhouses, changing rooms, toilets or similar private spaces, whatever the sign or consent."),
+         N_("Remove the device from the private space now.")),
+    Rule("FR-49", A, (PIPL("28"), DRAFT),
+         Yes("sensitive_inference"),
+         N_("The system infers sensitive traits from faces"),
+         N_("Inferring ethnicity, religion, health, mood or social class is high-risk processing of sensitive personal information; the 2023 draft would have banned it."),
+         N_("Switch these features off unless you have a specific necessity and each person's separate consent.")),
+    Rule("FR-53", A, (M("11"),),
+         No("national_id_channel"),
+         N_("Consider the national identity authentication service"),
+         N_("For identity checks the Measures encourage using the national network identity authentication public service instead of building your own face database."),
+         N_("Ask your vendor whether the national service can be used.")),
+    Rule("FR-54", V, (M("10"), SPC("10")),
+         All(Is("venue_type", "residential"), Yes("non_face_feasible")),
+         N_("Residents can only get in by face"),
+         N_("A property manager may not make face recognition the only way into the compound; residents can go to court to get another way."),
+         N_("Offer access cards, codes or keys to every resident who asks, at no charge.")),
+)
+
+RULE_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

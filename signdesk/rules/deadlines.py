@@ -1,0 +1,67 @@
+"""Deadlines in PRC working days.
+
+Filing, change filing and cancellation are due within 30 working days
+(Measures art. 15). Working days follow the State Council's holiday
+schedule: weekends off, statutory holidays off, and the weekend "make-up"
+days (调休) worked. ``chinese-calendar`` carries the published schedules;
+for a year it does not cover yet we fall back to ``holidays``, whose later
+years are estimates until the State Council publishes them, and say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import chinese_calendar
+import holidays
+
+FILING_WORKING_DAYS = 30
+#: Handlers already over 100,000 on 1 June 2025 had to file by this date
+#: (CAC announcement of 28 May 2025).
+LEGACY_FILING_DEADLINE = dt.date(2025, 7, 14)
+MEASURES_IN_FORCE = dt.date(2025, 6, 1)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date, and whether it rests on a published holiday schedule."""
+
+    due: dt.date
+    #: False when some day counted lies in a year whose schedule is not yet published.
+    confirmed: bool = True
+
+
+@lru_cache(maxsize=16)
+def _fallback_calendar(year: int) -> holidays.HolidayBase:
+    return holidays.China(years=year)
+
+
+def is_working_day(day: dt.date) -> tuple[bool, bool]:
+    """(is a working day, the answer rests on a published schedule)."""
+    try:
+        return chinese_calendar.is_workday(day), True
+    except NotImplementedError:
+        return _fallback_calendar(day.year).is_working_day(day), False
+
+
+def add_working_days(start: dt.date, count: int) -> Deadline:
+    """The ``count``-th working day after ``start`` (``start`` itself not counted)."""
+    if count < 1:
+        raise ValueError("count must be positive")
+    day, left, confirmed = start, count, True
+    while left:
+        day += dt.timedelta(days=1)
+        working, published = is_working_day(day)
+        confirmed = confirmed and published
+        if working:
+            left -= 1
+    return Deadline(day, confirmed)
+
+
+def filing_deadline(threshold_reached: dt.date) -> Deadline:
+    """When the first filing is due, given the day 100,000 people was reached."""
+    if threshold_reached < MEASURES_IN_FORCE:
+        return Deadline(LEGACY_FILING_DEADLINE, True)
+    return add_working_days(threshold_reached, FILING_WORKING_DAYS)

@@ -1,0 +1,193 @@
+"""What a rule, a citation and a finding are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Mapping
+
+from signdesk.i18n import N_, translate
+from signdesk.questions.conditions import Condition
+
+
+class Severity(str, Enum):
+    """How serious a finding is. Sorted most serious first."""
+
+    VIOLATION = "violation"   # a clear breach when the condition holds
+    OBLIGATION = "obligation"  # a required control or document is missing
+    ADVISORY = "advisory"     # good practice, a voluntary standard, or a draft-only idea
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+    def label(self, locale: str) -> str:
+        return translate(locale, SEVERITY_LABELS[self])
+
+
+SEVERITY_LABELS = {
+    Severity.VIOLATION: N_("Violation"),
+    Severity.OBLIGATION: N_("To do"),
+    Severity.ADVISORY: N_("Advice"),
+}
+
+
+class Law(str, Enum):
+    """The texts SignDesk cites. ``binding`` ones can support a violation."""
+
+    MEASURES = "measures"
+    PIPL = "pipl"
+    NDSR = "ndsr"
+    SPC = "spc"
+    CAC_FILING = "cac_filing_2025"
+    GBT_41819 = "gbt_41819"
+    DRAFT_2023 = "draft_2023"
+
+    @property
+    def binding(self) -> bool:
+        return self not in (Law.GBT_41819, Law.DRAFT_2023)
+
+    def name_in(self, locale: str) -> str:
+        return translate(locale, LAW_NAMES[self])
+
+    def short_in(self, locale: str) -> str:
+        return translate(locale, LAW_SHORT_NAMES[self])
+
+
+LAW_NAMES = {
+    Law.MEASURES: N_("Measures for the Security Management of the Application of Facial Recognition Technology (2025)"),
+    Law.PIPL: N_("Personal Information Protection Law"),
+    Law.NDSR: N_("Network Data Security Management Regulations"),
+    Law.SPC: N_("Supreme People's Court provisions on facial recognition cases (2021)"),
+    Law.CAC_FILING: N_("CAC announcement on facial recognition filing (28 May 2025)"),
+    Law.GBT_41819: N_("GB/T 41819-2022 Security requirements of face recognition data (voluntary standard)"),
+    Law.DRAFT_2023: N_("2023 draft provisions on facial recognition (never in force)"),
+}
+
+LAW_SHORT_NAMES = {
+    Law.MEASURES: N_("FR Measures"),
+    Law.PIPL: N_("PIPL"),
+    Law.NDSR: N_("Network Data Regulations"),
+    Law.SPC: N_("SPC Provisions"),
+    Law.CAC_FILING: N_("CAC filing announcement"),
+    Law.GBT_41819: N_("GB/T 41819"),
+    Law.DRAFT_2023: N_("2023 draft"),
+}
+
+
+class Confidence(str, Enum):
+    """How sure the reference is of the cited provision (reference §0)."""
+
+    HIGH = "H"
+    MEDIUM = "M"
+    LOW = "L"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A law and an article, e.g. Measures art. 10, PIPL art. 31(2)."""
+
+    law: Law
+    article: str
+    confidence: Confidence = Confidence.HIGH
+
+    @property
+    def supports_violation(self) -> bool:
+        return self.law.binding and self.confidence is not Confidence.LOW
+
+    def text(self, locale: str) -> str:
+        """"FR Measures art. 10" / "《人脸识别技术应用安全管理办法》第10条"."""
+        if not self.article:
+            return self.law.short_in(locale)
+        return translate(locale, N_("{law} art. {article}"), law=self.law.short_in(locale), article=self.article)
+
+
+def M(article: str, confidence: Confidence = Confidence.HIGH) -> Citation:
+    return Citation(Law.MEASURES, article, confidence)
+
+
+def PIPL(article: str) -> Citation:
+    return Citation(Law.PIPL, article)
+
+
+def NDSR(article: str) -> Citation:
+    return Citation(Law.NDSR, article)
+
+
+def SPC(article: str) -> Citation:
+    return Citation(Law.SPC, article)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One checkable requirement. Texts are English msgids."""
+
+    id: str
+    severity: Severity
+    citations: tuple[Citation, ...]
+    when: Condition
+    title: str
+    why: str
+    fix: str
+    #: "business" rules run once on the business answers; "scenario" rules per scenario.
+    scope: str = "scenario"
+    #: Extra values for ``{placeholders}`` in the texts, computed from the answers.
+    params: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+
+
+class Msgids(tuple):
+    """English msgids a finding shows translated and joined (e.g. missing items)."""
+
+    def text(self, locale: str) -> str:
+        sep = "、" if locale.startswith("zh") else "; "
+        return sep.join(translate(locale, m) for m in self)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One answer that led to a finding."""
+
+    question_id: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that fired, for one scenario or for the whole business."""
+
+    rule: Rule
+    severity: Severity
+    citations: tuple[Citation, ...]
+    scenario_id: str | None
+    triggers: tuple[Trigger, ...]
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+    def title(self, locale: str) -> str:
+        return translate(locale, self.rule.title, **self._params(locale))
+
+    def why(self, locale: str) -> str:
+        return translate(locale, self.rule.why, **self._params(locale))
+
+    def fix(self, locale: str) -> str:
+        return translate(locale, self.rule.fix, **self._params(locale))
+
+    def citation_text(self, locale: str) -> str:
+        sep = "；" if locale.startswith("zh") else "; "
+        return sep.join(c.text(locale) for c in self.citations)
+
+    def _params(self, locale: str) -> dict[str, Any]:
+        from signdesk.i18n import format_date
+        import datetime as dt
+
+        out: dict[str, Any] = {}
+        for key, value in self.params.items():
+            if isinstance(value, dt.date):
+                value = format_date(value, locale)
+            elif isinstance(value, Msgids):
+                value = value.text(locale)
+            out[key] = value
+        return out

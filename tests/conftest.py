@@ -1,0 +1,27 @@
+"""Shared test set-up: Qt runs offscreen, deadlines are pinned to one day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display on CI machines.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+#: The date the bundled examples are checked against.
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
