@@ -9,8 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 # strokes ~7 % of the size (2 mm at 3 cm) and no detail finer than that.
 _STROKE = 0.07
 _BRACKET_ARM = 0.26
-_FACE_W = 0.44
-_FACE_H = 0.56
+_FACE_W = 0.47
+_FACE_H = 0.58
 _EYE_R = 0.042
 
 

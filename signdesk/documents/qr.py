@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.fonts import DocumentInputError

@@ -12,7 +12,6 @@ from reportlab.lib.units import mm
 from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.pictogram import draw_face_pictogram
 from signdesk.documents.printmarks import (
-    BLEED,
     DEEP_NAVY,
     WARNING_AMBER,
     crop_mark_segments,
