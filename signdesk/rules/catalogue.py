@@ -6,6 +6,20 @@ question never fires a rule. A rule's severity may only be "violation" when
 at least one citation is binding law resting on a high- or medium-confidence
 reading (``Citation.supports_violation``); the test suite enforces that.
 
+Folded §F rows (no rule of their own, so that one answer gives one finding):
+
+- FR-36 audit logs, FR-37 access control and authorisation, FR-38 intrusion
+  protection are items of FR-35, which names each missing one (Measures 14
+  lists all five controls together).
+- FR-42 legacy filing is FR-41/41b: ``filing_deadline()`` returns the
+  2025-07-14 deadline for a threshold date before 2025-06-01.
+- FR-55 (hotels, banks, stations ... forcing face recognition) rests on the
+  draft's list, which the final Measures dropped; the binding parts are
+  FR-10 (service refused), FR-27 (face as the only way) and FR-29
+  (misleading or coercing), which apply to every venue.
+- FR-56 (employees) is FR-27 (face-only attendance), FR-03/FR-04 (notice)
+  and FR-23 (impact assessment), asked per scenario, staff included.
+
 Adding a rule: one ``Rule(...)`` entry below, its Chinese texts in
 ``translations/zh_CN/rules.po``, and a pair of tests in
 ``tests/rules/test_catalogue.py`` (one project that triggers it, one nearly
@@ -54,6 +68,23 @@ SECURITY_ITEMS = {
 PRIVATE_SPACES = ("guest_room", "bathhouse", "changing_room", "toilet")
 PRESSURE = ("says_required", "hidden_optout", "deals_only_face", "slower_without")
 VENUES_WITH_CHILDREN = ("school", "gym", "venue")
+# Measures 7 and PIPL 31 ask for the guardian's consent where processing rests
+# on consent; a legal duty (PIPL 13(3)) needs no consent at all.
+NOT_BY_LAW = Not(Is("legal_basis", "legal_duty"))
+# Consent is the basis but not a separate one, or another basis that cannot
+# carry this processing. Both parts need an answer: an unknown basis is never
+# read as "no consent".
+NO_SEPARATE_CONSENT = Any_(IsNot("legal_basis", "consent"), IsNot("consent_method", "separate"))
+# Entry to a residential compound by its residents: SPC art. 10 gives them a
+# court claim to another way in (FR-54); other uses fall under FR-27.
+RESIDENT_ENTRY = All(Is("venue_type", "residential"),
+                     Any_(Is("scenario_kind", "entrance_gate"), Has("enrolled", "residents")))
+# Inferring sensitive traits: a legal duty needs no consent (PIPL 13(3));
+# every other basis needs a separate consent (PIPL 29).
+INFERENCE_WITHOUT_CONSENT = Any_(Is("legal_basis", "employment", "none"),
+                                 All(Is("legal_basis", "consent"), IsNot("consent_method", "separate")))
+# People who have a membership, job or tenancy that can end.
+WITH_RELATIONSHIP = ("customers", "staff", "residents")
 
 
 def _missing(answers: Mapping[str, Any], qid: str, needed) -> list[str]:
@@ -78,7 +109,12 @@ def _security_missing(a: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _deletion_needed(a: Mapping[str, Any]) -> list[str]:
-    needed = ["relationship_ends", "service_stops"]
+    needed = ["service_stops"]
+    # Visitors kept for a fixed period have no membership to end: the expiry
+    # of the period is their deletion trigger (PIPL 47(1)-(2)).
+    enrolled = a.get("enrolled") or []
+    if a.get("retention") != "fixed_days" or any(k in enrolled for k in WITH_RELATIONSHIP):
+        needed.insert(0, "relationship_ends")
     if a.get("legal_basis") == "consent":
         needed.append("consent_withdrawn")
     if a.get("retention") == "fixed_days":
@@ -193,7 +229,7 @@ RULES: tuple[Rule, ...] = (
          N_("Face data must be protected with encryption, security audit, access control, authorisation management and intrusion detection and prevention. Missing: {missing}."),
          N_("Ask your device or software vendor to switch on the missing protections, change default passwords and give each staff member a personal account."),
          scope="business", params=_security_missing),
-    Rule("FR-39", A, (Citation(Law.MEASURES, "14", Confidence.MEDIUM),),
+    Rule("FR-39", A, (M("14", MED),),
          Is("mlps_status", "not_assessed"),
          N_("Check whether the Multi-Level Protection Scheme applies"),
          N_("Information systems may need grading and filing under the Multi-Level Protection Scheme (等保); a small stand-alone device usually does not."),
@@ -254,12 +290,24 @@ RULES: tuple[Rule, ...] = (
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
          N_("Export a cancellation with SignDesk and submit it by {deadline}."),
          scope="business", params=lambda a: {"deadline": _stop_due(a)}),
+    # Measures 15 gives the same 30 working days to cancel the filing and deal
+    # with the face data, so keeping it is a violation only after that.
     Rule("FR-45c", V, (M("15"), PIPL("47")),
-         No("data_deleted_after_stop"),
+         Check(lambda a: a.get("data_deleted_after_stop") is False
+               and (a.get("stop_date") is None or _today(a) > _stop_due(a)),
+               ("data_deleted_after_stop", "stop_date")),
          N_("Face data kept after face recognition stopped"),
          N_("When the purpose ends, face data must be deleted (or anonymised)."),
          N_("Delete the stored faces from every device, server and backup, and record the date."),
          scope="business"),
+    Rule("FR-45d", O, (M("15"), PIPL("47")),
+         Check(lambda a: a.get("data_deleted_after_stop") is False
+               and a.get("stop_date") is not None and _today(a) <= _stop_due(a),
+               ("data_deleted_after_stop", "stop_date")),
+         N_("Delete the stored face data by {deadline}"),
+         N_("When you stop using face recognition, the face data must be deleted (or anonymised) within 30 working days, together with cancelling the filing."),
+         N_("Delete the stored faces from every device, server and backup, and record the date."),
+         scope="business", params=lambda a: {"deadline": _stop_due(a)}),
     Rule("FR-46", O, (PIPL("21"),),
          No("vendor_contract"),
          N_("No data-processing contract with a vendor"),
@@ -340,7 +388,9 @@ RULES: tuple[Rule, ...] = (
          N_("If you rely on consent, each person must give a separate consent before their face is processed."),
          N_("Collect a separate consent with the SignDesk consent form before enrolment.")),
     Rule("FR-10", V, (PIPL("16"), SPC("4"), M("10")),
-         All(Yes("service_refused"), IsNot("legal_basis", "legal_duty")),
+         # Lawful only where face recognition is strictly necessary: required
+         # by law (legal duty, or "no other way would do" answered no).
+         All(Yes("service_refused"), NOT_BY_LAW, Not(No("non_face_feasible"))),
          N_("Service refused to people who decline face recognition"),
          N_("You may not refuse a product or service because someone declines face recognition, unless it is strictly necessary to provide it."),
          N_("Serve people who decline by the other method, and tell staff so.")),
@@ -355,7 +405,8 @@ RULES: tuple[Rule, ...] = (
          N_("People may withdraw consent at any time, through a convenient channel, and their face data must then be deleted."),
          N_("Offer withdrawal at the counter, by phone and on the opt-out page, and delete the face data when someone withdraws.")),
     Rule("FR-13", V, (PIPL("14"), NDSR("22")),
-         No("reconsent"),
+         # PIPL 14(2) re-consent binds consent-based processing only.
+         All(No("reconsent"), Not(Is("legal_basis", "employment", "legal_duty"))),
          N_("Face data used in a new way without new consent"),
          N_("A change of purpose or method needs the person's consent again."),
          N_("Stop the new use until people have agreed again with an updated consent form.")),
@@ -365,7 +416,7 @@ RULES: tuple[Rule, ...] = (
          N_("After someone refuses, you may not keep asking them to consent."),
          N_("Record the refusal and stop prompting; offer the other method by default.")),
     Rule("FR-15", V, (M("7"), PIPL("31"), PIPL("28")),
-         No("guardian_consent"),
+         All(No("guardian_consent"), NOT_BY_LAW),
          N_("Children under 14 enrolled without a guardian's consent"),
          N_("A child's face may be processed only with the consent of a parent or other guardian."),
          N_("Collect the SignDesk guardian consent form for every child before enrolment, and delete faces enrolled without it.")),
@@ -395,7 +446,7 @@ RULES: tuple[Rule, ...] = (
          N_("Face data may be kept only for the shortest time the purpose needs."),
          N_("Set a retention period (for example, until membership ends plus 30 days) and configure automatic deletion.")),
     Rule("FR-21", V, (PIPL("47"), NDSR("24")),
-         Check(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention")),
+         Check(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention", "enrolled")),
          N_("Face data is not deleted when it should be"),
          N_("Face data must be deleted when the purpose is achieved, the service ends, the retention period runs out or consent is withdrawn. Not in place: {missing}."),
          N_("Set up deletion for each of these events and check it works."),
@@ -406,8 +457,8 @@ RULES: tuple[Rule, ...] = (
          N_("The voluntary national standard advises deleting original face images once the template is made, unless the person separately authorises keeping them."),
          N_("Configure the device to keep only templates, or ask for a separate authorisation.")),
     Rule("FR-27", V, (M("10"),),
-         # Residential gates have their own rule (FR-54), which adds SPC art. 10.
-         All(Yes("non_face_feasible"), Not(Is("venue_type", "residential"))),
+         # Residents' entry has its own rule (FR-54), which adds SPC art. 10.
+         All(Yes("non_face_feasible"), Not(RESIDENT_ENTRY)),
          N_("Face recognition is the only way"),
          N_("Where a card, code, key or staff check can do the same job, face recognition must not be the only method offered."),
          N_("Offer a non-face method alongside the device and say so on the sign.")),
@@ -422,8 +473,7 @@ RULES: tuple[Rule, ...] = (
          N_("Nobody may mislead, defraud or coerce people into face recognition, for example by saying it is required or that service will suffer."),
          N_("Train staff to offer both ways neutrally; remove “face only” perks and wording.")),
     Rule("FR-30", V, (M("13"), PIPL("26")),
-         All(Yes("public_place"), Has("purposes", "marketing", "footfall"),
-             Any_(IsNot("legal_basis", "consent"), IsNot("consent_method", "separate"))),
+         All(Yes("public_place"), Has("purposes", "marketing", "footfall"), NO_SEPARATE_CONSENT),
          N_("Face recognition in a public place for marketing or customer analysis"),
          N_("In places open to the public, face-recognition devices are allowed for public security; using them to recognise VIPs or analyse customers needs each person's separate consent."),
          N_("Stop recognising customers in the public area, or limit it to people who gave separate consent.")),
@@ -448,17 +498,25 @@ RULES: tuple[Rule, ...] = (
          N_("No face-recognition device may be installed in hotel rooms, bathhouses, changing rooms, toilets or similar private spaces, whatever the sign or consent."),
          N_("Remove the device from the private space now.")),
     Rule("FR-49", A, (PIPL("28"), DRAFT),
-         Yes("sensitive_inference"),
+         # The violation case is FR-49b; this advice covers the rest.
+         All(Yes("sensitive_inference"), Not(INFERENCE_WITHOUT_CONSENT)),
          N_("The system infers sensitive traits from faces"),
          N_("Inferring ethnicity, religion, health, mood or social class is high-risk processing of sensitive personal information; the 2023 draft would have banned it."),
          N_("Switch these features off unless you have a specific necessity and each person's separate consent.")),
+    Rule("FR-49b", V, (PIPL("28"), PIPL("29"), SPC("2")),
+         # A legal duty needs no consent (PIPL 13(3)); every other basis needs
+         # a separate consent for this sensitive processing.
+         All(Yes("sensitive_inference"), INFERENCE_WITHOUT_CONSENT),
+         N_("Sensitive traits inferred from faces without separate consent"),
+         N_("Inferring ethnicity, religion, health, mood or social class processes more sensitive personal information; it needs a specific purpose, real necessity and each person's separate consent."),
+         N_("Switch these features off, or collect a separate consent that names them.")),
     Rule("FR-53", A, (M("11"),),
          No("national_id_channel"),
          N_("Consider the national identity authentication service"),
          N_("For identity checks the Measures encourage using the national network identity authentication public service instead of building your own face database."),
          N_("Ask your vendor whether the national service can be used.")),
     Rule("FR-54", V, (M("10"), SPC("10")),
-         All(Is("venue_type", "residential"), Yes("non_face_feasible")),
+         All(RESIDENT_ENTRY, Yes("non_face_feasible")),
          N_("Residents can only get in by face"),
          N_("A property manager may not make face recognition the only way into the compound; residents can go to court to get another way."),
          N_("Offer access cards, codes or keys to every resident who asks, at no charge.")),

@@ -15,6 +15,8 @@ from signdesk.rules.catalogue import RULES
 from signdesk.rules.model import Citation, Finding, Law, M, PIPL, Rule, Severity, Trigger
 
 TODAY_KEY = "__today__"
+#: Texts that apply only where the Measures apply (not to R&D, art. 2).
+MEASURES_REGIME = frozenset({Law.MEASURES, Law.CAC_FILING})
 
 
 class DocumentKind(str, Enum):
@@ -91,7 +93,8 @@ def _fire(rule: Rule, answers: Mapping[str, Any], scenario_id: str | None, outsi
     citations = rule.citations
     if outside_measures:
         # Art. 2 takes R&D out of the Measures, not out of PIPL: keep the rest.
-        citations = tuple(c for c in citations if c.law is not Law.MEASURES)
+        # The CAC filing announcement only implements Measures art. 15.
+        citations = tuple(c for c in citations if c.law not in MEASURES_REGIME)
         if not citations:
             return None
     severity = rule.severity
@@ -113,17 +116,18 @@ def evaluate(project: Project, today: dt.date | None = None) -> Assessment:
     today = today or dt.date.today()
     findings: list[Finding] = []
     business = ChainMap({TODAY_KEY: today}, project.business_answers())
-    outside_all = project.business.get("research_only") is True
+    research = {sc.id for sc in project.scenarios if is_research_only(project, sc)}
+    # A business whose every use is R&D owes no Measures duties (filing,
+    # art. 9 assessment) either; PIPL ones remain.
+    outside_all = project.business.get("research_only") is True or (
+        bool(project.scenarios) and len(research) == len(project.scenarios))
     for rule in RULES:
         if rule.scope == "business":
             found = _fire(rule, business, None, outside_all)
             if found:
                 findings.append(found)
-    research: set[str] = set()
     for scenario in project.scenarios:
-        outside = is_research_only(project, scenario)
-        if outside:
-            research.add(scenario.id)
+        outside = scenario.id in research
         answers = ChainMap({TODAY_KEY: today}, project.answers_for(scenario))
         for rule in RULES:
             if rule.scope != "business":
