@@ -32,8 +32,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line with exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise SystemExit(f"signdesk: {message}")
+        # One line, so scripts and the batch log stay readable; the usage is
+        # one --help away.
+        raise SystemExit(f"{self.prog}: {message} (--help)")
 
 
 Command = Callable[[argparse.Namespace], int]

@@ -1,6 +1,6 @@
 """``signdesk check PROJECT``: findings, grouped by scenario, most serious first.
 
-The JSON form (``--format json``) is stable; see README "check --format json".
+The JSON form (``--format json``) is stable; see docs/file-format.md.
 """
 
 from __future__ import annotations
@@ -79,39 +79,52 @@ def assessment_to_json(project: Project, a: Assessment, locale: str) -> dict[str
 
 
 def assessment_to_text(project: Project, a: Assessment, locale: str) -> str:
-    t = lambda msgid, **kw: translate(locale, msgid, **kw)  # noqa: E731
+    """The human-readable report: one block per scenario, most serious first.
+
+    Every label is a msgid of its own (not a fragment glued in code) so the
+    Chinese can use its own punctuation: 【违反】…（FR-23）, 依据：…
+    """
+    def t(msgid: str, **params: object) -> str:
+        return translate(locale, msgid, **params)
+
     lines: list[str] = []
-    name = project.business.get("operator_name") or t("(unnamed business)")
-    lines.append(t("SignDesk check: {name}", name=name))
-    lines.append(t("{violations} violations, {todo} to do, {advice} advice",
+    name = project.business.get("operator_name") or t(N_("(unnamed business)"))
+    lines.append(t(N_("SignDesk check: {name}"), name=name))
+    lines.append(t(N_("{violations} violations, {todo} to do, {advice} advice"),
                    violations=a.count(Severity.VIOLATION), todo=a.count(Severity.OBLIGATION),
                    advice=a.count(Severity.ADVISORY)))
-    groups: list[tuple[str, tuple[Finding, ...]]] = [(t("Whole business"), a.for_scenario(None))]
+    groups: list[tuple[str, tuple[Finding, ...]]] = [(t(N_("Whole business")), a.for_scenario(None))]
     for sc in project.scenarios:
         label = sc.name
         if sc.id in a.research_only:
-            label += " " + t("(research only: outside the Measures, PIPL still applies)")
+            label += " " + t(N_("(research only: outside the Measures, PIPL still applies)"))
         groups.append((label, a.for_scenario(sc.id)))
     for label, findings in groups:
         lines.append("")
         lines.append(f"== {label} ==")
         if not findings:
-            lines.append("  " + t("No problems found."))
+            lines.append("  " + t(N_("No problems found.")))
         for f in findings:
-            lines.append(f"  [{f.severity.label(locale)}] {f.title(locale)}  ({f.rule_id})")
-            lines.append("    " + t("Law: {citations}", citations=f.citation_text(locale)))
-            lines.append("    " + t("Why: {why}", why=f.why(locale)))
-            lines.append("    " + t("Fix: {fix}", fix=f.fix(locale)))
+            lines.append("  " + t(N_("[{severity}] {title}  ({rule})"),
+                                  severity=f.severity.label(locale), title=f.title(locale), rule=f.rule_id))
+            lines.append("    " + t(N_("Law: {citations}"), citations=f.citation_text(locale)))
+            lines.append("    " + t(N_("Why: {why}"), why=f.why(locale)))
+            lines.append("    " + t(N_("Fix: {fix}"), fix=f.fix(locale)))
             if f.triggers:
-                answers = "; ".join(
-                    f"{translate(locale, QUESTION_BY_ID[tr.question_id].text)} → {describe_value(tr.question_id, tr.value, locale)}"
+                answers = t(N_("; ")).join(
+                    t(N_("{question} → {answer}"),
+                      question=translate(locale, QUESTION_BY_ID[tr.question_id].text),
+                      answer=describe_value(tr.question_id, tr.value, locale))
                     for tr in f.triggers)
-                lines.append("    " + t("Because: {answers}", answers=answers))
+                lines.append("    " + t(N_("Because: {answers}"), answers=answers))
     lines.append("")
-    lines.append(t("Documents you need:"))
+    lines.append(t(N_("Documents you need:")))
+    if not a.documents:
+        lines.append("  " + t(N_("None.")))
     for d in a.documents:
-        where = ""
         if d.scenario_id:
-            where = f" — {project.scenario(d.scenario_id).name}"
-        lines.append(f"  - {d.kind.title(locale)}{where}")
+            lines.append("  - " + t(N_("{document} — {scenario}"), document=d.kind.title(locale),
+                                    scenario=project.scenario(d.scenario_id).name))
+        else:
+            lines.append(f"  - {d.kind.title(locale)}")
     return "\n".join(lines) + "\n"

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -33,6 +35,7 @@ SUFFIX = ".signdesk"
 #: Real projects are a few KB; anything this big is not one of ours.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_SCENARIOS = 200
+_SCENARIO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
 class ProjectFileError(UserInputError):
@@ -104,10 +107,6 @@ def _answers_from_json(raw: Any, where: str, scope: Scope) -> dict[str, Any]:
     return answers
 
 
-class _FieldProblem(Exception):
-    pass
-
-
 def project_from_json(data: Any) -> Project:
     """Validate decoded JSON (any version) and build a Project."""
     if not isinstance(data, dict):
@@ -129,7 +128,8 @@ def project_from_json(data: Any) -> Project:
         if not isinstance(raw, dict):
             raise ProjectFileError(N_("In {field}: expected a scenario."), field=where)
         sid, name = raw.get("id"), raw.get("name")
-        if not isinstance(sid, str) or not (1 <= len(sid) <= 40) or sid in seen_ids:
+        # Ids end up in file names of printed documents: keep them plain.
+        if not isinstance(sid, str) or not _SCENARIO_ID.match(sid) or sid in seen_ids:
             raise ProjectFileError(N_("In {field}: missing, duplicate or malformed id."), field=f"{where}.id")
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_SCENARIO_NAME:
             raise ProjectFileError(
@@ -181,16 +181,28 @@ def loads(raw: bytes, name: str = "") -> Project:
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
+        # json's own wording (err.msg) is English only; line and column are enough.
         raise ProjectFileError(
-            N_("The file is damaged or incomplete: {problem} at line {line}, column {column}."),
-            problem=err.msg, line=err.lineno, column=err.colno) from None
-    except (_FieldProblem, RecursionError):
+            N_("The file is damaged or incomplete near line {line}, column {column}."),
+            line=err.lineno, column=err.colno) from None
+    except RecursionError:
         raise ProjectFileError(N_("The file is not a SignDesk project.")) from None
     return project_from_json(data)
 
 
+class _NotANumber:
+    """What NaN / Infinity decode to: no answer kind accepts it, so the
+    validation below rejects it with the name of the exact field."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.name
+
+
 def _reject_constant(name: str) -> Any:
-    raise _FieldProblem(name)  # NaN / Infinity are not JSON a user writes
+    return _NotANumber(name)
 
 
 def load(path: Path) -> Project:
@@ -224,6 +236,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); keep the permissions the
+        # user's file had, or the usual ones for a new file.
+        os.chmod(tmp_name, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -243,6 +258,15 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def save(project: Project, path: Path) -> None:
