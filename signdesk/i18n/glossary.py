@@ -1,7 +1,7 @@
 """The legal terms SignDesk uses, one translation each, with a plain explanation.
 
 Every text that uses one of these terms must use the same words in both
-languages; ``tests/i18n/test_glossary.py`` holds the catalogues to that.
+languages; ``tests/i18n/test_catalogues.py`` holds the catalogues to that.
 """
 
 from __future__ import annotations
