@@ -29,6 +29,7 @@ identical that does not).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from signdesk.i18n import N_
@@ -53,6 +54,20 @@ MED = Confidence.MEDIUM
 CAC = Citation(Law.CAC_FILING, "")
 GBT = Citation(Law.GBT_41819, "")
 DRAFT = Citation(Law.DRAFT_2023, "11", Confidence.MEDIUM)
+
+
+@dataclass(frozen=True)
+class Because(Check):
+    """A ``Check`` whose finding names only the ``because`` answers.
+
+    The other questions it reads (legal basis, retention, ...) only decide
+    what is required; listing them as "triggering answers" would confuse.
+    """
+
+    because: tuple[str, ...] = ()
+
+    def causes(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
+        return self.because
 
 
 # Notice items the Measures (art. 5) and PIPL (arts. 17, 30) require.
@@ -446,13 +461,14 @@ RULES: tuple[Rule, ...] = (
          N_("Face data may be kept only for the shortest time the purpose needs."),
          N_("Set a retention period (for example, until membership ends plus 30 days) and configure automatic deletion.")),
     Rule("FR-21", V, (PIPL("47"), NDSR("24")),
-         Check(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention", "enrolled")),
+         Because(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention", "enrolled"),
+                 because=("deletion_triggers",)),
          N_("Face data is not deleted when it should be"),
          N_("Face data must be deleted when the purpose is achieved, the service ends, the retention period runs out or consent is withdrawn. Not in place: {missing}."),
          N_("Set up deletion for each of these events and check it works."),
          params=_deletion_missing),
     Rule("FR-22", A, (GBT,),
-         No("raw_images_authorised"),
+         All(Yes("raw_images_kept"), No("raw_images_authorised")),
          N_("Original face images kept"),
          N_("The voluntary national standard advises deleting original face images once the template is made, unless the person separately authorises keeping them."),
          N_("Configure the device to keep only templates, or ask for a separate authorisation.")),

@@ -100,8 +100,10 @@ def _fire(rule: Rule, answers: Mapping[str, Any], scenario_id: str | None, outsi
     severity = rule.severity
     if severity is Severity.VIOLATION and not any(c.supports_violation for c in citations):
         severity = Severity.OBLIGATION
+    # An empty multiple choice ("nothing ticked") is an answer and can be the
+    # cause (no security measure, no deletion trigger); None and "" are not.
     triggers = tuple(
-        Trigger(qid, answers[qid]) for qid in rule.when.causes(answers) if answers.get(qid) not in (None, "", [])
+        Trigger(qid, answers[qid]) for qid in rule.when.causes(answers) if answers.get(qid) not in (None, "")
     )
     params = rule.params(answers) if rule.params else {}
     return Finding(rule, severity, citations, scenario_id, triggers, params)
@@ -180,6 +182,8 @@ def describe_value(question_id: str, value: Any, locale: str) -> str:
     if q.kind is Kind.CHOICE:
         return translate(locale, q.option(value).label)
     if q.kind is Kind.MULTI:
+        if not value:
+            return translate(locale, N_("Nothing ticked"))
         sep = "、" if locale.startswith("zh") else ", "
         return sep.join(translate(locale, q.option(k).label) for k in value)
     if q.kind is Kind.DATE:
