@@ -149,6 +149,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question("pia_date", "assessment", Kind.DATE, N_("Date of the assessment"), visible_if=Yes("pia_done")),
     Question("pia_assessor", "assessment", Kind.TEXT, N_("Who carried it out?"),
              N_("Your own staff or an outside firm; give a name."), max_length=80, visible_if=Yes("pia_done")),
+    Question("pia_version", "assessment", Kind.TEXT, N_("Version of the assessment report"),
+             N_("For example 1.0; raise it each time you assess again."), max_length=20,
+             visible_if=Yes("pia_done")),
     Question("pia_contents", "assessment", Kind.MULTI, N_("What does the assessment cover?"),
              options=(
                  Option("lawful_necessary", N_("Whether the purpose and method are lawful, legitimate and necessary")),

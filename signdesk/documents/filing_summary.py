@@ -1,0 +1,54 @@
+"""The filing pack's PDF summary: what to type into the CAC filing system.
+
+``render_filing_summary(pack) -> bytes``. Fields the law needs but the owner
+left empty are listed first, in their own section, and marked in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from signdesk.filing.pack import ATTACHMENT_STATUS, FILING_TYPES, SECTION_TITLES, FilingPack
+from signdesk.filing.pages import ReportPages, bilingual, dated
+from signdesk.i18n import EN, N_, ZH, Bilingual
+
+SUMMARY_TITLE = N_("Facial recognition filing — summary")
+
+
+def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN)) -> bytes:
+    """The summary PDF of ``pack`` in ``languages``."""
+    operator = pack.project.business.get("operator_name") or "—"
+    pages = ReportPages(Bilingual.of(SUMMARY_TITLE), operator, languages)
+    pages.title(Bilingual.of(SUMMARY_TITLE),
+                bilingual(N_("{operator} — {kind} — prepared with SignDesk on {date}"), operator=operator,
+                          kind=Bilingual.of(FILING_TYPES[pack.filing_type]), date=dated(pack.generated_on)))
+    if not pack.required:
+        pages.paragraph(Bilingual.of(N_("You store fewer than 100,000 people's faces: no filing is required (FR Measures art. 15). This pack is for your records.")), bold=True)
+    pages.paragraph(Bilingual.of(N_("File online with the provincial cyberspace office through the personal information protection system (https://grxxbh.cacdtsc.cn) within 30 working days (FR Measures art. 15).")))
+
+    missing = pack.missing()
+    pages.heading(Bilingual.of(N_("Missing information")))
+    if missing:
+        pages.paragraph(bilingual(N_("{count} fields the filing needs are empty. Answer them in SignDesk before filing:"),
+                                  count=len(missing)), bold=True)
+        names = {id(f): name for _sid, name, fs in pack.scenarios for f in fs}
+        for f in missing:
+            where = names.get(id(f))
+            label = f.label if where is None else Bilingual(f"{where}：{f.label.zh}", f"{where}: {f.label.en}")
+            pages.row(label, None)
+    else:
+        pages.paragraph(Bilingual.of(N_("Nothing the filing needs is missing.")))
+
+    for section, title in SECTION_TITLES.items():
+        pages.heading(Bilingual.of(title))
+        for f in pack.fields:
+            if f.section == section:
+                pages.row(f.label, f.text)
+    for _sid, name, fs in pack.scenarios:
+        pages.heading(bilingual(N_("Scenario: {name}"), name=name))
+        for f in fs:
+            pages.row(f.label, f.text)
+    pages.heading(Bilingual.of(N_("Attachments the filing system asks for")))
+    for a in pack.attachments:
+        pages.row(a.label, Bilingual.of(ATTACHMENT_STATUS[a.status]))
+    return pages.finish()

@@ -1,0 +1,189 @@
+"""Plain A4 document pages for the PIA report and the filing summary.
+
+Office paper, no bleed or crop marks: these are read and filed, not cut.
+Text flows top to bottom; a block that does not fit moves to a new page.
+Every text is a :class:`Bilingual` printed in the chosen languages (Chinese
+first), so one layout serves a bilingual or a single-language report.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.units import mm
+
+from signdesk.documents.fonts import BOLD, REGULAR, ensure_printable
+from signdesk.documents.printmarks import (
+    AMBER_TINT,
+    DEEP_NAVY,
+    TEXT_BLACK,
+    new_canvas,
+    office_geometry,
+    sheet,
+    start_print_page,
+)
+from signdesk.documents.textfit import wrap_lines
+from signdesk.i18n import EN, N_, ZH, Bilingual, translate
+
+#: What an unanswered item prints instead of invented text.
+GAP_MSGID = N_("[NOT ANSWERED]")
+GAP_RED = CMYKColor(0.0, 0.9, 0.85, 0.1)
+GREY = CMYKColor(0.0, 0.0, 0.0, 0.6)
+
+_MARGIN = 18 * mm
+_LABEL_WIDTH = 58 * mm
+_COLUMN_GAP = 4 * mm
+_BODY = 9.5
+_LEADING = 1.35
+
+
+def bilingual(msgid: str, **params: object) -> Bilingual:
+    """``msgid`` in both languages; a :class:`Bilingual` param is taken in the matching language."""
+    def one(locale: str) -> str:
+        return translate(locale, msgid, **{k: v.get(locale) if isinstance(v, Bilingual) else v
+                                           for k, v in params.items()})
+    return Bilingual(one(ZH), one(EN))
+
+
+def dated(day: "object") -> Bilingual:
+    """A date written the way each language writes it."""
+    from signdesk.i18n import format_date
+
+    return Bilingual(format_date(day, ZH), format_date(day, EN))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """Wrapped lines of one cell, with the style they are drawn in."""
+
+    lines: tuple[str, ...]
+    font: str
+    size: float
+    color: CMYKColor
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.size * _LEADING
+
+
+class ReportPages:
+    """A flowing A4 document. Call the block methods in order, then ``finish()``."""
+
+    def __init__(self, title: Bilingual, author: str, languages: Sequence[str] = (ZH, EN)) -> None:
+        self.languages = tuple(languages) or (ZH, EN)
+        self._buffer = io.BytesIO()
+        self._title = title
+        self._canvas = new_canvas(self._buffer, self._joined(title, " / "), author or "SignDesk")
+        self._geometry = office_geometry(sheet("A4"))
+        self._width = self._geometry.sheet.width_pt - 2 * _MARGIN
+        self._page = 0
+        self._y = 0.0
+        self._new_page()
+
+    # -------------------------------------------------------------- helpers
+    def _joined(self, text: Bilingual, sep: str = "\n") -> str:
+        parts = [text.get(loc) for loc in self.languages]
+        return sep.join(dict.fromkeys(p for p in parts if p))  # same text twice only once
+
+    def _wrap(self, text: str, font: str, size: float, width: float, color: CMYKColor) -> _Lines:
+        return _Lines(tuple(wrap_lines(text, font, size, width)), font, size, color)
+
+    def _new_page(self) -> None:
+        if self._page:
+            self._canvas.showPage()
+        self._page += 1
+        start_print_page(self._canvas, self._geometry)
+        c = self._canvas
+        c.setFillColor(GREY)
+        c.setFont(REGULAR, 7.5)
+        c.drawString(_MARGIN, 10 * mm, self._joined(self._title, " / "))
+        c.drawRightString(self._geometry.sheet.width_pt - _MARGIN, 10 * mm, str(self._page))
+        self._y = self._geometry.sheet.height_pt - _MARGIN
+
+    def _room_for(self, height: float) -> None:
+        if self._y - height < _MARGIN + 6 * mm:
+            self._new_page()
+
+    def _draw(self, cell: _Lines, x: float, top: float) -> None:
+        c = self._canvas
+        c.setFillColor(cell.color)
+        c.setFont(cell.font, cell.size)
+        baseline = top - 0.88 * cell.size
+        for line in cell.lines:
+            if line:
+                c.drawString(x, baseline, line)
+            baseline -= cell.size * _LEADING
+
+    # --------------------------------------------------------------- blocks
+    def title(self, text: Bilingual, subtitle: Bilingual | None = None) -> None:
+        """The document title, large, at the top of the first page."""
+        cell = self._wrap(self._joined(text), BOLD, 16, self._width, DEEP_NAVY)
+        self._draw(cell, _MARGIN, self._y)
+        self._y -= cell.height + 2 * mm
+        if subtitle:
+            self.paragraph(subtitle, color=GREY)
+        self._y -= 3 * mm
+
+    def heading(self, text: Bilingual) -> None:
+        """A section heading; never left alone at the foot of a page."""
+        cell = self._wrap(self._joined(text, " / "), BOLD, 11.5, self._width, DEEP_NAVY)
+        self._room_for(cell.height + 12 * mm)
+        self._y -= 3 * mm
+        self._draw(cell, _MARGIN, self._y)
+        self._y -= cell.height + 1 * mm
+        c = self._canvas
+        c.setStrokeColor(DEEP_NAVY)
+        c.setLineWidth(0.6)
+        c.line(_MARGIN, self._y, _MARGIN + self._width, self._y)
+        self._y -= 2.5 * mm
+
+    def paragraph(self, text: Bilingual, *, bold: bool = False, color: CMYKColor = TEXT_BLACK) -> None:
+        """Running text, split across pages line by line if long."""
+        for loc in dict.fromkeys(self.languages):
+            cell = self._wrap(text.get(loc), BOLD if bold else REGULAR, _BODY, self._width, color)
+            for line in cell.lines:
+                one = _Lines((line,), cell.font, cell.size, cell.color)
+                self._room_for(one.height)
+                self._draw(one, _MARGIN, self._y)
+                self._y -= one.height
+        self._y -= 1.5 * mm
+
+    def row(self, label: Bilingual, value: Bilingual | None, *, field: Bilingual | None = None) -> None:
+        """A label and its value side by side; ``None`` prints the gap marker.
+
+        Owner-typed values are checked for characters the font lacks, so a
+        report never shows tofu boxes.
+        """
+        value_width = self._width - _LABEL_WIDTH - _COLUMN_GAP
+        label_cell = self._wrap(self._joined(label), BOLD, 8.5, _LABEL_WIDTH, TEXT_BLACK)
+        if value is None:
+            value_cell = self._wrap(self._joined(Bilingual.of(GAP_MSGID), "  "), BOLD, _BODY, value_width, GAP_RED)
+        else:
+            text = self._joined(value)
+            ensure_printable(field or label, text)
+            value_cell = self._wrap(text, REGULAR, _BODY, value_width, TEXT_BLACK)
+        height = max(label_cell.height, value_cell.height) + 2 * mm
+        self._room_for(height)
+        if value is None:
+            c = self._canvas
+            c.setFillColor(AMBER_TINT)
+            c.rect(_MARGIN - 1 * mm, self._y - height + 1 * mm, self._width + 2 * mm, height, stroke=0, fill=1)
+        self._draw(label_cell, _MARGIN, self._y)
+        self._draw(value_cell, _MARGIN + _LABEL_WIDTH + _COLUMN_GAP, self._y)
+        self._y -= height
+        c = self._canvas
+        c.setStrokeColor(AMBER_TINT)
+        c.setLineWidth(0.4)
+        c.line(_MARGIN, self._y + 1 * mm, _MARGIN + self._width, self._y + 1 * mm)
+
+    def space(self, height_mm: float = 3) -> None:
+        self._y -= height_mm * mm
+
+    def finish(self) -> bytes:
+        """The finished PDF (byte-identical for identical calls)."""
+        self._canvas.showPage()
+        self._canvas.save()
+        return self._buffer.getvalue()
