@@ -1,0 +1,368 @@
+"""What every document says about a scenario, in both languages, from one place.
+
+The sign, the consent forms and the opt-out page all print the operator,
+the contact details, the purpose, the method, the retention period and so
+on. They take those texts from :func:`scenario_notice` so that a sign never
+says "kept 30 days" while the form next to it says something else.
+
+Texts are English msgids translated per locale (``translations/zh_CN/
+documents.po``); user text (names, addresses, places) is inserted as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import ChainMap
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from signdesk.documents.fonts import ensure_printable
+from signdesk.documents.qr import validate_optout_url
+from signdesk.i18n import EN, N_, ZH, Bilingual, format_date, translate
+from signdesk.model import Project, Scenario
+
+# --- user fields -------------------------------------------------------------
+# The answers a document prints as typed, with the name an error message
+# uses for them ("The business name is too long for an A5 sign ...").
+USER_FIELDS: dict[str, str] = {
+    "operator_name": N_("business name"),
+    "operator_name_en": N_("English business name"),
+    "address": N_("address"),
+    "contact_phone": N_("phone number"),
+    "contact_email": N_("e-mail address"),
+    "location": N_("capture area (where the devices are)"),
+    "vendor_names": N_("vendor names"),
+    "sharing_recipients": N_("recipients of shared face data"),
+    "optout_url": N_("opt-out link"),
+    "scenario_name": N_("scenario name"),
+}
+
+
+def field_label(question_id: str) -> Bilingual:
+    """The bilingual name of a user field, for error messages."""
+    return Bilingual.of(USER_FIELDS[question_id])
+
+
+# --- fixed phrases per answer --------------------------------------------------
+# Signs need shorter, reader-facing wording than the questionnaire's options
+# ("entry control", not "Letting people in (access control)").
+PURPOSE_TEXTS: dict[str, str] = {
+    "public_security": N_("public security"),
+    "access": N_("entry control"),
+    "payment": N_("face payment"),
+    "attendance": N_("staff attendance"),
+    "identity_check": N_("identity check required by law"),
+    "marketing": N_("recognising members for marketing"),
+    "footfall": N_("counting and analysing visitors"),
+    "research": N_("developing face recognition"),
+}
+
+MATCH_TEXTS: dict[str, str] = {
+    "verify": N_("A camera captures your face and compares it with your own enrolled photo (1:1)."),
+    "identify": N_("A camera captures your face and compares it with the enrolled faces to find who you are (1:N)."),
+    "analyse_only": N_("A camera captures faces to count visitors; no one is identified."),
+}
+
+STORAGE_TEXTS: dict[str, str] = {
+    "device": N_("Face data stays inside the device and is not sent over the Internet."),
+    "local_server": N_("Face data is kept on our own server on site."),
+    "vendor_cloud": N_("Face data is kept on a service provider's cloud platform."),
+    "head_office": N_("Face data is kept in our head office's system."),
+}
+
+ALTERNATIVE_TEXTS: dict[str, str] = {
+    "card": N_("a card or key fob"),
+    "pin": N_("a PIN or password"),
+    "qr": N_("a QR code on your phone"),
+    "staff_check": N_("a check of your ID or membership by our staff"),
+    "key": N_("a key or lock code"),
+    "cash_or_other_payment": N_("another way to pay"),
+}
+
+DELETION_TEXTS: dict[str, str] = {
+    "relationship_ends": N_("when your membership, employment or tenancy ends"),
+    "service_stops": N_("when we stop offering this service"),
+    "consent_withdrawn": N_("when you withdraw your consent"),
+    "period_expires": N_("when the retention period runs out"),
+}
+
+HEADING = N_("Facial recognition in use")
+
+
+def _join(locale: str, parts: list[str], last: str = "or") -> str:
+    """Join phrases the way each language lists them: 、/或 vs commas and "or"."""
+    if not parts:
+        return ""
+    if locale == ZH:
+        if len(parts) == 1:
+            return parts[0]
+        word = translate(ZH, N_("or") if last == "or" else N_("and"))
+        return "、".join(parts[:-1]) + word + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    word = translate(EN, N_("or") if last == "or" else N_("and"))
+    return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
+
+
+def _phrases(locale: str, table: Mapping[str, str], keys: Any) -> list[str]:
+    return [translate(locale, table[k]) for k in (keys or []) if k in table]
+
+
+def _bi(build) -> Bilingual:  # type: ignore[no-untyped-def]
+    """A Bilingual from a function of the locale."""
+    return Bilingual(build(ZH), build(EN))
+
+
+def _text(answers: Mapping[str, Any], key: str) -> str:
+    value = answers.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class ConsentItem:
+    """One thing a person may agree to, with its own unticked box."""
+
+    key: str
+    text: Bilingual
+
+
+@dataclass(frozen=True)
+class ScenarioNotice:
+    """Everything printed about one scenario, each text in both languages."""
+
+    scenario_id: str
+    scenario_name: str
+    slug: str
+    heading: Bilingual
+    operator: Bilingual
+    contact: Bilingual
+    purpose: Bilingual
+    method: Bilingual
+    retention: Bilingual
+    necessity: Bilingual
+    rights: Bilingual
+    alternative: Bilingual
+    capture_area: Bilingual
+    version: Bilingual
+    optout_url: str
+    phone: str
+    #: One item per purpose, then the separate ticks the law asks for.
+    purpose_items: tuple[ConsentItem, ...]
+    extra_items: tuple[ConsentItem, ...]
+    withdrawal: Bilingual
+    deletion: Bilingual
+    recipients: Bilingual | None
+    enrols_children: bool
+    #: Form version printed on consent forms: scenario slug + date.
+    form_version: str
+
+
+def slugify(name: str, fallback: str) -> str:
+    """A file-name-safe version of ``name`` (Chinese kept), or ``fallback``."""
+    slug = re.sub(r"[^\w]+", "-", name.strip().lower(), flags=re.UNICODE).strip("-_")
+    slug = re.sub(r"-{2,}", "-", slug)[:40].strip("-")
+    return slug or fallback
+
+
+def scenario_slugs(project: Project) -> dict[str, str]:
+    """A distinct slug per scenario; a clash gets the scenario id appended."""
+    slugs: dict[str, str] = {}
+    seen: set[str] = set()
+    for sc in project.scenarios:
+        slug = slugify(sc.name, sc.id)
+        if slug in seen:
+            slug = f"{slug}-{slugify(sc.id, 'x')}"
+        seen.add(slug)
+        slugs[sc.id] = slug
+    return slugs
+
+
+def check_user_text(answers: Mapping[str, Any]) -> None:
+    """Raise MissingGlyphError naming the first user field our font cannot print."""
+    for key in USER_FIELDS:
+        text = _text(answers, key)
+        if text:
+            ensure_printable(field_label(key), text)
+
+
+def business_identity(answers: Mapping[str, Any]) -> tuple[Bilingual, Bilingual]:
+    """(operator name, contact line) in both languages."""
+    name_zh = _text(answers, "operator_name") or translate(ZH, N_("(business name not set)"))
+    name_en = _text(answers, "operator_name_en") or _text(answers, "operator_name") \
+        or translate(EN, N_("(business name not set)"))
+    phone = _text(answers, "contact_phone")
+    email = _text(answers, "contact_email")
+    address = _text(answers, "address")
+
+    def contact(locale: str) -> str:
+        parts = []
+        if phone:
+            parts.append(translate(locale, N_("Phone {phone}"), phone=phone))
+        if email:
+            parts.append(translate(locale, N_("E-mail {email}"), email=email))
+        if address:
+            parts.append(translate(locale, N_("Address {address}"), address=address))
+        sep = "；" if locale == ZH else "; "
+        return sep.join(parts) or translate(locale, N_("Ask at the counter."))
+
+    return Bilingual(name_zh, name_en), _bi(contact)
+
+
+def answers_with(project: Project, scenario: Scenario,
+                 overrides: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+    """The scenario's visible answers over the business answers, plus overrides.
+
+    Overrides let a renderer try a shortened field while looking for the
+    longest text that still fits.
+    """
+    answers = project.answers_for(scenario)
+    return ChainMap(dict(overrides), answers) if overrides else answers
+
+
+def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
+                    overrides: Mapping[str, Any] | None = None,
+                    slug: str | None = None) -> ScenarioNotice:
+    """Build the bilingual texts for ``scenario``.
+
+    Raises :class:`~signdesk.documents.qr.InvalidOptOutUrlError` if the
+    opt-out link is missing or not https, and
+    :class:`~signdesk.documents.fonts.MissingGlyphError` for unprintable
+    user text.
+    """
+    a = answers_with(project, scenario, overrides)
+    check_user_text(ChainMap({"scenario_name": scenario.name}, a))
+    url = validate_optout_url(_text(a, "optout_url"))
+    operator, contact = business_identity(a)
+    phone = _text(a, "contact_phone")
+    purposes = [p for p in (a.get("purposes") or []) if p in PURPOSE_TEXTS]
+
+    def purpose(locale: str) -> str:
+        listed = _join(locale, _phrases(locale, PURPOSE_TEXTS, purposes), "and")
+        if not listed:
+            return translate(locale, N_("Ask us for the purpose."))
+        return translate(locale, N_("We use facial recognition here only for {purposes}."), purposes=listed)
+
+    def method(locale: str) -> str:
+        parts = []
+        mode = a.get("match_mode")
+        if mode in MATCH_TEXTS:
+            parts.append(translate(locale, MATCH_TEXTS[mode]))
+        storage = a.get("storage_location")
+        if storage in STORAGE_TEXTS:
+            parts.append(translate(locale, STORAGE_TEXTS[storage]))
+        if a.get("internet_transmission") is True and storage == "device":
+            parts.append(translate(locale, N_("Matching results are sent over the Internet.")))
+        sep = "" if locale == ZH else " "
+        return sep.join(parts) or translate(locale, N_("A camera captures and compares your face."))
+
+    def retention(locale: str) -> str:
+        kind = a.get("retention")
+        if kind == "fixed_days" and isinstance(a.get("retention_days"), int):
+            return translate(locale, N_("Face data is kept for at most {days} days, then deleted."),
+                             days=a["retention_days"])
+        if kind == "until_relationship_ends":
+            return translate(locale, N_("Face data is kept until your membership, employment or tenancy ends, then deleted."))
+        return translate(locale, N_("The retention period is not yet fixed; ask us and we will tell you."))
+
+    def necessity(locale: str) -> str:
+        return translate(locale, N_("Face data is sensitive personal information: a leak could harm you, "
+                                    "so we collect only what this purpose needs and protect it strictly."))
+
+    def rights(locale: str) -> str:
+        if phone:
+            return translate(locale, N_("To see, copy, correct or delete your face data, withdraw consent or object: "
+                                        "scan the QR code, call {phone} or ask our staff."), phone=phone)
+        return translate(locale, N_("To see, copy, correct or delete your face data, withdraw consent or object: "
+                                    "scan the QR code or ask our staff."))
+
+    alternatives = [k for k in (a.get("alternatives") or []) if k in ALTERNATIVE_TEXTS]
+
+    def alternative(locale: str) -> str:
+        listed = _join(locale, _phrases(locale, ALTERNATIVE_TEXTS, alternatives))
+        if not listed:
+            return translate(locale, N_("If you do not want facial recognition, tell our staff."))
+        return translate(locale, N_("Don't want facial recognition? Use {alternatives} instead: just ask our staff. "
+                                    "Saying no does not cost you the service."), alternatives=listed)
+
+    location = _text(a, "location")
+
+    def capture_area(locale: str) -> str:
+        if not location:
+            return translate(locale, N_("From this sign onwards."))
+        return translate(locale, N_("{location}, from this sign onwards."), location=location)
+
+    def version(locale: str) -> str:
+        return translate(locale, N_("Version of {date}"), date=format_date(today, locale))
+
+    purpose_items = tuple(
+        ConsentItem(p, _bi(lambda loc, p=p: translate(
+            loc, N_("I agree that my face data is used for {purpose}."),
+            purpose=translate(loc, PURPOSE_TEXTS[p]))))
+        for p in purposes
+    ) or (ConsentItem("processing", _bi(lambda loc: translate(
+        loc, N_("I agree that my face data is processed as described on this form.")))),)
+
+    extra: list[ConsentItem] = []
+    storage = a.get("storage_location")
+    if (storage not in (None, "device")) or a.get("internet_transmission") is True:
+        extra.append(ConsentItem("transmission", _bi(lambda loc: translate(
+            loc, N_("Separately, I agree that my face data leaves the device: it is sent over the Internet "
+                    "or stored outside the device, as described above.")))))
+    sharing_to = _text(a, "sharing_recipients")
+    if a.get("shares_with_others") is True:
+        extra.append(ConsentItem("sharing", _bi(lambda loc: translate(
+            loc, N_("Separately, I agree that my face data is given to: {recipients}."),
+            recipients=sharing_to or translate(loc, N_("the recipients named by the business"))))))
+    if a.get("cross_border") is True:
+        extra.append(ConsentItem("cross_border", _bi(lambda loc: translate(
+            loc, N_("Separately, I agree that my face data is transferred outside mainland China.")))))
+
+    vendors = _text(a, "vendor_names") if a.get("vendor_processes") is True else ""
+    recipients = None
+    if vendors:
+        recipients = _bi(lambda loc: translate(
+            loc, N_("Service providers who process face data for us: {vendors}."), vendors=vendors))
+
+    def withdrawal(locale: str) -> str:
+        how = translate(locale, N_("scan the QR code, call {phone} or tell our staff"), phone=phone) if phone \
+            else translate(locale, N_("scan the QR code or tell our staff"))
+        return translate(locale, N_("You can withdraw this consent at any time: {how}. We then delete your face data; "
+                                    "what was done before you withdrew stays lawful."), how=how)
+
+    triggers = [k for k in (a.get("deletion_triggers") or []) if k in DELETION_TEXTS]
+
+    def deletion(locale: str) -> str:
+        listed = _join(locale, _phrases(locale, DELETION_TEXTS, triggers))
+        if not listed:
+            return translate(locale, N_("Ask us when your face data will be deleted."))
+        return translate(locale, N_("Your face data is deleted {when}."), when=listed)
+
+    slug = slug or slugify(scenario.name, scenario.id)
+    return ScenarioNotice(
+        scenario_id=scenario.id,
+        scenario_name=scenario.name,
+        slug=slug,
+        heading=Bilingual.of(HEADING),
+        operator=operator,
+        contact=contact,
+        purpose=_bi(purpose),
+        method=_bi(method),
+        retention=_bi(retention),
+        necessity=_bi(necessity),
+        rights=_bi(rights),
+        alternative=_bi(alternative),
+        capture_area=_bi(capture_area),
+        version=_bi(version),
+        optout_url=url,
+        phone=phone,
+        purpose_items=purpose_items,
+        extra_items=tuple(extra),
+        withdrawal=_bi(withdrawal),
+        deletion=_bi(deletion),
+        recipients=recipients,
+        enrols_children="children" in (a.get("enrolled") or []),
+        form_version=f"{slug}-{today:%Y%m%d}",
+    )
+

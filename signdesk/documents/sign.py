@@ -1,0 +1,377 @@
+"""The prominent notice sign (显著提示标识) for one capture point.
+
+One sheet, both languages, Chinese first: an amber band with the face
+pictogram and the heading, the operator and contact, then one row per item
+of reference §H1 (purpose, method, retention, necessity/impact, the
+non-face alternative, the capture area), the rights panel with the QR code
+and its URL, and the version line.
+
+All body text shares one size, the largest that fits the sheet, down to a
+legible minimum per sheet size. Past that minimum the user gets a
+:class:`~signdesk.documents.textfit.TextDoesNotFitError` naming the field
+(typically the business name or the address) and roughly how long it may be.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from signdesk.documents.content import ScenarioNotice, field_label, scenario_notice
+from signdesk.documents.fonts import BOLD, REGULAR, register_fonts
+from signdesk.documents.pictogram import draw_face_pictogram
+from signdesk.documents.printmarks import (
+    DEEP_NAVY,
+    TEXT_BLACK,
+    WARNING_AMBER,
+    PrintGeometry,
+    new_canvas,
+    print_geometry,
+    sheet as sheet_named,
+    start_print_page,
+)
+from signdesk.documents.qr import draw_qr, required_qr_size_mm
+from signdesk.documents.textfit import (
+    SIZE_STEP,
+    TextDoesNotFitError,
+    TextLayout,
+    draw_layout,
+    fit_paragraph,
+    wrap_lines,
+)
+from signdesk.i18n import N_, Bilingual
+from signdesk.model import Project, Scenario
+
+#: English text in a slightly lighter black, so the eye finds the Chinese first.
+SECOND_LANGUAGE = CMYKColor(0.0, 0.0, 0.0, 0.78)
+RULE_GREY = CMYKColor(0.0, 0.0, 0.0, 0.25)
+
+# Body text size range per sheet, in pt. The minimum is what stays legible
+# at the distance each sheet is read from (see qr.py for the distances):
+# 7 pt on an A5 counter sign, 8.5 pt on A4/Letter, 12 pt on an A3 poster.
+BODY_SIZES: dict[str, tuple[float, float]] = {
+    "A5": (7.0, 11.0),
+    "A4": (8.5, 14.0),
+    "LETTER": (8.5, 14.0),
+    "A3": (12.0, 20.0),
+}
+LEADING = 1.3
+#: Smallest size of the URL printed under the QR code (it is also in the code).
+URL_MIN_SIZE = 6.0
+
+# User fields that the body rows print, tried in this order when the body is
+# too long, longest text first (see _blame).
+_BODY_USER_FIELDS = ("operator_name", "operator_name_en", "address", "contact_email",
+                     "location", "contact_phone")
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    """A laid-out paragraph and where its top-left corner is, in trim coordinates."""
+
+    layout: TextLayout
+    x: float
+    top: float
+    color: Color
+    align: str = "left"
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the ink's em boxes."""
+        widths = self.layout.line_widths or (0.0,)
+        if self.align == "center":
+            x0 = self.x + (self.layout.width - max(widths)) / 2
+        elif self.align == "right":
+            x0 = self.x + self.layout.width - max(widths)
+        else:
+            x0 = self.x
+        return (x0, self.top - self.layout.height, x0 + max(widths), self.top)
+
+
+@dataclass(frozen=True)
+class SignLayout:
+    """Everything the sign draws, positioned; tests and the bench read it too."""
+
+    geometry: PrintGeometry
+    band_bottom: float
+    pictogram: tuple[float, float, float]   # x, y, size
+    qr: tuple[float, float, float]          # x, y, size (quiet zone included)
+    body_size: float
+    texts: tuple[PlacedText, ...]
+    rules: tuple[tuple[float, float, float, float], ...] = field(default=())
+
+
+def _layout(text: str, font: str, size: float, width: float) -> TextLayout:
+    lines = tuple(wrap_lines(text, font, size, width))
+    widths = tuple(pdfmetrics.stringWidth(line, font, size) for line in lines)
+    return TextLayout(lines, font, size, size * LEADING, width, widths)
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: Bilingual
+    text: Bilingual
+
+
+def _rows(n: ScenarioNotice) -> list[_Row]:
+    return [
+        _Row(Bilingual.of(N_("Purpose")), n.purpose),
+        _Row(Bilingual.of(N_("How it works")), n.method),
+        _Row(Bilingual.of(N_("Retention")), n.retention),
+        _Row(Bilingual.of(N_("Necessity and impact")), n.necessity),
+        _Row(Bilingual.of(N_("Other way")), n.alternative),
+        _Row(Bilingual.of(N_("Capture area")), n.capture_area),
+    ]
+
+
+class _Stack:
+    """Paragraphs placed top-down in a column; knows when it overflows."""
+
+    def __init__(self, x: float, top: float, width: float) -> None:
+        self.x, self.y, self.width = x, top, width
+        self.texts: list[PlacedText] = []
+        self.rules: list[tuple[float, float, float, float]] = []
+
+    def add(self, text: str, font: str, size: float, color: Color, *, x: float | None = None,
+            width: float | None = None) -> TextLayout:
+        layout = _layout(text, font, size, width or self.width)
+        self.texts.append(PlacedText(layout, self.x if x is None else x, self.y, color))
+        self.y -= layout.height
+        return layout
+
+    def space(self, gap: float) -> None:
+        self.y -= gap
+
+
+def _body(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _Stack:
+    """Operator block and the §H1 rows at body size ``s``."""
+    st = _Stack(x, top, width)
+    st.add(n.operator.zh, BOLD, s * 1.5, TEXT_BLACK)
+    st.space(s * 0.25)
+    st.add(n.operator.en, BOLD, s * 1.15, SECOND_LANGUAGE)
+    st.space(s * 0.35)
+    st.add(n.contact.zh, REGULAR, s, TEXT_BLACK)
+    st.space(s * 0.2)
+    st.add(n.contact.en, REGULAR, s, SECOND_LANGUAGE)
+    label_w = max(width * 0.2, s * 6.5)
+    text_x = x + label_w + s
+    text_w = width - label_w - s
+    for row in _rows(n):
+        st.space(s * 0.45)
+        st.rules.append((x, st.y, x + width, st.y))
+        st.space(s * 0.45)
+        row_top = st.y
+        st.add(row.label.zh, BOLD, s, DEEP_NAVY, width=label_w)
+        st.add(row.label.en, BOLD, s * 0.85, DEEP_NAVY, width=label_w)
+        label_bottom = st.y
+        st.y = row_top
+        st.add(row.text.zh, REGULAR, s, TEXT_BLACK, x=text_x, width=text_w)
+        st.space(s * 0.2)
+        st.add(row.text.en, REGULAR, s, SECOND_LANGUAGE, x=text_x, width=text_w)
+        st.y = min(st.y, label_bottom)
+    return st
+
+
+def _rights(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _Stack:
+    st = _Stack(x, top, width)
+    label = Bilingual.of(N_("Your rights and opting out"))
+    st.add(label.zh, BOLD, s, DEEP_NAVY)
+    st.add(label.en, BOLD, s * 0.85, DEEP_NAVY)
+    st.space(s * 0.3)
+    st.add(n.rights.zh, REGULAR, s, TEXT_BLACK)
+    st.space(s * 0.2)
+    st.add(n.rights.en, REGULAR, s, SECOND_LANGUAGE)
+    return st
+
+
+def _largest_fitting(min_size: float, max_size: float, fits: Callable[[float], bool]) -> float | None:
+    """The largest size on the 0.25 pt grid for which ``fits`` holds (assumed monotone)."""
+    grid = [min_size + k * SIZE_STEP for k in range(int((max_size - min_size) / SIZE_STEP + 1e-6) + 1)]
+    if not fits(grid[0]):
+        return None
+    lo, hi = 0, len(grid) - 1   # invariant: grid[lo] fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(grid[mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return grid[lo]
+
+
+def _where(sheet_name: str) -> Bilingual:
+    return Bilingual.of(N_("a {sheet} sign"), sheet="Letter" if sheet_name == "LETTER" else sheet_name)
+
+
+def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False,
+                rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None = None,
+                answers: Mapping[str, Any] | None = None) -> SignLayout:
+    """Place everything on the sheet. ``rebuild`` and ``answers`` let the error
+    path find how long the offending field may be (see :func:`_blame`)."""
+    register_fonts()
+    geometry = print_geometry(sheet_named(sheet_name, landscape))
+    w, h = geometry.sheet.width_pt, geometry.sheet.height_pt
+    m = geometry.safe_margin
+    min_s, max_s = BODY_SIZES[geometry.sheet.name]
+    gap = min_s * 1.2
+
+    # Amber band: the heading and pictogram, readable from a distance.
+    band_h = h * (0.22 if landscape else 0.16)
+    band_bottom = h - band_h
+    pad = m * 0.6
+    pic = band_h - m - pad
+    pic_x, pic_y = m, h - m - pic
+    head_x = m + pic + m * 0.8
+    head_w = w - m - head_x
+    head_zh = fit_paragraph(notice.heading.zh, BOLD, head_w, pic * 0.58, pic * 0.5, min_s,
+                            1.15, field=Bilingual.of(N_("heading")))
+    head_en = fit_paragraph(notice.heading.en, BOLD, head_w, pic * 0.36, head_zh.size * 0.6,
+                            min_s, 1.15, field=Bilingual.of(N_("heading")))
+    head_total = head_zh.height + pic * 0.06 + head_en.height
+    head_top = pic_y + pic - (pic - head_total) / 2
+    texts = [PlacedText(head_zh, head_x, head_top, TEXT_BLACK),
+             PlacedText(head_en, head_x, head_top - head_zh.height - pic * 0.06, TEXT_BLACK)]
+
+    # Footer: the version line, bottom-left of the safe area.
+    foot_s = max(min_s * 0.85, 6.0)
+    version = _layout(f"{notice.version.zh}    {notice.version.en}", REGULAR, foot_s, w - 2 * m)
+    footer_top = m + version.height
+    texts.append(PlacedText(version, m, footer_top, SECOND_LANGUAGE))
+
+    # QR code and the URL under it.
+    q = required_qr_size_mm(geometry.sheet, notice.optout_url) * mm
+    body_top = band_bottom - gap
+    where = _where(geometry.sheet.name)
+    url_box_h = q * 0.6
+    if landscape:
+        col_w = max(q, (w - 2 * m) * 0.3)
+        col_x = w - m - col_w
+        url_w, url_x, url_align = col_w, col_x, "center"
+    else:
+        # Right-aligned under the QR and wider than it, so a URL breaks rarely.
+        url_w = min(q * 1.7, w - 2 * m)
+        url_x, url_align = w - m - url_w, "right"
+    url = fit_paragraph(notice.optout_url, REGULAR, url_w, url_box_h, max(min_s * 0.9, URL_MIN_SIZE),
+                        URL_MIN_SIZE, 1.2, field=field_label("optout_url"), where=where)
+    qr_y = footer_top + gap + url.height + min_s * 0.4
+    if landscape:
+        qr_x = col_x + (col_w - q) / 2
+        rights_box = (col_x, body_top, col_w, body_top - (qr_y + q) - gap)
+        body_box = (m, body_top, col_x - gap * 1.5 - m, body_top - footer_top - gap)
+    else:
+        qr_x = w - m - q
+        panel_top = qr_y + q
+        rights_box = (m, panel_top, w - 2 * m - q - gap, q)
+        body_box = (m, body_top, w - 2 * m, body_top - panel_top - gap * 1.5)
+    texts.append(PlacedText(url, url_x, qr_y - min_s * 0.4, TEXT_BLACK, align=url_align))
+
+    def fits_body(s: float, n: ScenarioNotice = notice) -> bool:
+        x, top, width, height = body_box
+        st = _body(n, s, x, top, width)
+        return top - st.y <= height + 1e-6 and _all_inside(st, x, width)
+
+    def fits_rights(s: float) -> bool:
+        x, top, width, height = rights_box
+        st = _rights(notice, s, x, top, width)
+        return top - st.y <= height + 1e-6 and _all_inside(st, x, width)
+
+    s_body = _largest_fitting(min_s, max_s, fits_body)
+    if s_body is None:
+        raise _blame(notice, min_s, fits_body, rebuild, answers, where)
+    s_rights = _largest_fitting(min_s, min(max_s, s_body), fits_rights)
+    if s_rights is None:
+        # Only the phone number is user text in the rights panel.
+        raise TextDoesNotFitError(field_label("contact_phone"), 20, len(notice.phone), where)
+    body = _body(notice, s_body, body_box[0], body_box[1], body_box[2])
+    rights = _rights(notice, s_rights, rights_box[0], rights_box[1], rights_box[2])
+    texts.extend(body.texts)
+    texts.extend(rights.texts)
+    return SignLayout(geometry, band_bottom, (pic_x, pic_y, pic), (qr_x, qr_y, q), s_body,
+                      tuple(texts), tuple(body.rules))
+
+
+def _all_inside(st: _Stack, x: float, width: float) -> bool:
+    return all(t.box[2] <= x + width + 1e-6 for t in st.texts)
+
+
+def _blame(notice: ScenarioNotice, min_s: float, fits_body: Callable[..., bool],
+           rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None,
+           answers: Mapping[str, Any] | None, where: Bilingual) -> TextDoesNotFitError:
+    """The error for a body that does not fit: name the longest user field and
+    find, by shortening it, about how many characters would fit."""
+    values = {k: answers.get(k) for k in _BODY_USER_FIELDS} if answers is not None else {}
+    values = {k: v.strip() for k, v in values.items() if isinstance(v, str) and v.strip()}
+    if not values or rebuild is None:
+        return TextDoesNotFitError(field_label("operator_name"), 0, len(notice.operator.zh), where)
+    ranked = sorted(values, key=lambda k: -pdfmetrics.stringWidth(values[k], REGULAR, 1.0))
+    first_error: TextDoesNotFitError | None = None
+    for key in ranked:
+        value = values[key]
+        lo, hi = 0, len(value)
+        while lo < hi:   # longest prefix that fits, others unchanged
+            mid = (lo + hi + 1) // 2
+            if fits_body(min_s, rebuild({key: value[:mid]})):
+                lo = mid
+            else:
+                hi = mid - 1
+        error = TextDoesNotFitError(field_label(key), lo, len(value), where)
+        if lo > 0:
+            return error
+        first_error = first_error or error
+    assert first_error is not None
+    return first_error
+
+
+def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> None:
+    """Draw one sign page from its layout."""
+    g = layout.geometry
+    start_print_page(canvas, g)
+    w, h = g.sheet.width_pt, g.sheet.height_pt
+    canvas.setFillColor(WARNING_AMBER)
+    canvas.rect(-g.bleed, layout.band_bottom, w + 2 * g.bleed, h - layout.band_bottom + g.bleed,
+                stroke=0, fill=1)
+    px, py, ps = layout.pictogram
+    draw_face_pictogram(canvas, px, py, ps, TEXT_BLACK)
+    canvas.saveState()
+    canvas.setStrokeColor(RULE_GREY)
+    canvas.setLineWidth(0.5)
+    if layout.rules:
+        canvas.lines(layout.rules)
+    canvas.restoreState()
+    qx, qy, qs = layout.qr
+    draw_qr(canvas, notice.optout_url, qx, qy, qs)
+    for placed in layout.texts:
+        canvas.setFillColor(placed.color)
+        draw_layout(canvas, placed.layout, placed.x, placed.top, placed.align)  # type: ignore[arg-type]
+
+
+def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape: bool,
+                today: Any, slug: str | None = None) -> bytes:
+    """The sign for ``scenario`` on one sheet, as PDF bytes.
+
+    Raises :class:`TextDoesNotFitError` (naming the field) when the user's
+    text cannot fit at the sheet's legible minimum, and the errors of
+    :func:`~signdesk.documents.content.scenario_notice`.
+    """
+    notice = scenario_notice(project, scenario, today, slug=slug)
+    layout = layout_sign(
+        notice, sheet_name, landscape,
+        rebuild=lambda overrides: scenario_notice(project, scenario, today, overrides, notice.slug),
+        answers=project.answers_for(scenario))
+    buf = io.BytesIO()
+    canvas = new_canvas(buf, f"{notice.heading.zh} {notice.heading.en} — {scenario.name}",
+                        notice.operator.zh, subject=notice.optout_url)
+    draw_sign(canvas, layout, notice)
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+__all__ = ["BODY_SIZES", "PlacedText", "SignLayout", "draw_sign", "layout_sign", "render_sign"]
