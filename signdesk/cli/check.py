@@ -22,11 +22,18 @@ from signdesk.questions import QUESTION_BY_ID
 JSON_FORMAT_VERSION = 1
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help="a .signdesk project file")
     add_lang_option(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+    parser.add_argument("--today", type=_day, default=None,
                         help="evaluate deadlines as of this date (YYYY-MM-DD)")
 
 

@@ -1,0 +1,147 @@
+"""``signdesk-cli check`` and ``new``: what a shop owner or a script sees."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from signdesk.cli import main
+from signdesk.model import load
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((REPO / "examples").glob("*.signdesk"))
+TODAY = "2026-11-22"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_check_json_has_the_documented_shape(capsys, example, lang):
+    code, out, err = run(capsys, "check", str(example), "--format", "json", "--lang", lang, "--today", TODAY)
+    report = json.loads(out)
+    assert set(report) == {"format_version", "language", "summary", "scenarios", "findings", "documents"}
+    assert report["format_version"] == 1
+    assert report["language"] == {"zh": "zh_CN", "en": "en"}[lang]
+    assert set(report["summary"]) == {"violation", "obligation", "advisory"}
+    assert sum(report["summary"].values()) == len(report["findings"])
+    project = load(example)
+    assert [s["id"] for s in report["scenarios"]] == [sc.id for sc in project.scenarios]
+    scenario_ids = {sc.id for sc in project.scenarios} | {None}
+    for f in report["findings"]:
+        assert set(f) == {"rule", "severity", "scenario", "citations", "triggers", "title", "why", "fix"}
+        assert f["severity"] in report["summary"] and f["scenario"] in scenario_ids
+        assert f["citations"], f["rule"]
+        for c in f["citations"]:
+            assert set(c) == {"law", "article", "text"}
+        for t in f["triggers"]:
+            assert set(t) == {"question", "value", "answer"}
+        assert f["title"] and f["why"] and f["fix"]
+    for d in report["documents"]:
+        assert set(d) == {"kind", "scenario", "title"} and d["scenario"] in scenario_ids
+    assert code == (1 if report["summary"]["violation"] else 0)
+    assert err == ""
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_check_text_in_both_languages(capsys, example):
+    _, en, _ = run(capsys, "check", str(example), "--lang", "en", "--today", TODAY)
+    _, zh, _ = run(capsys, "check", str(example), "--lang", "zh", "--today", TODAY)
+    project = load(example)
+    for sc in project.scenarios:
+        assert f"== {sc.name} ==" in en and f"== {sc.name} ==" in zh
+    assert "== Whole business ==" in en and "== 整个企业 ==" in zh
+    assert "Documents you need:" in en and "您需要准备的文件：" in zh
+    if "Law: " in en:
+        assert en.count("Law: ") == zh.count("依据：") == en.count("Fix: ") == zh.count("整改：")
+        assert "Law: " not in zh and "Fix: " not in zh and "Because: " not in zh
+
+
+def test_residential_compound_reports_violations_with_article_and_answer(capsys):
+    code, out, _ = run(capsys, "check", str(REPO / "examples" / "residential_compound.signdesk"),
+                       "--lang", "zh", "--today", TODAY)
+    assert code == 1
+    assert re.fullmatch(r"违反 [1-9]\d* 项，待办 \d+ 项，建议 \d+ 项", out.splitlines()[1])
+    # The answer behind a finding is shown in the owner's words, in Chinese.
+    assert "触发的回答：您是否已就人脸识别做过个人信息保护影响评估？ → " in out
+    assert "（FR-23）" in out
+
+
+def test_json_is_the_same_whatever_the_environment_language(capsys, monkeypatch):
+    example = str(REPO / "examples" / "small_hotel.signdesk")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    _, out_env, _ = run(capsys, "check", example, "--format", "json", "--today", TODAY)
+    _, out_flag, _ = run(capsys, "check", example, "--format", "json", "--lang", "zh", "--today", TODAY)
+    assert out_env == out_flag and json.loads(out_env)["language"] == "zh_CN"
+
+
+def test_broken_file_is_one_line_in_the_users_language(capsys, tmp_path):
+    bad = tmp_path / "bad.signdesk"
+    bad.write_text('{"schema_version": 2, "business": {"public_place": true}}', "utf-8")
+    code, out, err = run(capsys, "check", str(bad), "--lang", "zh")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "business.public_place" in err and "有误" in err
+
+
+# --------------------------------------------------------------------- new
+def test_new_writes_a_loadable_starter_and_refuses_to_overwrite(capsys, tmp_path):
+    target = tmp_path / "shop"
+    code, out, _ = run(capsys, "new", str(target), "--name", "小店", "--lang", "zh")
+    created = tmp_path / "shop.signdesk"
+    assert code == 0 and "已创建" in out and str(created) in out
+    project = load(created)
+    assert project.business["operator_name"] == "小店"
+    assert [sc.name for sc in project.scenarios] == ["正门"]
+    assert project.scenarios[0].kind() == "entrance_gate"
+
+    created.write_text("my own edits", "utf-8")
+    code, out, err = run(capsys, "new", str(created), "--lang", "en")
+    assert code == 2 and "--force" in err and created.read_text("utf-8") == "my own edits"
+
+    code, _, _ = run(capsys, "new", str(created), "--force", "--lang", "en")
+    assert code == 0 and load(created).scenarios[0].name == "Front entrance"
+
+
+def test_new_starter_passes_check_without_errors(capsys, tmp_path):
+    run(capsys, "new", str(tmp_path / "p.signdesk"), "--lang", "en")
+    code, out, err = run(capsys, "check", str(tmp_path / "p.signdesk"), "--lang", "en", "--today", TODAY)
+    assert code in (0, 1) and err == "" and "SignDesk check: (unnamed business)" in out
+
+
+# ------------------------------------------------------- real process, exit codes
+def test_exit_codes_of_the_real_command(tmp_path):
+    broken = tmp_path / "broken.signdesk"
+    broken.write_bytes(b'{"format": "signdesk-project", "schema_version": 2, "busin')
+    cases = [
+        (["check", str(REPO / "examples" / "bubble_tea_shop.signdesk")], 0),
+        (["check", str(REPO / "examples" / "residential_compound.signdesk")], 1),
+        (["check", str(tmp_path / "missing.signdesk")], 2),
+        (["check", str(broken)], 2),
+        (["check", str(REPO / "examples" / "bubble_tea_shop.signdesk"), "--format", "xml"], 2),
+        (["check", str(REPO / "examples" / "bubble_tea_shop.signdesk"), "--today", "2026-13-01"], 2),
+        (["frobnicate"], 2),
+    ]
+    env = {**os.environ, "LANG": "en_US.UTF-8", "PYTHONPATH": str(REPO)}
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    for argv, expected in cases:
+        if argv[0] == "check" and "--today" not in argv:
+            argv = [*argv, "--today", TODAY]
+        proc = subprocess.run([sys.executable, "-m", "signdesk.cli", *argv],
+                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+        assert proc.returncode == expected, (argv, proc.stderr)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        if expected == 2:
+            assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("signdesk"), proc.stderr
+        else:
+            assert proc.stdout.startswith("SignDesk check: ") and proc.stderr == ""
