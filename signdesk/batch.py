@@ -1,0 +1,350 @@
+"""Chains: one project, many sites, a folder of signs and forms per site.
+
+``run_batch(project, stores_csv_bytes, out_dir, today, progress=...)`` reads
+the sites table (name, address, contact, optout_url, sizes), renders each
+site on two worker processes and writes a per-site done marker once the
+site's files are complete, so a rerun after an interruption skips finished
+sites and redoes any site whose marker is missing. Rows with bad data are
+reported by line number with the reason and skipped; the rest still run.
+No Qt: the desktop app passes its own ``progress`` callback.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from signdesk.documents.content import slugify
+from signdesk.documents.fonts import DocumentInputError, missing_glyphs, register_fonts
+from signdesk.documents.printmarks import SHEETS
+from signdesk.documents.qr import validate_optout_url
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_, Bilingual
+from signdesk.model.files import write_atomically
+from signdesk.model.project import Project
+from signdesk.questions import QUESTION_BY_ID, AnswerError
+
+COLUMNS = ("name", "address", "contact", "optout_url", "sizes")
+REQUIRED_COLUMNS = ("name", "address", "contact", "optout_url")
+MAX_SITE_NAME = 40
+MAX_ADDRESS = 160
+MAX_LOCATION = 80
+DONE_MARKER = ".done.json"
+SUMMARY_NAME = "summary.csv"
+WORKERS = 2
+#: Sites handed to the pool at once; keeps memory flat however long the list.
+IN_FLIGHT = 8
+
+
+class StoresFileError(UserInputError):
+    """The stores table as a whole cannot be used (no header, not a table)."""
+
+
+class SiteRowError(DocumentInputError):
+    """One row of the stores table is unusable; the message says why."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """One row of the stores table, validated."""
+
+    line: int
+    name: str
+    address: str
+    contact: str
+    optout_url: str
+    sizes: tuple[str, ...] = ("A4",)
+
+    @property
+    def folder_name(self) -> str:
+        # Name-based, so inserting a row does not rename finished folders.
+        digest = hashlib.sha1(self.name.encode("utf-8")).hexdigest()[:6]
+        return f"{slugify(self.name, 'site')}-{digest}"
+
+    def fingerprint(self) -> str:
+        """Changes when anything printed for this site changes."""
+        raw = json.dumps([self.name, self.address, self.contact, self.optout_url, self.sizes])
+        return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    error: UserInputError
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    """What happened to one site."""
+
+    site: Site
+    status: str  # "done", "skipped" (finished earlier), "failed"
+    files: tuple[str, ...] = ()
+    error: UserInputError | None = None
+
+
+@dataclass
+class BatchReport:
+    results: list[SiteResult] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+
+class SiteRenderer(Protocol):
+    """Writes one site's documents into ``folder`` and returns their file names."""
+
+    def __call__(self, project: Project, sizes: Sequence[str], folder: Path, today: dt.date) -> list[str]: ...
+
+
+Progress = Callable[[int, int, SiteResult], None]
+
+
+# ------------------------------------------------------------ the table
+def _cells_ok(cells: list[str]) -> bool:
+    return not any("\udc80" <= ch <= "\udcff" for cell in cells for ch in cell)
+
+
+def _check_text(value: str, maximum: int, what: Bilingual) -> str:
+    value = value.strip()
+    if not value:
+        raise SiteRowError(N_("The {what} is empty."), what=what)
+    if len(value) > maximum:
+        raise SiteRowError(N_("The {what} has {length} characters; at most {maximum} fit on a sign."),
+                           what=what, length=len(value), maximum=maximum)
+    missing = missing_glyphs(value)
+    if missing:
+        raise SiteRowError(N_("The {what} contains characters the sign cannot print: {chars}"),
+                           what=what, chars=" ".join(sorted(missing)))
+    return value
+
+
+def _site_from_row(line: int, row: dict[str, str]) -> Site:
+    name = _check_text(row["name"], MAX_SITE_NAME, Bilingual.of(N_("site name")))
+    address = _check_text(row["address"], MAX_ADDRESS, Bilingual.of(N_("site address")))
+    try:
+        contact = QUESTION_BY_ID["contact_phone"].check(row["contact"].strip())
+    except AnswerError as err:
+        raise SiteRowError(N_("The contact phone is not valid: {problem}"), problem=err) from None
+    if not contact:
+        raise SiteRowError(N_("The contact phone is empty."))
+    url = validate_optout_url(row["optout_url"])
+    raw_sizes = (row.get("sizes") or "").replace(",", ";")
+    sizes = tuple(dict.fromkeys(s.strip().upper() for s in raw_sizes.split(";") if s.strip())) or ("A4",)
+    unknown = [s for s in sizes if s not in SHEETS]
+    if unknown:
+        raise SiteRowError(N_("Unknown paper size {size}; use A5, A4, A3 or LETTER."), size=unknown[0])
+    return Site(line, name, address, contact, url, sizes)
+
+
+def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
+    """Parse the stores table: (good sites, bad rows by line number).
+
+    UTF-8 with or without BOM. Bytes that are not UTF-8 spoil only their row.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    text = raw.decode("utf-8", errors="surrogateescape")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        raise StoresFileError(N_("The stores file is empty; it needs a header row: {columns}."),
+                              columns=",".join(COLUMNS)) from None
+    header = [h.strip().lower() for h in header]
+    absent = [c for c in REQUIRED_COLUMNS if c not in header]
+    if absent:
+        raise StoresFileError(N_("The stores file's first row must name the columns {columns}; missing: {absent}."),
+                              columns=",".join(COLUMNS), absent=",".join(absent))
+    sites: list[Site] = []
+    problems: list[RowProblem] = []
+    seen: dict[str, int] = {}
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            problems.append(RowProblem(reader.line_num, SiteRowError(N_("The row is not valid CSV: {problem}"),
+                                                                     problem=str(err))))
+            continue
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue  # blank lines are not sites
+        try:
+            if not _cells_ok(cells):
+                raise SiteRowError(N_("The row contains bytes that are not UTF-8 text; save the file as UTF-8."))
+            if len(cells) != len(header):
+                raise SiteRowError(N_("The row has {found} columns; the header has {expected}."),
+                                   found=len(cells), expected=len(header))
+            site = _site_from_row(line, dict(zip(header, cells)))
+            if site.name in seen:
+                raise SiteRowError(N_("The site name is already used on line {other}."), other=seen[site.name])
+            seen[site.name] = line
+            sites.append(site)
+        except UserInputError as err:
+            problems.append(RowProblem(line, err))
+    return sites, problems
+
+
+# ---------------------------------------------------------- one site
+def site_project(project: Project, site: Site) -> Project:
+    """The project as this site prints it: the company stays, site details change."""
+    p = project.copy()
+    p.business.update(address=site.address, contact_phone=site.contact, optout_url=site.optout_url)
+    for sc in p.scenarios:
+        location = sc.answers.get("location")
+        # The site name goes where each sign says where capture happens.
+        combined = f"{site.name} · {location}" if location else site.name
+        sc.answers["location"] = combined[:MAX_LOCATION]
+    return p
+
+
+def render_site_documents(project: Project, sizes: Sequence[str], folder: Path, today: dt.date) -> list[str]:
+    """The default renderer: a sign per public scenario and size, and consent forms."""
+    from signdesk.documents.sign import render_sign
+    from signdesk.rules import DocumentKind, required_documents
+
+    names: list[str] = []
+    docs = required_documents(project)
+    for doc in docs:
+        if doc.kind is not DocumentKind.SIGN or doc.scenario_id is None:
+            continue
+        scenario = project.scenario(doc.scenario_id)
+        for size in sizes:
+            name = f"sign-{slugify(scenario.name, scenario.id)}-{size}.pdf"
+            (folder / name).write_bytes(render_sign(project, scenario, size, False, today))
+            names.append(name)
+    names += _render_consent_forms(project, docs, folder, today)
+    return names
+
+
+def _render_consent_forms(project: Project, docs: Sequence, folder: Path, today: dt.date) -> list[str]:
+    try:
+        from signdesk.documents.consent import render_consent_form  # type: ignore[attr-defined]
+    except ImportError:
+        return []  # the consent renderer is not built yet
+    from signdesk.rules import DocumentKind
+
+    names = []
+    for doc in docs:
+        if doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and doc.scenario_id:
+            scenario = project.scenario(doc.scenario_id)
+            guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
+            name = f"{'guardian-consent' if guardian else 'consent'}-{slugify(scenario.name, scenario.id)}.pdf"
+            (folder / name).write_bytes(render_consent_form(project, scenario, today, guardian=guardian))
+            names.append(name)
+    return names
+
+
+def is_done(site: Site, out_dir: Path) -> bool:
+    """Whether the site's files are complete from an earlier run with the same row."""
+    marker = out_dir / site.folder_name / DONE_MARKER
+    try:
+        return json.loads(marker.read_text("utf-8")).get("fingerprint") == site.fingerprint()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def build_site(project: Project, site: Site, out_dir: Path, today: dt.date,
+               renderer: SiteRenderer = render_site_documents) -> SiteResult:
+    """Render one site from scratch and mark it done. Runs in a worker process."""
+    folder = out_dir / site.folder_name
+    if folder.exists():
+        shutil.rmtree(folder)  # a site without its marker is redone from scratch
+    folder.mkdir(parents=True)
+    try:
+        files = renderer(site_project(project, site), site.sizes, folder, today)
+    except UserInputError as err:
+        shutil.rmtree(folder, ignore_errors=True)
+        return SiteResult(site, "failed", error=err)
+    marker = {"fingerprint": site.fingerprint(), "files": sorted(files)}
+    write_atomically(folder / DONE_MARKER, json.dumps(marker, ensure_ascii=False).encode("utf-8"))
+    return SiteResult(site, "done", tuple(sorted(files)))
+
+
+def _init_worker() -> None:
+    register_fonts()  # once per worker, not once per site
+
+
+# ------------------------------------------------------------ the run
+def run_batch(project: Project, sites: Sequence[Site], out_dir: Path, today: dt.date, *,
+              progress: Progress | None = None, renderer: SiteRenderer = render_site_documents,
+              workers: int = WORKERS) -> list[SiteResult]:
+    """Render every site not finished before; returns a result per site in table order.
+
+    ``progress(done, total, result)`` is called after each site; if it
+    raises (say, KeyboardInterrupt), pending sites are cancelled, sites
+    being drawn finish with their markers, and the exception propagates.
+    ``workers=0`` renders in this process (tests, tiny batches).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[int, SiteResult] = {}
+    total = len(sites)
+
+    def record(result: SiteResult) -> None:
+        results[result.site.line] = result
+        if progress:
+            progress(len(results), total, result)
+
+    todo = []
+    for site in sites:
+        if is_done(site, out_dir):
+            record(SiteResult(site, "skipped"))
+        else:
+            todo.append(site)
+    if workers <= 0:
+        for site in todo:
+            record(build_site(project, site, out_dir, today, renderer))
+    else:
+        _run_pool(project, todo, out_dir, today, renderer, workers, record)
+    return [results[s.line] for s in sites]
+
+
+def _run_pool(project: Project, todo: list[Site], out_dir: Path, today: dt.date, renderer: SiteRenderer,
+              workers: int, record: Callable[[SiteResult], None]) -> None:
+    pending: set[Future[SiteResult]] = set()
+    queue: Iterator[Site] = iter(todo)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        try:
+            while True:
+                for site in queue:
+                    pending.add(pool.submit(build_site, project, site, out_dir, today, renderer))
+                    if len(pending) >= IN_FLIGHT:
+                        break
+                if not pending:
+                    break
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    record(future.result())
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+def summary_rows(report: BatchReport, translate_error: Callable[[UserInputError], str]) -> list[list[str]]:
+    """Rows of summary.csv (and the printed table), in line order."""
+    rows: list[tuple[int, list[str]]] = []
+    for r in report.results:
+        reason = translate_error(r.error) if r.error else ""
+        rows.append((r.site.line, [str(r.site.line), r.site.name, r.status, r.site.folder_name,
+                                   str(len(r.files)), reason]))
+    for p in report.problems:
+        rows.append((p.line, [str(p.line), "", "bad_row", "", "0", translate_error(p.error)]))
+    return [row for _line, row in sorted(rows, key=lambda item: item[0])]
+
+
+__all__ = ["BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
+           "build_site", "is_done", "read_sites", "render_site_documents", "run_batch", "site_project",
+           "summary_rows"]

@@ -1,0 +1,94 @@
+"""``signdesk-cli batch PROJECT STORES.csv -o DIR``: signs and forms for every site of a chain.
+
+STORES.csv has a header row ``name,address,contact,optout_url,sizes`` (UTF-8,
+with or without BOM). Bad rows are reported by line number and skipped; a
+rerun skips the sites finished before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from signdesk.batch import SUMMARY_NAME, BatchReport, SiteResult, read_sites, run_batch, summary_rows
+from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, locale_of
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_, translate
+from signdesk.model import load, write_atomically
+
+
+class StoresReadError(UserInputError):
+    """The stores file itself cannot be read."""
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", type=Path, help="the chain's .signdesk project")
+    parser.add_argument("stores", type=Path, help="CSV: name,address,contact,optout_url,sizes")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="folder for the site folders")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="date printed on documents")
+    add_lang_option(parser)
+
+
+class _Progress:
+    """A one-line bar on a terminal; plain log lines otherwise."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, result: SiteResult) -> None:
+        if self.tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
+                sys.stderr.write("\n")
+        else:
+            status = translate(self.locale, STATUS[result.status])
+            sys.stderr.write(f"{done}/{total} {result.site.name}: {status}\n")
+        sys.stderr.flush()
+
+
+STATUS = {"done": N_("done"), "skipped": N_("already done, skipped"), "failed": N_("failed"),
+          "bad_row": N_("bad row, skipped")}
+
+
+@command("batch", N_("Print signs and consent forms for every site of a chain."))
+def run(args: argparse.Namespace) -> int:
+    locale = locale_of(args)
+    project = load(args.project)
+    try:
+        raw = args.stores.read_bytes()
+    except OSError as err:
+        raise StoresReadError(N_("The stores file {name} cannot be read: {problem}"), name=str(args.stores),
+                              problem=err.strerror or str(err)) from None
+    sites, problems = read_sites(raw)
+    report = BatchReport(problems=problems)
+    for p in problems:
+        print(translate(locale, N_("Line {line}: {reason}"), line=p.line, reason=p.error.message(locale)),
+              file=sys.stderr)
+    report.results = run_batch(project, sites, args.output, args.today or dt.date.today(),
+                               progress=_Progress(locale), workers=args.workers)
+    rows = summary_rows(report, lambda err: err.message(locale))
+    for row in rows:
+        row[2] = translate(locale, STATUS[row[2]])
+    header = [translate(locale, h) for h in (N_("line"), N_("site"), N_("status"), N_("folder"),
+                                              N_("files"), N_("reason"))]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])
+    write_atomically(args.output / SUMMARY_NAME, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    for r in [header, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + "  ".join(r[4:]))
+    print(translate(locale, N_("{done} sites done, {skipped} already done, {failed} failed, {bad} bad rows."),
+                    done=report.count("done"), skipped=report.count("skipped"), failed=report.count("failed"),
+                    bad=len(problems)))
+    return EXIT_OK if not problems and not report.count("failed") else EXIT_VIOLATIONS
+
+
+run.add_arguments = _arguments  # type: ignore[attr-defined]

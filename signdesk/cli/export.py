@@ -1,0 +1,106 @@
+"""``signdesk-cli export PROJECT --filing -o DIR`` and ``signdesk-cli import-filing``.
+
+``export --filing`` writes the filing pack: filing.json (re-importable,
+see docs/filing-format.md), filing.csv, filing-summary.pdf, pia-report.pdf
+and filing-pack.zip holding all four. ``export --pia`` writes only the
+impact-assessment report. ``import-filing FILE -o PROJECT.signdesk`` turns
+a filing.json (or the zip) back into the project it was made from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from signdesk.cli import EXIT_OK, EXIT_USAGE, command, locale_of
+from signdesk.errors import UserInputError
+from signdesk.filing.pack import PIA_NAME, FilingFileError, filing_files, import_filing
+from signdesk.i18n import EN, N_, ZH, translate
+from signdesk.model import load, save, write_atomically
+
+LANGUAGE_PAIRS = {"zh+en": (ZH, EN), "zh": (ZH,), "en": (EN,)}
+
+
+class OutputFolderError(UserInputError):
+    """The output folder cannot be written."""
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", type=Path, help="a .signdesk project file")
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--filing", action="store_true", help="the whole filing pack (JSON, CSV, PDFs, zip)")
+    what.add_argument("--pia", action="store_true", help="only the impact-assessment report PDF")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="output folder")
+    parser.add_argument("--languages", choices=tuple(LANGUAGE_PAIRS), default="zh+en",
+                        help="languages of the PDFs (default zh+en)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        help="date of the pack and deadline checks (YYYY-MM-DD)")
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            write_atomically(folder / name, data)
+    except OSError as err:
+        raise OutputFolderError(N_("Cannot write to {name}: {problem}"), name=str(folder),
+                                problem=err.strerror or str(err)) from None
+
+
+@command("export", N_("Write the filing pack or the impact-assessment report."))
+def run(args: argparse.Namespace) -> int:
+    locale = locale_of(args)
+    project = load(args.project)
+    today = args.today or dt.date.today()
+    languages = LANGUAGE_PAIRS[args.languages]
+    if args.pia:
+        from signdesk.documents.pia_report import render_pia_report
+
+        files = {PIA_NAME: render_pia_report(project, today, languages)}
+    else:
+        files = filing_files(project, today, languages)
+    _write_all(args.output, files)
+    for name in files:
+        print(args.output / name)
+    if not args.pia:
+        from signdesk.filing.pack import build_filing
+
+        missing = build_filing(project, today).missing()
+        if missing:
+            print(translate(locale, N_("{count} fields the filing needs are empty; see “missing” in filing.json."),
+                            count=len(missing)), file=sys.stderr)
+    return EXIT_OK
+
+
+run.add_arguments = _export_arguments  # type: ignore[attr-defined]
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("filing", type=Path, help="a filing.json or filing-pack.zip written by export --filing")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the .signdesk project to write")
+    parser.add_argument("--force", action="store_true", help="replace an existing project file")
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
+
+
+@command("import-filing", N_("Turn a filing pack back into the project it was made from."))
+def run_import(args: argparse.Namespace) -> int:
+    locale = locale_of(args)
+    try:
+        raw = args.filing.read_bytes()
+    except OSError as err:
+        raise FilingFileError(N_("The file {name} cannot be read: {problem}"), name=str(args.filing),
+                              problem=err.strerror or str(err)) from None
+    project = import_filing(raw)
+    if args.output.exists() and not args.force:
+        print(translate(locale, N_("{name} exists already; add --force to replace it."), name=str(args.output)),
+              file=sys.stderr)
+        return EXIT_USAGE
+    save(project, args.output)
+    print(args.output)
+    return EXIT_OK
+
+
+run_import.add_arguments = _import_arguments  # type: ignore[attr-defined]
