@@ -81,9 +81,15 @@ MSGIDS = extract_msgids()
 CATALOGUES = read_catalogues()
 
 
+#: CLI subcommands written by other areas keep their Chinese with that area.
+CLI_COMMAND_CATALOGUE = {"batch.py": "filing.po", "export.py": "filing.po", "render.py": "documents.po"}
+
+
 def _expected_catalogue(source: str) -> str:
     parts = Path(source).parts
     area = parts[1] if len(parts) > 2 else ""
+    if area == "cli":
+        return CLI_COMMAND_CATALOGUE.get(parts[-1], "core.po")
     return AREA_CATALOGUE.get(area, "core.po")
 
 
