@@ -148,6 +148,8 @@ class ScenarioNotice:
     version: Bilingual
     optout_url: str
     phone: str
+    #: Where the devices are, as typed (may be empty).
+    location: str
     #: One item per purpose, then the separate ticks the law asks for.
     purpose_items: tuple[ConsentItem, ...]
     extra_items: tuple[ConsentItem, ...]
@@ -357,6 +359,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         version=_bi(version),
         optout_url=url,
         phone=phone,
+        location=location,
         purpose_items=purpose_items,
         extra_items=tuple(extra),
         withdrawal=_bi(withdrawal),

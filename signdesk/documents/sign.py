@@ -19,12 +19,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.content import ScenarioNotice, field_label, scenario_notice
+from signdesk.documents.flow import RULE_GREY, SECOND_LANGUAGE, PlacedText
+from signdesk.documents.flow import layout_text as _layout
 from signdesk.documents.fonts import BOLD, REGULAR, register_fonts
 from signdesk.documents.pictogram import draw_face_pictogram
 from signdesk.documents.printmarks import (
@@ -44,14 +46,9 @@ from signdesk.documents.textfit import (
     TextLayout,
     draw_layout,
     fit_paragraph,
-    wrap_lines,
 )
 from signdesk.i18n import N_, Bilingual
 from signdesk.model import Project, Scenario
-
-#: English text in a slightly lighter black, so the eye finds the Chinese first.
-SECOND_LANGUAGE = CMYKColor(0.0, 0.0, 0.0, 0.78)
-RULE_GREY = CMYKColor(0.0, 0.0, 0.0, 0.25)
 
 # Body text size range per sheet, in pt. The minimum is what stays legible
 # at the distance each sheet is read from (see qr.py for the distances):
@@ -73,29 +70,6 @@ _BODY_USER_FIELDS = ("operator_name", "operator_name_en", "address", "contact_em
 
 
 @dataclass(frozen=True)
-class PlacedText:
-    """A laid-out paragraph and where its top-left corner is, in trim coordinates."""
-
-    layout: TextLayout
-    x: float
-    top: float
-    color: Color
-    align: str = "left"
-
-    @property
-    def box(self) -> tuple[float, float, float, float]:
-        """(x0, y0, x1, y1) of the ink's em boxes."""
-        widths = self.layout.line_widths or (0.0,)
-        if self.align == "center":
-            x0 = self.x + (self.layout.width - max(widths)) / 2
-        elif self.align == "right":
-            x0 = self.x + self.layout.width - max(widths)
-        else:
-            x0 = self.x
-        return (x0, self.top - self.layout.height, x0 + max(widths), self.top)
-
-
-@dataclass(frozen=True)
 class SignLayout:
     """Everything the sign draws, positioned; tests and the bench read it too."""
 
@@ -106,12 +80,6 @@ class SignLayout:
     body_size: float
     texts: tuple[PlacedText, ...]
     rules: tuple[tuple[float, float, float, float], ...] = field(default=())
-
-
-def _layout(text: str, font: str, size: float, width: float) -> TextLayout:
-    lines = tuple(wrap_lines(text, font, size, width))
-    widths = tuple(pdfmetrics.stringWidth(line, font, size) for line in lines)
-    return TextLayout(lines, font, size, size * LEADING, width, widths)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,47 @@
+"""``signdesk render PROJECT -o OUTDIR``: write every document the project needs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from signdesk.cli import EXIT_OK, add_lang_option, command, locale_of
+from signdesk.documents.render import ORIENTATIONS, SIZES, render_all
+from signdesk.i18n import N_, translate
+from signdesk.model import load
+
+
+def _sizes(value: str) -> list[str]:
+    sizes = [s.strip().upper() for s in value.split(",") if s.strip()]
+    bad = [s for s in sizes if s not in SIZES]
+    if bad or not sizes:
+        raise argparse.ArgumentTypeError(f"sizes must be among {','.join(SIZES)}")
+    return sizes
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", type=Path, help="a .signdesk project file")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="folder for the documents")
+    parser.add_argument("--sizes", type=_sizes, default=["A4"], help="sign sizes, e.g. A4,A3 (A5, A4, A3, LETTER)")
+    parser.add_argument("--orientation", choices=(*ORIENTATIONS, "both"), default="portrait")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        help="date printed on the documents (YYYY-MM-DD; default: today)")
+    add_lang_option(parser)
+
+
+@command("render", N_("Write the signs, consent forms, opt-out page and report a project needs."))
+def run(args: argparse.Namespace) -> int:
+    locale = locale_of(args)
+    project = load(args.project)
+    orientations = ORIENTATIONS if args.orientation == "both" else (args.orientation,)
+    written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today())
+    print(translate(locale, N_("{count} files written to {folder}:"), count=len(written), folder=str(args.output)))
+    for path in written:
+        print(f"  {path}")
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+run.add_arguments = _arguments  # type: ignore[attr-defined]

@@ -1,0 +1,205 @@
+"""Text that flows down A4 pages: consent forms and the compliance report.
+
+Unlike a sign, a form keeps one comfortable size and runs onto another page
+when it must. A paragraph may split between pages at a line; a tick box
+item, a signature line or a heading never does. Layout is computed first
+(pages of placed items) and drawn afterwards, so a caller can count pages
+and retry at a smaller size before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from signdesk.documents.fonts import BOLD, REGULAR
+from signdesk.documents.printmarks import (
+    DEEP_NAVY,
+    TEXT_BLACK,
+    PrintGeometry,
+    office_geometry,
+    sheet,
+    start_print_page,
+)
+from signdesk.documents.qr import draw_qr
+from signdesk.documents.textfit import TextLayout, draw_layout, wrap_lines
+from signdesk.i18n import Bilingual
+
+#: English in a slightly lighter black, so the eye finds the Chinese first.
+SECOND_LANGUAGE = CMYKColor(0.0, 0.0, 0.0, 0.78)
+RULE_GREY = CMYKColor(0.0, 0.0, 0.0, 0.35)
+LEADING = 1.3
+
+
+def layout_text(text: str, font: str, size: float, width: float, leading: float = LEADING) -> TextLayout:
+    """``text`` broken into lines for ``width`` at ``size`` (no shrinking)."""
+    lines = tuple(wrap_lines(text, font, size, width))
+    widths = tuple(pdfmetrics.stringWidth(line, font, size) for line in lines)
+    return TextLayout(lines, font, size, size * leading, width, widths)
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    """A laid-out paragraph and where its top-left corner is."""
+
+    layout: TextLayout
+    x: float
+    top: float
+    color: Color
+    align: str = "left"
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the lines' em boxes."""
+        widest = max(self.layout.line_widths or (0.0,))
+        if self.align == "center":
+            x0 = self.x + (self.layout.width - widest) / 2
+        elif self.align == "right":
+            x0 = self.x + self.layout.width - widest
+        else:
+            x0 = self.x
+        return (x0, self.top - self.layout.height, x0 + widest, self.top)
+
+
+@dataclass
+class FlowPage:
+    """What one page shows, in trim coordinates."""
+
+    texts: list[PlacedText] = field(default_factory=list)
+    #: Empty tick boxes (x, y, size); a form never prints a ticked one.
+    tick_boxes: list[tuple[float, float, float]] = field(default_factory=list)
+    lines: list[tuple[float, float, float, float]] = field(default_factory=list)
+    qr: tuple[str, float, float, float] | None = None
+
+
+class Flow:
+    """Places blocks top-down on A4 pages inside the safe area."""
+
+    def __init__(self, size: float, geometry: PrintGeometry | None = None) -> None:
+        self.geometry = geometry or office_geometry(sheet("A4"))
+        self.s = size
+        x0, y0, x1, y1 = self.geometry.safe_rect
+        self.left, self.right, self.top, self.bottom = x0, x1, y1, y0
+        self.width = x1 - x0
+        self.pages: list[FlowPage] = [FlowPage()]
+        self.y = self.top
+
+    @property
+    def page(self) -> FlowPage:
+        return self.pages[-1]
+
+    def new_page(self) -> None:
+        self.pages.append(FlowPage())
+        self.y = self.top
+
+    def ensure(self, height: float) -> None:
+        """Start a new page unless ``height`` fits under the cursor."""
+        if self.y - height < self.bottom - 1e-6 and self.y < self.top:
+            self.new_page()
+
+    def space(self, gap: float) -> None:
+        self.y -= gap
+
+    def paragraph(self, text: str, *, font: str = REGULAR, size: float | None = None,
+                  color: Color = TEXT_BLACK, indent: float = 0.0, width: float | None = None,
+                  keep: bool = False) -> None:
+        """A paragraph; it may split between pages at a line unless ``keep``."""
+        size = size or self.s
+        layout = layout_text(text, font, size, width or (self.width - indent))
+        x = self.left + indent
+        if keep or len(layout.lines) <= 2:
+            self.ensure(layout.height)
+        lines = list(zip(layout.lines, layout.line_widths))
+        while lines:
+            room = int((self.y - self.bottom - size) / layout.leading) + 1 if self.y - size >= self.bottom else 0
+            if room <= 0:
+                self.new_page()
+                continue
+            chunk, lines = lines[:room], lines[room:]
+            part = TextLayout(tuple(c[0] for c in chunk), font, size, layout.leading, layout.width,
+                              tuple(c[1] for c in chunk))
+            self.page.texts.append(PlacedText(part, x, self.y, color))
+            self.y -= part.height
+            if lines:
+                self.new_page()
+
+    def bilingual(self, text: Bilingual, *, font: str = REGULAR, size: float | None = None,
+                  indent: float = 0.0, gap: float | None = None) -> None:
+        """Chinese, then English in the second-language colour."""
+        self.paragraph(text.zh, font=font, size=size, indent=indent)
+        self.space(self.s * 0.15 if gap is None else gap)
+        self.paragraph(text.en, font=font, size=size, indent=indent, color=SECOND_LANGUAGE)
+
+    def heading(self, text: Bilingual, size: float | None = None) -> None:
+        """A section heading, kept with at least three lines after it."""
+        size = size or self.s * 1.1
+        self.ensure(size * 2.2 + self.s * LEADING * 3)
+        self.space(self.s * 0.6)
+        self.paragraph(f"{text.zh}  {text.en}", font=BOLD, size=size, color=DEEP_NAVY)
+        self.space(self.s * 0.3)
+
+    def tick(self, text: Bilingual) -> None:
+        """An empty tick box followed by the item in both languages (never split)."""
+        box = self.s * 1.2
+        indent = box + self.s * 0.8
+        zh = layout_text(text.zh, REGULAR, self.s, self.width - indent)
+        en = layout_text(text.en, REGULAR, self.s, self.width - indent)
+        height = zh.height + self.s * 0.15 + en.height
+        self.ensure(height + self.s * 0.5)
+        self.space(self.s * 0.5)
+        top = self.y
+        self.page.tick_boxes.append((self.left, top - box + self.s * 0.05, box))
+        self.page.texts.append(PlacedText(zh, self.left + indent, top, TEXT_BLACK))
+        self.page.texts.append(PlacedText(en, self.left + indent, top - zh.height - self.s * 0.15,
+                                          SECOND_LANGUAGE))
+        self.y = top - height
+
+    def fill_line(self, label: Bilingual, value: str = "") -> None:
+        """"Label: ________" for handwriting (or a printed value)."""
+        text = f"{label.zh}  {label.en}"
+        lab = layout_text(text, REGULAR, self.s, self.width * 0.45)
+        row = max(lab.height, self.s * 2.0)
+        self.ensure(row + self.s)
+        self.space(self.s)
+        top = self.y
+        self.page.texts.append(PlacedText(lab, self.left, top, TEXT_BLACK))
+        x0 = self.left + self.width * 0.47
+        base = top - row + self.s * 0.2
+        if value:
+            val = layout_text(value, REGULAR, self.s, self.right - x0)
+            self.page.texts.append(PlacedText(val, x0, top, TEXT_BLACK))
+            self.y = top - max(row, val.height)
+        else:
+            self.page.lines.append((x0, base, self.right, base))
+            self.y = top - row
+
+    def rule(self) -> None:
+        self.space(self.s * 0.5)
+        self.page.lines.append((self.left, self.y, self.right, self.y))
+        self.space(self.s * 0.5)
+
+
+def draw_flow(canvas: Canvas, flow: Flow) -> None:
+    """Draw every page of ``flow``; the caller saves the canvas."""
+    for page in flow.pages:
+        start_print_page(canvas, flow.geometry)
+        if page.qr:
+            data, x, y, size = page.qr
+            draw_qr(canvas, data, x, y, size)
+        canvas.saveState()
+        canvas.setStrokeColor(TEXT_BLACK)
+        canvas.setLineWidth(0.8)
+        for x, y, size in page.tick_boxes:
+            canvas.rect(x, y, size, size, stroke=1, fill=0)
+        canvas.setStrokeColor(RULE_GREY)
+        canvas.setLineWidth(0.5)
+        if page.lines:
+            canvas.lines(page.lines)
+        canvas.restoreState()
+        for placed in page.texts:
+            canvas.setFillColor(placed.color)
+            draw_layout(canvas, placed.layout, placed.x, placed.top, placed.align)  # type: ignore[arg-type]
+        canvas.showPage()

@@ -1,0 +1,94 @@
+"""Every document a project needs, written to a folder: used by the CLI, GUI and batch.
+
+Everything is rendered in memory first and only then written, each file
+atomically, so a user error (a business name too long for an A5 sign, an
+http:// opt-out link) leaves the folder as it was. File names say what a
+file is: ``sign-<scenario>-A4-portrait.pdf``, ``consent-<scenario>.pdf``,
+``guardian-consent-<scenario>.pdf``, ``optout.html``, ``compliance-report.pdf``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from signdesk.documents.consent import render_consent
+from signdesk.documents.content import scenario_slugs
+from signdesk.documents.optout import render_optout_page
+from signdesk.documents.report import render_report
+from signdesk.documents.sign import render_sign
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_
+from signdesk.model import Project, write_atomically
+from signdesk.rules import DocumentKind, evaluate
+
+SIZES = ("A5", "A4", "A3", "LETTER")
+ORIENTATIONS = ("portrait", "landscape")
+
+
+class OutputFolderError(UserInputError):
+    """The output folder cannot be created or written."""
+
+
+def sign_file_name(slug: str, size: str, orientation: str) -> str:
+    """``sign-<slug>-A4-portrait.pdf`` (US Letter is "Letter")."""
+    label = "Letter" if size.upper() == "LETTER" else size.upper()
+    return f"sign-{slug}-{label}-{orientation}.pdf"
+
+
+def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
+                     orientations: Sequence[str] = ("portrait",),
+                     today: dt.date | None = None) -> dict[str, bytes]:
+    """File name -> bytes for every document the project needs, in checklist order.
+
+    PIA reports and filing packs are produced by their own modules and are
+    not included here.
+    """
+    today = today or dt.date.today()
+    for size in sizes:
+        if size.upper() not in SIZES:
+            raise ValueError(f"unknown sheet size {size!r}")
+    for orientation in orientations:
+        if orientation not in ORIENTATIONS:
+            raise ValueError(f"unknown orientation {orientation!r}")
+    assessment = evaluate(project, today)
+    slugs = scenario_slugs(project)
+    out: dict[str, bytes] = {}
+    for doc in assessment.documents:
+        sc = project.scenario(doc.scenario_id) if doc.scenario_id else None
+        if doc.kind is DocumentKind.SIGN and sc:
+            for size in sizes:
+                for orientation in orientations:
+                    out[sign_file_name(slugs[sc.id], size, orientation)] = render_sign(
+                        project, sc, size.upper(), orientation == "landscape", today, slugs[sc.id])
+        elif doc.kind is DocumentKind.CONSENT_FORM and sc:
+            out[f"consent-{slugs[sc.id]}.pdf"] = render_consent(project, sc, today, False, slugs[sc.id])
+        elif doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM and sc:
+            out[f"guardian-consent-{slugs[sc.id]}.pdf"] = render_consent(project, sc, today, True, slugs[sc.id])
+        elif doc.kind is DocumentKind.OPTOUT_PAGE:
+            out["optout.html"] = render_optout_page(project, today)
+        elif doc.kind is DocumentKind.COMPLIANCE_REPORT:
+            out["compliance-report.pdf"] = render_report(project, today, assessment)
+    return out
+
+
+def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
+               orientations: Sequence[str] = ("portrait",), today: dt.date | None = None) -> list[Path]:
+    """Render every document and write it into ``out_dir``; returns the paths written.
+
+    Nothing is written unless every document rendered.
+    """
+    files = render_documents(project, sizes, orientations, today)
+    out_dir = Path(out_dir)
+    written: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            path = out_dir / name
+            write_atomically(path, data)
+            written.append(path)
+    except OSError as err:
+        raise OutputFolderError(N_("The documents could not be written to {folder}: {problem}"),
+                                folder=str(out_dir), problem=err.strerror or str(err)) from None
+    return written
