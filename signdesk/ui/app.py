@@ -1,0 +1,93 @@
+"""Start the desktop app: ``run_app(argv)``.
+
+``argv`` may hold one project path. Sets up the application (names for
+QSettings and the data folder, the bundled Chinese font, the look), offers
+crash recovery, opens the project and runs the event loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from signdesk.paths import FONTS_DIR
+from signdesk.ui.dialogs import Dialogs
+from signdesk.ui.files import Autosave
+from signdesk.ui.i18n_qt import UiLanguage
+from signdesk.ui.main_window import MainWindow
+from signdesk.ui.style import STYLE_SHEET
+
+ORGANIZATION = "SignDesk"
+APPLICATION = "SignDesk"
+CJK_FONT = FONTS_DIR / "NotoSansSC_400Regular.ttf"
+
+
+def register_cjk_font(app: QApplication) -> str:
+    """Make the bundled Noto Sans SC available and a fallback for every widget.
+
+    Chinese then renders on machines without any CJK system font. Returns
+    the family name ("" if the font file is missing).
+    """
+    font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return ""
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), families[0]])
+    app.setFont(font)
+    return families[0]
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, set up once: names, font, style."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "signdesk", *(argv or [])])
+    if not app.property("signdesk-ready"):
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationName(APPLICATION)
+        app.setApplicationDisplayName("SignDesk")
+        app.setStyle("Fusion")
+        register_cjk_font(app)
+        app.setStyleSheet(STYLE_SHEET)
+        app.setProperty("signdesk-ready", True)
+    return app  # type: ignore[return-value]
+
+
+def app_settings() -> QSettings:
+    """Where the window, language and recent files are remembered."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+def app_data_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def build_window(project_path: Path | None = None, *,
+                 dialogs: Callable[[MainWindow], Dialogs] | None = None,
+                 data_folder: Path | None = None, today: dt.date | None = None) -> MainWindow:
+    """The main window, after crash recovery, with ``project_path`` open."""
+    application()
+    settings = app_settings()
+    language = UiLanguage(settings)
+    window = MainWindow(settings, language, Autosave(data_folder or app_data_folder()), dialogs, today)
+    language.setParent(window)
+    recovered = window.offer_recovery()
+    if project_path is not None and not recovered:
+        window.open_path(project_path)
+    return window
+
+
+def run_app(argv: list[str]) -> int:
+    """``signdesk [PROJECT]``: show the window and run until it closes."""
+    app = application([])
+    project = Path(argv[0]) if argv else None
+    window = build_window(project)
+    window.show()
+    return app.exec()

@@ -1,0 +1,76 @@
+"""Recent files and crash recovery.
+
+Autosave writes the open project into the user's application-data folder
+while it has unsaved changes. A clean exit removes the copy and leaves a
+"clean exit" marker; a start that finds a copy and no marker knows the last
+session ended badly and offers to recover.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from signdesk.model import Project, dumps, load, write_atomically
+
+RECENT_KEY = "files/recent"
+MAX_RECENT = 8
+
+
+class RecentFiles:
+    """The last projects opened or saved, newest first (kept in QSettings)."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def paths(self) -> list[Path]:
+        raw = self._settings.value(RECENT_KEY, [], type=list) or []
+        return [Path(p) for p in raw if isinstance(p, str) and p]
+
+    def add(self, path: Path) -> None:
+        path = Path(path).resolve()
+        paths = [path] + [p for p in self.paths() if p != path]
+        self._settings.setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
+
+
+class Autosave:
+    """The crash-recovery copy of the open project."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.copy_path = self.folder / "autosave.signdesk"
+        self.origin_path = self.folder / "autosave-origin.txt"
+        self.marker_path = self.folder / "clean-exit"
+
+    def recovery_pending(self) -> bool:
+        """A copy is there and the last session did not end cleanly."""
+        return self.copy_path.exists() and not self.marker_path.exists()
+
+    def begin_session(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.marker_path.unlink(missing_ok=True)
+
+    def write(self, project: Project, origin: Path | None) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(self.copy_path, dumps(project))
+        write_atomically(self.origin_path, str(origin or "").encode("utf-8"))
+
+    def discard(self) -> None:
+        self.copy_path.unlink(missing_ok=True)
+        self.origin_path.unlink(missing_ok=True)
+
+    def recover(self) -> tuple[Project, Path | None]:
+        """The saved copy and the file it belonged to (None if never saved)."""
+        project = load(self.copy_path)
+        try:
+            origin = self.origin_path.read_text("utf-8").strip()
+        except OSError:
+            origin = ""
+        return project, (Path(origin) if origin else None)
+
+    def end_session(self) -> None:
+        """A clean exit: nothing to recover next time."""
+        self.discard()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.marker_path.write_bytes(b"")

@@ -1,0 +1,65 @@
+"""The UI language: our gettext catalogues for our strings, Qt's .qm for Qt's.
+
+Our own texts go through ``signdesk.i18n.translate`` (one catalogue for the
+GUI, the CLI and the documents); Qt's own dialog buttons (Cancel, Open...)
+come from the ``qtbase_zh_CN.qm`` file PySide6 ships.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from signdesk.i18n import EN, ZH, normalize_locale, translate
+
+LANGUAGE_KEY = "ui/language"
+
+#: Language names in the language itself, as every app's language menu shows them.
+LANGUAGE_NAMES = {ZH: "简体中文", EN: "English"}
+
+
+def system_locale() -> str:
+    """The default UI language from the operating system's locale."""
+    return normalize_locale(QLocale.system().name())
+
+
+class UiLanguage(QObject):
+    """The current UI locale; emits ``changed`` so widgets can retranslate."""
+
+    changed = Signal(str)
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        stored = settings.value(LANGUAGE_KEY, "", type=str)
+        self.locale = normalize_locale(stored) if stored else system_locale()
+        self._qt_translator: QTranslator | None = None
+        self._install_qt_translator()
+
+    def tr(self, msgid: str, **params: object) -> str:
+        """``msgid`` in the current UI language."""
+        return translate(self.locale, msgid, **params)
+
+    def set_locale(self, locale: str) -> None:
+        """Switch language now and remember the choice."""
+        locale = normalize_locale(locale)
+        self._settings.setValue(LANGUAGE_KEY, locale)
+        if locale == self.locale:
+            return
+        self.locale = locale
+        self._install_qt_translator()
+        self.changed.emit(locale)
+
+    def _install_qt_translator(self) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if self._qt_translator is not None:
+            app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        if self.locale == ZH:
+            translator = QTranslator(self)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if translator.load("qtbase_zh_CN", folder):
+                app.installTranslator(translator)
+                self._qt_translator = translator

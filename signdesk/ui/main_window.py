@@ -1,0 +1,396 @@
+"""The main window: section list | questions | findings and documents.
+
+It holds the open project, wires the panes together and owns the file
+commands. Everything it knows about the law comes from the core
+(``evaluate``), everything it asks the user goes through ``Dialogs``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QSettings, QTimer, QUrl, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
+
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_
+from signdesk.model import Project, ProjectFileError, save
+from signdesk.questions import QUESTION_BY_ID, SECTION_BY_ID, Scope, scope_of
+from signdesk.rules import Assessment, DocumentKind, Finding, evaluate
+from signdesk.ui.dialogs import Dialogs, Unsaved
+from signdesk.ui.files import Autosave, RecentFiles
+from signdesk.ui.findings import FindingsPanel
+from signdesk.ui.i18n_qt import UiLanguage
+from signdesk.ui.menus import MainMenus
+from signdesk.ui.navigator import Navigator, PageKey
+from signdesk.ui.preview import PreviewPane, print_pdf
+from signdesk.ui.questionnaire import SectionPage
+
+AUTOSAVE_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    """One open project and everything the owner does with it."""
+
+    def __init__(self, settings: QSettings, language: UiLanguage, autosave: Autosave,
+                 dialogs: Callable[["MainWindow"], Dialogs] | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings, self.language, self.autosave = settings, language, autosave
+        self.today = today
+        self.dialogs = (dialogs or (lambda w: Dialogs(w, w.tr_)))(self)
+        self.recent = RecentFiles(settings)
+        self.project = Project()
+        self.path: Path | None = None
+        self.assessment: Assessment | None = None
+        self.pages: dict[PageKey, SectionPage] = {}
+
+        self.navigator = Navigator(self)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("questionPages")
+        self.findings = FindingsPanel(self)
+        self.preview = PreviewPane(self)
+        self.preview.today = today
+        self.side = QTabWidget(self)
+        self.side.setObjectName("sideTabs")
+        self.side.addTab(self.findings, "")
+        self.side.addTab(self.preview, "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for pane, stretch in ((self.navigator, 0), (self.stack, 3), (self.side, 2)):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.menus = MainMenus(self)
+
+        self.navigator.page_selected.connect(self.show_page)
+        self.navigator.add_scenario.connect(self.add_scenario)
+        self.navigator.rename_scenario.connect(self.rename_scenario)
+        self.navigator.duplicate_scenario.connect(self.duplicate_scenario)
+        self.navigator.remove_scenario.connect(self.remove_scenario)
+        self.findings.finding_activated.connect(self.go_to_finding)
+        self.side.currentChanged.connect(lambda _i: self._preview_if_shown())
+        self.preview.print_requested.connect(self.print_document)
+        self.preview.export_requested.connect(self.export_documents)
+        self.preview.optout_requested.connect(self.open_optout_page)
+        language.changed.connect(lambda _l: self.retranslate())
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.autosave_timer.start()
+        self._restore_layout()
+        self.set_project(Project(), None)
+
+    # -- language ---------------------------------------------------------
+    @property
+    def locale(self) -> str:
+        return self.language.locale
+
+    def tr_(self, msgid: str, **params: object) -> str:
+        return self.language.tr(msgid, **params)
+
+    def retranslate(self) -> None:
+        """Every text again, in the current language."""
+        tr = self.tr_
+        self.menus.retranslate(tr)
+        self.navigator.retranslate(tr)
+        self.preview.retranslate(tr)
+        for page in self.pages.values():
+            page.retranslate(tr, self.locale)
+        self.refresh()
+        self._update_title()
+
+    # -- the project --------------------------------------------------------
+    def set_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
+        """Show ``project`` (replacing the one open, whose pages are dropped)."""
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.project, self.path = project, path
+        self.navigator.show_project(project)
+        self.setWindowModified(modified)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        """Re-evaluate the rules and update findings, progress and documents."""
+        self.assessment = evaluate(self.project, self.today)
+        self.findings.show_assessment(self.project, self.assessment, self.tr_, self.locale)
+        self.preview.show_documents(self.project, self.assessment, self.tr_, self.locale)
+        self.navigator.update_progress()
+        self.side.setTabText(0, self.tr_(N_("&Findings ({count})"), count=len(self.assessment.findings)))
+        self.side.setTabText(1, self.tr_(N_("D&ocuments")))
+        self._preview_if_shown()
+
+    def _preview_if_shown(self) -> None:
+        # Drawing is only worth it (and reportlab only imported) when visible.
+        if self.side.currentWidget() is self.preview:
+            self.preview.schedule()
+
+    def _changed(self, qid: str) -> None:
+        if scope_of(QUESTION_BY_ID[qid]) is Scope.BUSINESS or QUESTION_BY_ID[qid].section == "place":
+            for page in self.pages.values():
+                page.update_visibility()
+        self.setWindowModified(True)
+        self.refresh()
+
+    def page(self, key: PageKey) -> SectionPage:
+        """The page of one section (built on first visit)."""
+        if key not in self.pages:
+            section_id, scenario_id = key
+            scenario = self.project.scenario(scenario_id) if scenario_id else None
+            page = SectionPage(self.project, scenario, SECTION_BY_ID[section_id], self.stack)
+            page.setObjectName(f"page-{section_id}-{scenario_id or 'business'}")
+            page.retranslate(self.tr_, self.locale)
+            page.changed.connect(self._changed)
+            page.next_requested.connect(self.navigator.select_next)
+            self.stack.addWidget(page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_page(self, key: PageKey) -> None:
+        self.stack.setCurrentWidget(self.page(tuple(key)))  # type: ignore[arg-type]
+        self.autosave_now()
+
+    def current_page(self) -> SectionPage:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Select the page of the question behind a finding and focus it."""
+        if not finding.triggers:
+            return
+        qid = finding.triggers[0].question_id
+        question = QUESTION_BY_ID[qid]
+        scenario_id = None if scope_of(question) is Scope.BUSINESS else finding.scenario_id
+        self.navigator.select((question.section, scenario_id))
+        self.page((question.section, scenario_id)).focus_question(qid)
+
+    # -- scenarios ----------------------------------------------------------
+    def _ask_name(self, title: str, value: str) -> str | None:
+        from signdesk.model.project import MAX_SCENARIO_NAME
+
+        while True:
+            name = self.dialogs.text(title, self.tr_(N_("Name (for example “Front gate” or “Till”):")), value)
+            if name is None:
+                return None
+            name = name.strip()
+            if 1 <= len(name) <= MAX_SCENARIO_NAME:
+                return name
+            self.dialogs.error(title, self.tr_(N_("A scenario needs a name of 1 to {maximum} characters."),
+                                               maximum=MAX_SCENARIO_NAME))
+            value = name[:MAX_SCENARIO_NAME]
+
+    def add_scenario(self) -> None:
+        default = self.tr_(N_("Scenario {number}"), number=len(self.project.scenarios) + 1)
+        name = self._ask_name(self.tr_(N_("Add scenario")), default)
+        if name:
+            scenario = self.project.add_scenario(name)
+            self._scenarios_changed(("place", scenario.id))
+
+    def rename_scenario(self) -> None:
+        sid = self.navigator.current_scenario_id()
+        if sid is None:
+            return
+        scenario = self.project.scenario(sid)
+        name = self._ask_name(self.tr_(N_("Rename scenario")), scenario.name)
+        if name and name != scenario.name:
+            scenario.name = name
+            self._scenarios_changed(self.navigator.current_key())
+
+    def duplicate_scenario(self) -> None:
+        sid = self.navigator.current_scenario_id()
+        if sid is None:
+            return
+        source = self.project.scenario(sid)
+        name = self._ask_name(self.tr_(N_("Duplicate scenario")),
+                              self.tr_(N_("{name} (copy)"), name=source.name)[:60])
+        if name:
+            copy = self.project.duplicate_scenario(sid, name)
+            self._scenarios_changed(("place", copy.id))
+
+    def remove_scenario(self) -> None:
+        sid = self.navigator.current_scenario_id()
+        if sid is None:
+            return
+        name = self.project.scenario(sid).name
+        if not self.dialogs.confirm(self.tr_(N_("Remove scenario")),
+                                    self.tr_(N_("Remove “{name}” and all its answers?"), name=name)):
+            return
+        self.project.remove_scenario(sid)
+        for key in [k for k in self.pages if k[1] == sid]:
+            page = self.pages.pop(key)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._scenarios_changed(None)
+
+    def _scenarios_changed(self, select: PageKey | None) -> None:
+        self.setWindowModified(True)
+        self.navigator.show_project(self.project, keep=select)
+        for page in self.pages.values():
+            page.retranslate(self.tr_, self.locale)  # headings carry the scenario name
+        self.refresh()
+
+    # -- files ----------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else self.tr_(N_("Untitled project"))
+        self.setWindowTitle(f"{name}[*] — SignDesk")
+        self.setWindowFilePath(str(self.path) if self.path else "")
+
+    def maybe_discard(self) -> bool:
+        """True when the open project may be closed (saved, or the user agrees)."""
+        if not self.isWindowModified():
+            return True
+        name = self.path.name if self.path else self.tr_(N_("Untitled project"))
+        answer = self.dialogs.unsaved(self.tr_(N_("Save the changes to {name} before closing it?"), name=name))
+        if answer is Unsaved.SAVE:
+            return self.save()
+        return answer is Unsaved.DISCARD
+
+    def new_project(self) -> None:
+        if self.maybe_discard():
+            self.autosave.discard()
+            self.set_project(Project(), None)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_discard():
+            return
+        folder = str(self.path.parent) if self.path else ""
+        path = self.dialogs.open_path(folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a project file; on failure say why and keep the open project."""
+        from signdesk.model import load
+
+        try:
+            project = load(Path(path))
+        except ProjectFileError as err:
+            self.dialogs.error(self.tr_(N_("Cannot open the project")), err.message(self.locale))
+            return False
+        self.autosave.discard()
+        self.set_project(project, Path(path))
+        self.recent.add(Path(path))
+        self.menus.update_recent(self.recent.paths())
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.path) if self.path else self.tr_(N_("Untitled project")) + ".signdesk"
+        path = self.dialogs.save_path(suggested)
+        return self._save_to(path) if path is not None else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save(self.project, path)
+        except ProjectFileError as err:
+            self.dialogs.error(self.tr_(N_("Cannot save the project")), err.message(self.locale))
+            return False
+        self.path = Path(path)
+        self.setWindowModified(False)
+        self.autosave.discard()
+        self.recent.add(self.path)
+        self.menus.update_recent(self.recent.paths())
+        self._update_title()
+        return True
+
+    def autosave_now(self) -> None:
+        if self.isWindowModified():
+            try:
+                self.autosave.write(self.project, self.path)
+            except OSError:
+                pass  # a full disk must not interrupt the owner; the next tick tries again
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the autosaved copy. True if it was opened."""
+        if not self.autosave.recovery_pending():
+            self.autosave.begin_session()
+            return False
+        recovered = False
+        if self.dialogs.confirm(self.tr_(N_("Recover unsaved work")),
+                                self.tr_(N_("SignDesk did not close properly last time. Open the unsaved changes it kept?"))):
+            try:
+                project, origin = self.autosave.recover()
+            except ProjectFileError as err:
+                self.dialogs.error(self.tr_(N_("Cannot open the project")), err.message(self.locale))
+            else:
+                self.set_project(project, origin, modified=True)
+                recovered = True
+        if not recovered:
+            self.autosave.discard()
+        self.autosave.begin_session()
+        return recovered
+
+    # -- documents ------------------------------------------------------------
+    def print_document(self) -> None:
+        data = self.preview.data
+        if not data[:5] == b"%PDF-":
+            self.dialogs.error(self.tr_(N_("Print")), self.tr_(N_("There is no document on screen to print yet.")))
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.dialogs.print_setup(printer):
+            print_pdf(data, printer)
+
+    def export_documents(self) -> None:
+        from signdesk.ui.export import ExportJob
+
+        folder = self.dialogs.export_folder(str(self.path.parent) if self.path else "")
+        if folder is None or self.assessment is None:
+            return
+        request = self.preview.request()
+        options = {"today": self.today}
+        if request is not None:
+            options.update(sheet=request.sheet, landscape=request.landscape)
+        self.export_job = ExportJob(self, self.project.copy(), folder, self.assessment.documents, options)
+        self.export_job.start()
+
+    def open_optout_page(self) -> None:
+        from signdesk.ui.renderers import MISSING_MESSAGE, DocumentRequest, RendererMissing, render_document
+
+        try:
+            html = render_document(self.project, DocumentRequest(DocumentKind.OPTOUT_PAGE, today=self.today))
+        except RendererMissing:
+            self.dialogs.error(self.tr_(N_("Opt-out page")), self.tr_(MISSING_MESSAGE))
+            return
+        except UserInputError as err:
+            self.dialogs.error(self.tr_(N_("Opt-out page")), err.message(self.locale))
+            return
+        target = self.autosave.folder / "optout-preview.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html)
+        self.dialogs.open_url(QUrl.fromLocalFile(str(target)))
+
+    # -- window -------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/splitter")
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([250, 600, 430])
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        self.preview.wait_idle()
+        self.autosave.end_session()
+        event.accept()

@@ -1,0 +1,90 @@
+"""The menu bar: File, Scenario, Language, Help — with the standard shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from signdesk.i18n import EN, N_, ZH
+from signdesk.paths import EXAMPLES_DIR
+from signdesk.ui.i18n_qt import LANGUAGE_NAMES
+
+if TYPE_CHECKING:
+    from signdesk.ui.main_window import MainWindow
+
+Translate = Callable[..., str]
+
+
+class MainMenus:
+    """Builds the menus of ``window`` and keeps their texts current."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+        bar = window.menuBar()
+        self.texts: list[tuple[QAction | QMenu, str]] = []
+        self.file = self._menu(bar.addMenu(""), N_("&File"))
+        self.new = self._action(self.file, N_("&New"), window.new_project, QKeySequence.StandardKey.New)
+        self.open = self._action(self.file, N_("&Open…"), window.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent = self._menu(self.file.addMenu(""), N_("Open &recent"))
+        self.save = self._action(self.file, N_("&Save"), window.save, QKeySequence.StandardKey.Save)
+        self.save_as = self._action(self.file, N_("Save &as…"), window.save_as, QKeySequence.StandardKey.SaveAs)
+        self.file.addSeparator()
+        self.export = self._action(self.file, N_("&Export documents…"), window.export_documents)
+        self.print = self._action(self.file, N_("&Print document…"), window.print_document,
+                                  QKeySequence.StandardKey.Print)
+        self.file.addSeparator()
+        self.quit = self._action(self.file, N_("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+
+        scenario = self._menu(bar.addMenu(""), N_("S&cenario"))
+        nav = window.navigator
+        self._action(scenario, N_("&Add scenario…"), nav.add_scenario.emit, QKeySequence("Ctrl+Shift+N"))
+        self._action(scenario, N_("Re&name scenario…"), nav.rename_scenario.emit, QKeySequence("F2"))
+        self._action(scenario, N_("Dupli&cate scenario…"), nav.duplicate_scenario.emit)
+        self._action(scenario, N_("Remo&ve scenario…"), nav.remove_scenario.emit)
+
+        language = self._menu(bar.addMenu(""), N_("&Language"))
+        group = QActionGroup(language)
+        self.languages: dict[str, QAction] = {}
+        for locale in (ZH, EN):
+            action = language.addAction(LANGUAGE_NAMES[locale])
+            action.setCheckable(True)
+            action.setObjectName(f"language-{locale}")
+            action.triggered.connect(lambda _c=False, loc=locale: window.language.set_locale(loc))
+            group.addAction(action)
+            self.languages[locale] = action
+
+        help_menu = self._menu(bar.addMenu(""), N_("&Help"))
+        self._action(help_menu, N_("Open the &example project"),
+                     lambda: window.maybe_discard() and window.open_path(EXAMPLES_DIR / "bubble_tea_shop.signdesk"))
+        self.update_recent(window.recent.paths())
+
+    def _menu(self, menu: QMenu, msgid: str) -> QMenu:
+        self.texts.append((menu, msgid))
+        return menu
+
+    def _action(self, menu: QMenu, msgid: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction("")
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.texts.append((action, msgid))
+        return action
+
+    def update_recent(self, paths: list[Path]) -> None:
+        self.recent.clear()
+        for path in paths:
+            action = self.recent.addAction(str(path))
+            action.triggered.connect(
+                lambda _c=False, p=path: self.window.maybe_discard() and self.window.open_path(p))
+        self.recent.setEnabled(bool(paths))
+
+    def retranslate(self, tr: Translate) -> None:
+        for widget, msgid in self.texts:
+            if isinstance(widget, QMenu):
+                widget.setTitle(tr(msgid))
+            else:
+                widget.setText(tr(msgid))
+        self.languages[self.window.locale].setChecked(True)

@@ -1,0 +1,292 @@
+"""Document preview, drawn off the UI thread, plus print and export.
+
+Edits are debounced; each render works on a copy of the project in a worker
+thread and hands back bytes through a signal. Results of renders that an
+edit has since made stale are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from signdesk.errors import UserInputError
+from signdesk.i18n import N_
+from signdesk.model import Project
+from signdesk.rules import Assessment, DocumentKind
+from signdesk.ui.renderers import MISSING_MESSAGE, SHEET_NAMES, DocumentRequest, RendererMissing, is_pdf, render_document
+
+Translate = Callable[..., str]
+
+#: Wait this long after the last edit before drawing again.
+DEBOUNCE_MS = 80
+
+#: Documents whose sheet the owner chooses; reports are always A4 portrait.
+SHEET_DOCUMENTS = (DocumentKind.SIGN, DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM)
+
+
+class RenderSignals(QObject):
+    done = Signal(int, object)  # generation, bytes
+    failed = Signal(int, str)  # generation, message for the user
+
+
+class RenderJob(QRunnable):
+    """Draw one document in a worker thread; never touches a widget."""
+
+    def __init__(self, generation: int, project: Project, request: DocumentRequest, locale: str,
+                 is_current: Callable[[int], bool]) -> None:
+        super().__init__()
+        self.generation, self.project, self.request, self.locale = generation, project, request, locale
+        self.is_current = is_current
+        self.signals = RenderSignals()
+
+    def run(self) -> None:
+        if not self.is_current(self.generation):
+            return  # a newer edit is already queued
+        from signdesk.i18n import translate
+
+        try:
+            data = render_document(self.project, self.request)
+        except RendererMissing:
+            self.signals.failed.emit(self.generation, translate(self.locale, MISSING_MESSAGE))
+        except UserInputError as err:
+            self.signals.failed.emit(self.generation, err.message(self.locale))
+        except Exception as err:  # a renderer bug must not take the window down
+            self.signals.failed.emit(self.generation, translate(
+                self.locale, N_("The document could not be drawn: {problem}"), problem=str(err)[:200]))
+        else:
+            self.signals.done.emit(self.generation, data)
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Send every page of a PDF to ``printer``; returns the number of pages."""
+    document = QPdfDocument()
+    buffer = _buffer(data)
+    document.load(buffer)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            size = document.pagePointSize(page).toSize().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            image = document.render(page, size)
+            painter.drawImage(target.topLeft(), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+def _buffer(data: bytes) -> QBuffer:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return buffer
+
+
+class PreviewPane(QWidget):
+    """The document chooser, sheet options, the PDF view and the actions."""
+
+    rendered = Signal()  # a new preview is on screen (or a message is)
+    print_requested = Signal()
+    export_requested = Signal()
+    optout_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        choose = QHBoxLayout()
+        self.document_label = QLabel(self)
+        self.documents = QComboBox(self)
+        self.documents.setObjectName("previewDocument")
+        self.documents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.documents.setMinimumContentsLength(18)
+        self.document_label.setBuddy(self.documents)
+        choose.addWidget(self.document_label)
+        choose.addWidget(self.documents, 1)
+        layout.addLayout(choose)
+        options = QHBoxLayout()
+        self.sheet_label = QLabel(self)
+        self.sheet = QComboBox(self)
+        self.sheet.setObjectName("previewSheet")
+        for name in SHEET_NAMES:
+            self.sheet.addItem(name.title() if name == "LETTER" else name, name)
+        self.sheet_label.setBuddy(self.sheet)
+        self.orientation = QComboBox(self)
+        self.orientation.setObjectName("previewOrientation")
+        self.orientation.addItems(["", ""])
+        options.addWidget(self.sheet_label)
+        options.addWidget(self.sheet)
+        options.addWidget(self.orientation)
+        options.addStretch(1)
+        layout.addLayout(options)
+        self.stack = QStackedWidget(self)
+        self.pdf = QPdfDocument(self)
+        self.view = QPdfView(self.stack)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.message = QLabel(self.stack)
+        self.message.setObjectName("previewMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMargin(24)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the length of a render is unknown
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        actions = QHBoxLayout()
+        self.print_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.optout_button = QPushButton(self)
+        for button, signal in ((self.print_button, self.print_requested),
+                               (self.export_button, self.export_requested),
+                               (self.optout_button, self.optout_requested)):
+            button.clicked.connect(signal)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one render at a time; stale ones are skipped
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._start_render)
+        self._generation = 0
+        self._buffer: QBuffer | None = None
+        self._jobs: dict[int, RenderJob] = {}
+        self.data: bytes = b""
+        self.today: dt.date | None = None
+        self._project: Project | None = None
+        self._locale = "en"
+        self._tr: Translate = lambda m, **p: m
+        for combo in (self.documents, self.sheet, self.orientation):
+            combo.currentIndexChanged.connect(self.schedule)
+
+    # -- choices -----------------------------------------------------------
+    def request(self) -> DocumentRequest | None:
+        key = self.documents.currentData()
+        if key is None:
+            return None
+        kind, scenario_id = key
+        return DocumentRequest(DocumentKind(kind), scenario_id, self.sheet.currentData() or "A4",
+                               self.orientation.currentIndex() == 1, self.today)
+
+    def show_documents(self, project: Project, assessment: Assessment, tr: Translate, locale: str) -> None:
+        """List the documents the business needs; keep the current choice."""
+        self._project, self._tr, self._locale = project, tr, locale
+        names = {sc.id: sc.name for sc in project.scenarios}
+        current = self.documents.currentData()
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for doc in assessment.documents:
+            title = doc.kind.title(locale)
+            if doc.scenario_id in names:
+                title = f"{title} — {names[doc.scenario_id]}"
+            self.documents.addItem(title, (doc.kind.value, doc.scenario_id))
+        index = self.documents.findData(current) if current is not None else -1
+        self.documents.setCurrentIndex(max(index, 0))
+        self.documents.blockSignals(False)
+        request = self.request()
+        with_sheet = request is not None and request.kind in SHEET_DOCUMENTS
+        self.sheet.setEnabled(with_sheet)
+        self.orientation.setEnabled(with_sheet)
+        self.optout_button.setEnabled(any(d.kind is DocumentKind.OPTOUT_PAGE for d in assessment.documents))
+
+    def retranslate(self, tr: Translate) -> None:
+        self._tr = tr
+        self.document_label.setText(tr(N_("&Document:")))
+        self.sheet_label.setText(tr(N_("S&heet:")))
+        self.orientation.setItemText(0, tr(N_("Portrait")))
+        self.orientation.setItemText(1, tr(N_("Landscape")))
+        self.print_button.setText(tr(N_("&Print…")))
+        self.export_button.setText(tr(N_("E&xport all…")))
+        self.optout_button.setText(tr(N_("Open opt-out page in &browser")))
+
+    # -- rendering ---------------------------------------------------------
+    def schedule(self) -> None:
+        """Draw again shortly; a burst of edits gives one render."""
+        self._generation += 1
+        self.timer.start()
+
+    def _is_current(self, generation: int) -> bool:
+        return generation == self._generation
+
+    def _start_render(self) -> None:
+        request = self.request()
+        if request is None or self._project is None:
+            self._show_message(self._tr(N_("Answer a few questions to see your documents here.")))
+            return
+        job = RenderJob(self._generation, self._project.copy(), request, self._locale, self._is_current)
+        job.setAutoDelete(False)
+        job.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._jobs[job.generation] = job
+        self.progress.show()
+        self.pool.start(job)
+
+    def _finish(self, generation: int) -> bool:
+        self._jobs.pop(generation, None)
+        if generation != self._generation:
+            return False
+        self.progress.hide()
+        return True
+
+    def _done(self, generation: int, data: bytes) -> None:
+        if not self._finish(generation):
+            return
+        self.data = data
+        if not is_pdf(data):
+            self._show_message(self._tr(N_("This document is a web page. Use “Open opt-out page in browser” to see it.")))
+            return
+        self.pdf.close()
+        self._buffer = _buffer(data)
+        self.pdf.load(self._buffer)
+        self.stack.setCurrentWidget(self.view)
+        self.rendered.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if self._finish(generation):
+            self.data = b""
+            self._show_message(message)
+
+    def _show_message(self, text: str) -> None:
+        self.progress.hide()
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+        self.rendered.emit()
+
+    def page_count(self) -> int:
+        return self.pdf.pageCount() if self.stack.currentWidget() is self.view else 0
+
+    def wait_idle(self, msecs: int = 30000) -> None:
+        """Wait for the worker (used when the window closes)."""
+        self.timer.stop()
+        self._generation += 1
+        self.pool.waitForDone(msecs)

@@ -1,0 +1,211 @@
+"""One input widget per answer kind, built from the question definition.
+
+``make_field(question)`` is the only way the questionnaire gets an input:
+there is no hand-made form for any question. Every field emits ``edited``
+with the raw value the user entered (a string for typed kinds, a bool, an
+option key, a list of keys, or None for "no answer"); the question row
+checks it with ``Question.check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from signdesk.i18n import N_
+from signdesk.questions import Kind, Question
+
+Translate = Callable[..., str]
+
+
+class AnswerField(QWidget):
+    """Base: a widget that shows and edits one answer."""
+
+    edited = Signal(object)
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+
+    def set_value(self, value: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def retranslate(self, tr: Translate) -> None:
+        """Re-read option labels and placeholders in the current language."""
+
+    def focus_target(self) -> QWidget:
+        """The widget that takes keyboard focus when the row is jumped to."""
+        return self
+
+
+class YesNoField(AnswerField):
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.yes = QRadioButton(self)
+        self.no = QRadioButton(self)
+        self.group = QButtonGroup(self)
+        for button in (self.yes, self.no):
+            self.group.addButton(button)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.group.buttonClicked.connect(lambda b: self.edited.emit(b is self.yes))
+
+    def set_value(self, value: Any) -> None:
+        # An exclusive group cannot show "unanswered" unless exclusivity is lifted.
+        self.group.setExclusive(False)
+        self.yes.setChecked(value is True)
+        self.no.setChecked(value is False)
+        self.group.setExclusive(True)
+
+    def retranslate(self, tr: Translate) -> None:
+        self.yes.setText(tr(N_("Yes")))
+        self.no.setText(tr(N_("No")))
+
+    def focus_target(self) -> QWidget:
+        return self.no if self.no.isChecked() else self.yes
+
+
+class ChoiceField(AnswerField):
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = QComboBox(self)
+        # Long option labels must not force the page wider than the pane.
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(min(24, max(len(o.label) for o in question.options)))
+        self.combo.addItem("", None)
+        for opt in question.options:
+            self.combo.addItem(opt.label, opt.key)
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+        self.setFocusProxy(self.combo)
+        self.combo.activated.connect(lambda i: self.edited.emit(self.combo.itemData(i)))
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def retranslate(self, tr: Translate) -> None:
+        self.combo.setItemText(0, tr(N_("— choose —")))
+        for i, opt in enumerate(self.question.options, start=1):
+            self.combo.setItemText(i, tr(opt.label))
+
+    def focus_target(self) -> QWidget:
+        return self.combo
+
+
+class MultiField(AnswerField):
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.boxes: dict[str, QCheckBox] = {}
+        for opt in question.options:
+            box = QCheckBox(self)
+            box.toggled.connect(lambda _on, key=opt.key: self._toggled(key))
+            layout.addWidget(box)
+            self.boxes[opt.key] = box
+        self._quiet = False
+
+    def _toggled(self, key: str) -> None:
+        if self._quiet:
+            return
+        # "None of these" excludes every other choice, and the other way round.
+        exclusive = "none"
+        if exclusive in self.boxes:
+            self._quiet = True
+            if key == exclusive and self.boxes[exclusive].isChecked():
+                for k, box in self.boxes.items():
+                    if k != exclusive:
+                        box.setChecked(False)
+            elif key != exclusive and self.boxes[key].isChecked():
+                self.boxes[exclusive].setChecked(False)
+            self._quiet = False
+        chosen = [k for k, box in self.boxes.items() if box.isChecked()]
+        self.edited.emit(chosen or None)
+
+    def set_value(self, value: Any) -> None:
+        self._quiet = True
+        for key, box in self.boxes.items():
+            box.setChecked(bool(value) and key in value)
+        self._quiet = False
+
+    def retranslate(self, tr: Translate) -> None:
+        for opt in self.question.options:
+            self.boxes[opt.key].setText(tr(opt.label))
+
+    def focus_target(self) -> QWidget:
+        return next(iter(self.boxes.values()))
+
+
+class TextField(AnswerField):
+    """Text, numbers, dates, phone numbers, e-mail and web addresses."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setClearButtonEnabled(True)
+        narrow = question.kind in (Kind.NUMBER, Kind.DATE)
+        self.edit.setMaximumWidth(180 if narrow else 16777215)
+        layout.addWidget(self.edit, 0 if narrow else 1)
+        if narrow:
+            layout.addStretch(1)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(lambda text: self.edited.emit(text.strip() or None))
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            text = ""
+        elif isinstance(value, dt.date):
+            text = value.isoformat()
+        else:
+            text = str(value)
+        if text != self.edit.text():
+            self.edit.setText(text)
+
+    def retranslate(self, tr: Translate) -> None:
+        if self.question.kind is Kind.DATE:
+            self.edit.setPlaceholderText(tr(N_("YYYY-MM-DD")))
+        elif self.question.example:
+            self.edit.setPlaceholderText(tr(self.question.example))
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+FIELD_FOR_KIND: dict[Kind, type[AnswerField]] = {
+    Kind.YES_NO: YesNoField,
+    Kind.CHOICE: ChoiceField,
+    Kind.MULTI: MultiField,
+    Kind.NUMBER: TextField,
+    Kind.DATE: TextField,
+    Kind.TEXT: TextField,
+    Kind.URL: TextField,
+    Kind.PHONE: TextField,
+    Kind.EMAIL: TextField,
+}
+
+
+def make_field(question: Question, parent: QWidget | None = None) -> AnswerField:
+    """The input widget for ``question``, chosen by its kind."""
+    field = FIELD_FOR_KIND[question.kind](question, parent)
+    field.setObjectName(f"field-{question.id}")
+    return field
