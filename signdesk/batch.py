@@ -231,7 +231,7 @@ def render_site_documents(project: Project, sizes: Sequence[str], folder: Path, 
 
 def _render_consent_forms(project: Project, docs: Sequence, folder: Path, today: dt.date) -> list[str]:
     try:
-        from signdesk.documents.consent import render_consent_form  # type: ignore[attr-defined]
+        from signdesk.documents.consent import render_consent
     except ImportError:
         return []  # the consent renderer is not built yet
     from signdesk.rules import DocumentKind
@@ -242,7 +242,7 @@ def _render_consent_forms(project: Project, docs: Sequence, folder: Path, today:
             scenario = project.scenario(doc.scenario_id)
             guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
             name = f"{'guardian-consent' if guardian else 'consent'}-{slugify(scenario.name, scenario.id)}.pdf"
-            (folder / name).write_bytes(render_consent_form(project, scenario, today, guardian=guardian))
+            (folder / name).write_bytes(render_consent(project, scenario, today, guardian=guardian))
             names.append(name)
     return names
 

@@ -1,0 +1,133 @@
+"""Chains: bad rows are named and skipped, the rest is produced, reruns resume."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from signdesk.batch import DONE_MARKER, StoresFileError, read_sites, run_batch
+from signdesk.cli import main
+from signdesk.model import load
+
+HEADER = "name,address,contact,optout_url,sizes\n"
+TODAY = dt.date(2026, 11, 22)
+
+
+def good_row(i: int) -> str:
+    return f"柠檬茶{i}号店,上海市徐汇区{i}号,021-5555 01{i:02d},https://tea.example.cn/s{i},A4\n"
+
+
+def stores(rows: list[str], bom: bool = False) -> bytes:
+    return (b"\xef\xbb\xbf" if bom else b"") + (HEADER + "".join(rows)).encode("utf-8")
+
+
+BAD_ROWS = [
+    "无网址店,上海市,021-5555 0123,,A4\n",                                  # missing URL
+    "明文店,上海市,021-5555 0123,http://tea.example.cn/x,A4\n",             # http URL
+    "长" * 2000 + ",上海市,021-5555 0123,https://tea.example.cn/y,A4\n",     # 2,000-character name
+    "只有两列,上海市\n",                                                      # wrong column count
+]
+
+
+def counting_renderer(project, sizes, folder: Path, today):
+    """Writes one small file per size and logs the render next to the site folders."""
+    with (folder.parent / "renders.log").open("a", encoding="utf-8") as log:
+        log.write(folder.name + "\n")
+    names = []
+    for size in sizes:
+        (folder / f"sign-{size}.txt").write_text(project.business["address"], "utf-8")
+        names.append(f"sign-{size}.txt")
+    return names
+
+
+def renders(out: Path) -> list[str]:
+    log = out / "renders.log"
+    return log.read_text("utf-8").split() if log.exists() else []
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_bad_rows_are_named_by_line_and_the_good_ones_still_read(bom):
+    raw = stores([good_row(1), *BAD_ROWS, good_row(2)], bom) + b"\xff\xfe,bad bytes,021-5555 0123,https://a.example.cn,A4\n"
+    sites, problems = read_sites(raw)
+    assert [s.name for s in sites] == ["柠檬茶1号店", "柠檬茶2号店"]
+    by_line = {p.line: p.error for p in problems}
+    assert sorted(by_line) == [3, 4, 5, 6, 8]
+    assert "opt-out" in by_line[3].message("en")
+    assert "https://" in by_line[4].message("en")
+    assert "2000" in by_line[5].message("en") and "门店名称" in by_line[5].message("zh_CN")
+    assert "columns" in by_line[6].message("en") and "列" in by_line[6].message("zh_CN")
+    assert "UTF-8" in by_line[8].message("en")
+
+
+def test_a_file_without_the_header_is_refused():
+    with pytest.raises(StoresFileError):
+        read_sites(good_row(1).encode("utf-8"))
+
+
+def test_cli_batch_produces_the_good_sites_and_names_the_bad_lines(tmp_path, examples_dir, capsys):
+    csv_path = tmp_path / "stores.csv"
+    csv_path.write_bytes(stores([good_row(1), BAD_ROWS[1], good_row(2)], bom=True))
+    out = tmp_path / "out"
+    status = main(["batch", str(examples_dir / "bubble_tea_shop.signdesk"), str(csv_path), "-o", str(out),
+                   "--today", "2026-11-22", "--lang", "en"])
+    captured = capsys.readouterr()
+    assert status == 1  # some rows were bad
+    assert "Line 3:" in captured.err and "https://" in captured.err
+    folders = sorted(p for p in out.iterdir() if p.is_dir())
+    assert len(folders) == 2
+    for folder in folders:
+        assert any(f.name.startswith("sign-") and f.suffix == ".pdf" for f in folder.iterdir())
+        assert (folder / DONE_MARKER).exists()
+    summary = (out / "summary.csv").read_text("utf-8-sig")
+    assert "柠檬茶1号店" in summary and "bad row" in summary
+
+
+def test_site_details_replace_the_projects_but_the_company_stays(tmp_path, examples_dir):
+    project = load(examples_dir / "bubble_tea_shop.signdesk")
+    sites, _ = read_sites(stores([good_row(7)]))
+    run_batch(project, sites, tmp_path, TODAY, renderer=counting_renderer, workers=0)
+    folder = tmp_path / sites[0].folder_name
+    assert (folder / "sign-A4.txt").read_text("utf-8") == "上海市徐汇区7号"
+    assert project.business["address"] != "上海市徐汇区7号"  # the project itself is untouched
+
+
+def test_interrupted_batch_resumes_with_only_the_remaining_sites(tmp_path, examples_dir):
+    project = load(examples_dir / "bubble_tea_shop.signdesk")
+    sites, _ = read_sites(stores([good_row(i) for i in range(6)]))
+
+    def stop_after_three(done, total, result):
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(project, sites, tmp_path, TODAY, renderer=counting_renderer, workers=0,
+                  progress=stop_after_three)
+    first = renders(tmp_path)
+    assert len(first) == 3
+    # a site whose marker is missing (killed mid-site) is redone from scratch
+    (tmp_path / first[0] / DONE_MARKER).unlink()
+    (tmp_path / first[0] / "half-written.pdf").write_bytes(b"%PDF-")
+    results = run_batch(project, sites, tmp_path, TODAY, renderer=counting_renderer, workers=0)
+    second = renders(tmp_path)[3:]
+    assert sorted(second) == sorted([first[0]] + [s.folder_name for s in sites[3:]])
+    assert [r.status for r in results].count("skipped") == 2
+    assert not (tmp_path / first[0] / "half-written.pdf").exists()
+    marker = json.loads((tmp_path / first[0] / DONE_MARKER).read_text("utf-8"))
+    assert marker["files"] == ["sign-A4.txt"]
+
+
+def test_two_worker_processes_render_real_signs(tmp_path, examples_dir):
+    project = load(examples_dir / "bubble_tea_shop.signdesk")
+    sites, _ = read_sites(stores([good_row(i) for i in range(3)]))
+    seen = []
+    results = run_batch(project, sites, tmp_path, TODAY, workers=2,
+                        progress=lambda done, total, r: seen.append((done, total)))
+    assert [r.status for r in results] == ["done"] * 3
+    assert seen[-1] == (3, 3)
+    for r in results:
+        assert any(name.startswith("sign-") for name in r.files)
+        pdf = (tmp_path / r.site.folder_name / r.files[-1]).read_bytes()
+        assert pdf.startswith(b"%PDF")
