@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="signdesk", description="SignDesk: facial-recognition compliance for small businesses.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, (run, help_msgid) in COMMANDS.items():
-        p = sub.add_parser(name, help=translate(EN, help_msgid))
+        p = sub.add_parser(name, help=translate(default_locale(), help_msgid))
         add_arguments = getattr(run, "add_arguments", None)
         if add_arguments:
             add_arguments(p)

@@ -85,7 +85,14 @@ def translate(locale: str, msgid: str, **params: object) -> str:
     text = msgid
     if locale != SOURCE_LOCALE:
         text = catalogue(locale).get(msgid) or msgid
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a broken placeholder (the catalogue test catches
+        # these) must not turn a message to the user into a crash.
+        return msgid.format(**params)
 
 
 @dataclass(frozen=True)
