@@ -1,0 +1,108 @@
+"""Separate and guardian consent forms: one empty box per choice, nothing bundled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from pdf_checks import assert_fonts_embedded, qr_texts, rasterise, reader, text_of, text_origins
+from signdesk.documents.consent import layout_consent, render_consent
+from signdesk.documents.content import scenario_notice
+from signdesk.model import load
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _project(name: str):
+    from conftest import EXAMPLES
+    return load(EXAMPLES / f"{name}.signdesk")
+
+
+def _boxes(project, guardian=False):
+    return [b for p in layout_consent(scenario_notice(project, project.scenarios[0], TODAY), guardian).pages
+            for b in p.tick_boxes]
+
+
+def test_consent_form_states_h2_items_in_both_languages(qapp) -> None:
+    project = _project("bubble_tea_shop")
+    pdf = render_consent(project, project.scenarios[0], TODAY)
+    assert_fonts_embedded(pdf)
+    assert len(reader(pdf).pages) <= 2
+    text = text_of(pdf)
+    for expected in ("人脸信息处理单独同意书", "Separate consent to the processing of facial information",
+                     "上海柠檬茶饮有限公司", "Shanghai Lemon Tea Co., Ltd.", "电话 021-5555 0123",
+                     "Phone 021-5555 0123", "您可随时撤回本同意", "withdraw this consent at any time",
+                     "不影响您享受服务", "does not cost you the service", "签名", "Signature",
+                     "日期", "记录编号", "Record number", "收银台刷脸支付-20261122"):
+        assert expected in text, expected
+    assert qr_texts(pdf) == ["https://lemontea.example.cn/face-optout"]
+
+
+def test_text_stays_inside_the_safe_margin() -> None:
+    project = _project("residential_compound")
+    pdf = render_consent(project, project.scenarios[0], TODAY)
+    m = 10 * 72 / 25.4
+    w, h = 595.2756, 841.8898
+    for page in text_origins(pdf):
+        for x, y, _size, text in page:
+            assert m - 0.01 <= x <= w - m and m - 0.01 <= y <= h - m, text
+
+
+def test_one_box_per_purpose_and_separate_boxes_for_leaving_the_device() -> None:
+    # Bubble tea: one purpose, data stays on the device -> one box.
+    assert len(_boxes(_project("bubble_tea_shop"))) == 1
+    # Residential compound: vendor cloud over the Internet -> purpose + transmission.
+    project = _project("residential_compound")
+    assert len(_boxes(project)) == 2
+    project.business.update(shares_with_others=True, sharing_recipients="总部 & <Brand>", cross_border=True)
+    assert len(_boxes(project)) == 4
+    text = text_of(render_consent(project, project.scenarios[0], TODAY))
+    assert "总部 & <Brand>" in text
+    assert "transferred outside mainland China" in text
+
+
+def test_no_box_is_pre_ticked(qapp) -> None:
+    project = _project("residential_compound")
+    pdf = render_consent(project, project.scenarios[0], TODAY)
+    flow = layout_consent(scenario_notice(project, project.scenarios[0], TODAY))
+    dpi = 150
+    k = dpi / 72
+    for page_no, page in enumerate(flow.pages):
+        if not page.tick_boxes:
+            continue
+        img = rasterise(pdf, page_no, dpi)
+        height = img.shape[0]
+        for x, y, size in page.tick_boxes:
+            # The inside of the box (away from its border) must be blank paper.
+            inner = img[round(height - (y + size) * k) + 4: round(height - y * k) - 4,
+                        round(x * k) + 4: round((x + size) * k) - 4]
+            assert inner.size and inner.min() > 200, "a tick box is not empty"
+        # ... and a drawn box is really there: its border is dark.
+        x, y, size = page.tick_boxes[0]
+        assert img[round(height - (y + size / 2) * k), round(x * k)].max() < 128 or \
+            img[round(height - (y + size / 2) * k), round(x * k) + 1].max() < 128
+
+
+def test_guardian_form_asks_for_child_and_guardian(qapp) -> None:
+    project = _project("training_centre")
+    pdf = render_consent(project, project.scenarios[0], TODAY, guardian=True)
+    text = text_of(pdf)
+    for expected in ("处理儿童人脸信息监护人同意书", "儿童姓名", "Child's name", "监护人姓名", "Guardian's name",
+                     "与儿童的关系", "Relationship to the child", "监护人签名", "Guardian's signature",
+                     "北京启明星课外培训中心", "Beijing Morning Star After-School Centre",
+                     "010-6266 1234"):
+        assert expected in text, expected
+    assert len(reader(pdf).pages) <= 2
+    assert qr_texts(pdf) == ["https://qimingxing.example.cn/face-optout"]
+
+
+@pytest.mark.parametrize("guardian", [False, True])
+def test_long_business_details_still_fit_two_pages(guardian) -> None:
+    project = _project("training_centre")
+    project.business.update(operator_name="北京启明星" * 16, operator_name_en="Morning Star " * 7,
+                            address="北京市海淀区中关村大街 27 号 & <3> 层" * 5)
+    pdf = render_consent(project, project.scenarios[0], TODAY, guardian=guardian)
+    assert len(reader(pdf).pages) <= 2
+    assert "<3>" in text_of(pdf)

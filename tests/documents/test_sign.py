@@ -1,0 +1,137 @@
+"""The notice sign: print-ready, bilingual, fitted, and its QR leads to the opt-out page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pdf_checks import assert_fonts_embedded, qr_texts, text_of, text_origins, trim_box
+from signdesk.documents.content import scenario_notice
+from signdesk.documents.fonts import MissingGlyphError
+from signdesk.documents.qr import InvalidOptOutUrlError
+from signdesk.documents.sign import layout_sign, render_sign
+from signdesk.documents.textfit import CLOSING, TextDoesNotFitError
+from signdesk.errors import UserInputError
+from signdesk.model import Project, load
+
+TODAY = dt.date(2026, 11, 22)
+SIZES = ("A5", "A4", "A3", "LETTER")
+
+
+@pytest.fixture(scope="module")
+def tea(request) -> Project:
+    from conftest import EXAMPLES
+    return load(EXAMPLES / "bubble_tea_shop.signdesk")
+
+
+def _inside_safe_area(pdf: bytes, layout) -> None:
+    """Every text run starts inside trim minus the safe margin, and its em box ends inside it."""
+    x0, y0, x1, y1 = trim_box(pdf)
+    m = layout.geometry.safe_margin
+    for x, y, size, text in text_origins(pdf)[0]:
+        assert x0 + m - 0.01 <= x <= x1 - m, (text, x)
+        assert y0 + m - 0.01 <= y <= y1 - m, (text, y)
+    sx0, sy0, sx1, sy1 = layout.geometry.safe_rect
+    for placed in layout.texts:
+        bx0, by0, bx1, by1 = placed.box
+        assert sx0 - 0.01 <= bx0 and bx1 <= sx1 + 0.01 and sy0 - 0.01 <= by0 and by1 <= sy1 + 0.01, \
+            placed.layout.lines
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_sign_is_print_ready_bilingual_and_its_qr_opens_the_optout_page(qapp, tea, size, landscape) -> None:
+    sc = tea.scenarios[0]
+    pdf = render_sign(tea, sc, size, landscape, TODAY)
+    assert len(pdf) <= 120 * 1024
+    assert_fonts_embedded(pdf)
+    text = text_of(pdf)
+    for expected in ("此处使用人脸识别", "Facial recognition in use", "上海柠檬茶饮有限公司",
+                     "Shanghai Lemon Tea Co., Ltd.", "电话 021-5555 0123", "Phone 021-5555 0123",
+                     "2026年11月22日", "22 November 2026", "门店收银台"):
+        assert expected in text, expected
+    layout = layout_sign(scenario_notice(tea, sc, TODAY), size, landscape)
+    _inside_safe_area(pdf, layout)
+    assert qr_texts(pdf) == ["https://lemontea.example.cn/face-optout"]
+
+
+@pytest.mark.parametrize("example", ["small_hotel", "training_centre", "residential_compound"])
+def test_every_example_sign_fits_a5_and_a3(example) -> None:
+    from conftest import EXAMPLES
+    project = load(EXAMPLES / f"{example}.signdesk")
+    for sc in project.scenarios:
+        for size in ("A5", "A3"):
+            layout = layout_sign(scenario_notice(project, sc, TODAY), size)
+            assert layout.body_size >= 7
+
+
+def test_no_line_starts_with_closing_punctuation(tea) -> None:
+    for size in SIZES:
+        layout = layout_sign(scenario_notice(tea, tea.scenarios[0], TODAY), size)
+        for placed in layout.texts:
+            for line in placed.layout.lines:
+                assert not line or line[0] not in CLOSING, line
+
+
+def test_markup_characters_print_as_typed(tea) -> None:
+    project = tea.copy()
+    project.business["operator_name_en"] = "Tea & Co <Shanghai> \"Best\""
+    text = text_of(render_sign(project, project.scenarios[0], "A4", False, TODAY))
+    assert "Tea & Co <Shanghai>" in text
+
+
+def test_name_too_long_for_a5_names_the_field_in_both_languages(tea) -> None:
+    project = tea.copy()
+    project.business["operator_name"] = "上海柠檬茶饮" * 60
+    with pytest.raises(TextDoesNotFitError) as err:
+        render_sign(project, project.scenarios[0], "A5", False, TODAY)
+    assert "营业名称" in err.value.message("zh_CN")
+    assert "business name" in err.value.message("en")
+    assert 0 < err.value.max_chars < 360
+
+
+def test_http_optout_link_is_refused(tea) -> None:
+    project = tea.copy()
+    project.business["optout_url"] = "http://lemontea.example.cn/face-optout"
+    with pytest.raises(InvalidOptOutUrlError) as err:
+        render_sign(project, project.scenarios[0], "A4", False, TODAY)
+    assert "https://" in err.value.message("zh_CN")
+
+
+def test_emoji_is_reported_not_printed_as_tofu(tea) -> None:
+    project = tea.copy()
+    project.business["address"] = "徐汇区 🧋 88 号"
+    with pytest.raises(MissingGlyphError) as err:
+        render_sign(project, project.scenarios[0], "A4", False, TODAY)
+    assert "🧋" in err.value.message("en")
+
+
+# Long, mixed-script names with markup characters: render inside the safe
+# area or refuse with a user error; never overflow, never crash.
+_text = st.text(alphabet=st.sampled_from(list("上海柠檬茶饮有限公司（）《》，。、ABCxyz 0123&<>\"'-·／ñé")),
+                min_size=1, max_size=160)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_text.map(lambda s: s[:80]), name_en=_text.map(lambda s: s[:100]), address=_text,
+       size=st.sampled_from(SIZES), landscape=st.booleans())
+def test_generated_business_details_never_overflow(tea, name, name_en, address, size, landscape) -> None:
+    project = tea.copy()
+    project.business.update(operator_name=name, operator_name_en=name_en, address=address)
+    sc = project.scenarios[0]
+    try:
+        notice = scenario_notice(project, sc, TODAY)
+        layout = layout_sign(notice, size, landscape)
+    except (TextDoesNotFitError, MissingGlyphError) as err:
+        assert isinstance(err, UserInputError)
+        assert err.message("zh_CN") and err.message("en")
+        return
+    sx0, sy0, sx1, sy1 = layout.geometry.safe_rect
+    for placed in layout.texts:
+        bx0, by0, bx1, by1 = placed.box
+        assert sx0 - 0.01 <= bx0 and bx1 <= sx1 + 0.01 and sy0 - 0.01 <= by0 and by1 <= sy1 + 0.01
+    joined = "".join("".join(p.layout.lines) for p in layout.texts).replace(" ", "")
+    assert name.strip().replace(" ", "") in joined
