@@ -10,8 +10,6 @@ not loaded before a preview is needed (start-up time).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import inspect
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -20,17 +18,59 @@ from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.rules import DocumentKind, RequiredDocument
 
-#: kind -> (module, function) candidates, first one found wins.
-RENDERERS: dict[DocumentKind, tuple[tuple[str, str], ...]] = {
-    DocumentKind.SIGN: (("signdesk.documents.sign", "render_sign"),),
-    DocumentKind.CONSENT_FORM: (("signdesk.documents.consent", "render_consent_form"),),
-    DocumentKind.GUARDIAN_CONSENT_FORM: (("signdesk.documents.consent", "render_guardian_consent_form"),),
-    DocumentKind.OPTOUT_PAGE: (("signdesk.documents.optout", "render_optout_page"),),
-    DocumentKind.PIA_REPORT: (("signdesk.documents.pia_report", "render_pia_report"),),
-    DocumentKind.FILING_PACK: (("signdesk.filing", "render_filing_summary"),
-                               ("signdesk.filing.summary", "render_filing_summary")),
-    DocumentKind.COMPLIANCE_REPORT: (("signdesk.documents.report", "render_compliance_report"),),
+
+def _sign(project: Project, r: "DocumentRequest") -> bytes:
+    from signdesk.documents.sign import render_sign
+
+    return render_sign(project, project.scenario(r.scenario_id), r.sheet, r.landscape, r.day)
+
+
+def _consent(guardian: bool) -> Callable[[Project, "DocumentRequest"], bytes]:
+    def draw(project: Project, r: "DocumentRequest") -> bytes:
+        from signdesk.documents.consent import render_consent
+
+        return render_consent(project, project.scenario(r.scenario_id), r.day, guardian)
+    return draw
+
+
+def _optout(project: Project, r: "DocumentRequest") -> bytes:
+    from signdesk.documents.optout import render_optout_page
+
+    return render_optout_page(project, r.day)
+
+
+def _pia(project: Project, r: "DocumentRequest") -> bytes:
+    from signdesk.documents.pia_report import render_pia_report
+
+    return render_pia_report(project, r.day)
+
+
+def _filing(project: Project, r: "DocumentRequest") -> bytes:
+    from signdesk.documents.filing_summary import render_filing_summary
+    from signdesk.filing.pack import build_filing
+
+    return render_filing_summary(build_filing(project, r.day))
+
+
+def _report(project: Project, r: "DocumentRequest") -> bytes:
+    from signdesk.documents.report import render_report
+
+    return render_report(project, r.day)
+
+
+#: kind -> the adapter that calls the core function drawing it.
+RENDERERS: dict[DocumentKind, Callable[[Project, "DocumentRequest"], bytes]] = {
+    DocumentKind.SIGN: _sign,
+    DocumentKind.CONSENT_FORM: _consent(False),
+    DocumentKind.GUARDIAN_CONSENT_FORM: _consent(True),
+    DocumentKind.OPTOUT_PAGE: _optout,
+    DocumentKind.PIA_REPORT: _pia,
+    DocumentKind.FILING_PACK: _filing,
+    DocumentKind.COMPLIANCE_REPORT: _report,
 }
+
+#: Written by export besides what ``render_all`` writes (it leaves these to their modules).
+EXTRA_EXPORTS = {DocumentKind.PIA_REPORT: "pia-report.pdf", DocumentKind.FILING_PACK: "filing-summary.pdf"}
 
 #: Sheets offered for documents that print on a sheet (signs, forms).
 SHEET_NAMES = ("A4", "A3", "A5", "LETTER")
@@ -50,47 +90,27 @@ class DocumentRequest:
     landscape: bool = False
     today: dt.date | None = None
 
+    @property
+    def day(self) -> dt.date:
+        return self.today or dt.date.today()
+
     @classmethod
     def of(cls, doc: RequiredDocument, **options: Any) -> "DocumentRequest":
         return cls(doc.kind, doc.scenario_id, **options)
 
 
-def find_renderer(kind: DocumentKind) -> Callable[..., Any]:
-    """The core function for ``kind``, or ``RendererMissing``."""
-    for module_name, function_name in RENDERERS.get(kind, ()):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        function = getattr(module, function_name, None)
-        if callable(function):
-            return function
-    raise RendererMissing(kind.value)
-
-
-def _arguments(function: Callable[..., Any], project: Project, request: DocumentRequest) -> dict[str, Any]:
-    """Pass each renderer only the options it takes (they differ per document)."""
-    offered: dict[str, Any] = {
-        "project": project,
-        "today": request.today or dt.date.today(),
-        "landscape": request.landscape,
-        "sheet_name": request.sheet,
-    }
-    if request.scenario_id is not None:
-        offered["scenario_id"] = request.scenario_id
-        offered["scenario"] = project.scenario(request.scenario_id)
-    params = inspect.signature(function).parameters
-    if "sheet" in params:
-        from signdesk.documents.printmarks import sheet
-
-        offered["sheet"] = sheet(request.sheet, request.landscape)
-    return {name: value for name, value in offered.items() if name in params}
-
-
 def render_document(project: Project, request: DocumentRequest) -> bytes:
-    """The bytes (PDF, or HTML for the opt-out page) of one document."""
-    function = find_renderer(request.kind)
-    data = function(**_arguments(function, project, request))
+    """The bytes (PDF, or HTML for the opt-out page) of one document.
+
+    Raises ``RendererMissing`` when this version has no renderer for it.
+    """
+    draw = RENDERERS.get(request.kind)
+    if draw is None:
+        raise RendererMissing(request.kind.value)
+    try:
+        data = draw(project, request)
+    except ImportError as err:  # the module that draws it is not there (yet)
+        raise RendererMissing(request.kind.value) from err
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
@@ -100,41 +120,23 @@ def is_pdf(data: bytes) -> bool:
 
 def export_all(project: Project, folder: Path, documents: tuple[RequiredDocument, ...],
                progress: Callable[[int, int], None] = lambda done, total: None,
-               **options: Any) -> list[Path]:
-    """Write every document the business needs into ``folder``.
-
-    Uses ``signdesk.documents.render.render_all`` when it exists; otherwise
-    draws the documents one by one through the table above, skipping those
-    with no renderer yet.
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        from signdesk.documents.render import render_all  # type: ignore[import-not-found]
-    except ImportError:
-        render_all = None
-    if render_all is not None:
-        progress(0, 1)
-        kwargs = {k: v for k, v in {"today": options.get("today")}.items() if v is not None}
-        written = render_all(project, folder, **kwargs)
-        progress(1, 1)
-        return [Path(p) for p in (written or [])]
-    from signdesk.documents.content import scenario_slugs
+               sheet: str = "A4", landscape: bool = False, today: dt.date | None = None) -> list[Path]:
+    """Write every document the business needs into ``folder`` (``render_all``),
+    then the reports ``render_all`` leaves to their own modules."""
+    from signdesk.documents.render import render_all
     from signdesk.model.files import write_atomically
 
-    slugs = scenario_slugs(project)
-    written: list[Path] = []
-    for i, doc in enumerate(documents):
-        progress(i, len(documents))
-        try:
-            data = render_document(project, DocumentRequest.of(doc, **options))
-        except RendererMissing:
-            continue
-        stem = doc.kind.value + (f"-{slugs[doc.scenario_id]}" if doc.scenario_id else "")
-        path = folder / (stem + (".pdf" if is_pdf(data) else ".html"))
-        write_atomically(path, data)
+    extras = [d for d in documents if d.kind in EXTRA_EXPORTS]
+    total = 1 + len(extras)
+    progress(0, total)
+    written = list(render_all(project, Path(folder), sizes=(sheet,),
+                              orientations=("landscape" if landscape else "portrait",), today=today))
+    for i, doc in enumerate(extras, start=1):
+        progress(i, total)
+        path = Path(folder) / EXTRA_EXPORTS[doc.kind]
+        write_atomically(path, render_document(project, DocumentRequest.of(doc, today=today)))
         written.append(path)
-    progress(len(documents), len(documents))
+    progress(total, total)
     return written
 
 

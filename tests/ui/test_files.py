@@ -1,0 +1,84 @@
+"""New, open, save, recent files, autosave and crash recovery, broken files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from signdesk.model import load
+from signdesk.ui.dialogs import Unsaved
+
+
+def test_save_and_reopen(window, dialogs, qtbot, tmp_path, make_window):
+    window.navigator.select(("business", None))
+    edit = window.current_page().rows["operator_name"].field.edit
+    qtbot.keyClicks(edit, "Lemon Tea Ltd")
+    assert window.isWindowModified()
+    target = tmp_path / "shop.signdesk"
+    dialogs.save_answer = target
+    window.menus.save.trigger()  # Ctrl+S; no file yet, so it asks where
+    assert window.menus.save.shortcut().toString() != ""
+    assert target.exists() and not window.isWindowModified()
+    assert window.windowTitle().startswith("shop.signdesk")
+    assert load(target).business["operator_name"] == "Lemon Tea Ltd"
+    assert window.recent.paths()[0] == target.resolve()
+
+    again = make_window(target)
+    assert again.project.business["operator_name"] == "Lemon Tea Ltd"
+    assert again.current_page().rows["operator_name"].field.edit.text() == "Lemon Tea Ltd"
+    assert [a.text() for a in again.menus.recent.actions()][0] == str(target.resolve())
+
+
+def test_a_broken_file_opens_nothing_and_says_why(make_window, dialogs, examples_dir, tmp_path):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    broken = tmp_path / "broken.signdesk"
+    broken.write_text('{"format": "signdesk-project", "schema_version": 2, "business": {', "utf-8")
+    dialogs.open_answer = broken
+    window.menus.open.trigger()
+    assert dialogs.errors and "damaged or incomplete" in dialogs.errors[-1][1]
+    assert window.path == examples_dir / "bubble_tea_shop.signdesk"
+    assert window.project.business["operator_name"] == "上海柠檬茶饮有限公司"
+
+    window.language.set_locale("zh_CN")
+    assert window.open_path(broken) is False
+    assert "损坏" in dialogs.errors[-1][1] or "不完整" in dialogs.errors[-1][1]
+
+
+def test_closing_with_unsaved_changes_asks_first(window, dialogs, qtbot):
+    window.navigator.select(("business", None))
+    qtbot.keyClicks(window.current_page().rows["address"].field.edit, "Shanghai")
+    dialogs.unsaved_answer = Unsaved.CANCEL
+    assert window.close() is False
+    assert window.isVisible() and dialogs.asked
+    dialogs.unsaved_answer = Unsaved.DISCARD
+    assert window.close() is True
+
+
+def test_recover_after_a_crash(make_window, dialogs, qtbot, isolated):
+    window = make_window()
+    window.navigator.select(("business", None))
+    qtbot.keyClicks(window.current_page().rows["address"].field.edit, "Pudong")
+    window.navigator.select(("headcount", None))  # a page change autosaves
+    assert window.autosave.copy_path.exists()
+    # The process dies here: no closeEvent, so no clean-exit marker.
+    window.setWindowModified(False)
+    window.hide()
+
+    dialogs.confirm_answer = True
+    recovered = make_window()
+    assert dialogs.asked and "did not close properly" in dialogs.asked[-1]
+    assert recovered.project.business["address"] == "Pudong"
+    assert recovered.isWindowModified()
+
+    # A clean exit leaves nothing to recover.
+    recovered.setWindowModified(False)
+    recovered.close()
+    asked = len(dialogs.asked)
+    make_window()
+    assert len(dialogs.asked) == asked
+
+
+def test_new_project_starts_empty(make_window, examples_dir):
+    window = make_window(examples_dir / "small_hotel.signdesk")
+    window.menus.new.trigger()
+    assert window.path is None and window.project.scenarios == []
+    assert window.windowTitle().startswith("Untitled project")

@@ -1,0 +1,41 @@
+"""The whole UI switches between Simplified Chinese and English at runtime."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+
+def test_switch_language_from_the_menu(make_window, examples_dir):
+    window = make_window(examples_dir / "small_hotel.signdesk")
+    page = window.current_page()
+    assert window.menus.file.title() == "&File"
+    assert page.heading.text() == "Your business"
+    english_finding = window.findings.titles()[0]
+
+    window.menus.languages["zh_CN"].trigger()
+    assert window.menus.file.title() == "文件(&F)"
+    assert page.heading.text() == "您的企业"
+    assert page.next_button.text() == "下一部分(&N)"
+    assert page.rows["operator_name"].label.text().startswith("企业名称")
+    assert window.findings.summary.text().startswith("违规：")
+    assert window.findings.titles()[0] != english_finding
+    assert window.navigator.tree.topLevelItem(0).text(0) == "整个企业"
+    assert window.side.tabText(1) == "文件预览(&O)"
+
+    # Remembered for the next start.
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "SignDesk", "SignDesk")
+    assert settings.value("ui/language") == "zh_CN"
+    again = make_window()
+    assert again.menus.file.title() == "文件(&F)"
+
+    again.menus.languages["en"].trigger()
+    assert again.menus.file.title() == "&File"
+
+
+def test_answer_problems_speak_the_users_language(window, qtbot):
+    window.language.set_locale("zh_CN")
+    window.navigator.select(("business", None))
+    row = window.current_page().rows["optout_url"]
+    qtbot.keyClicks(row.field.edit, "http://example.cn")
+    assert "https://" in row.problem
+    assert not row.problem.isascii()  # the Chinese message, not the English one

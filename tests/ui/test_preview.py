@@ -1,0 +1,66 @@
+"""Documents are previewed off the UI thread, printed and exported."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+
+from signdesk.rules import DocumentKind
+
+
+def choose(window, kind: DocumentKind):
+    combo = window.preview.documents
+    index = next(i for i in range(combo.count()) if combo.itemData(i)[0] == kind.value)
+    combo.setCurrentIndex(index)
+
+
+def test_preview_follows_the_answers(make_window, examples_dir, qtbot):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.side.setCurrentWidget(window.preview)
+    choose(window, DocumentKind.SIGN)
+    qtbot.waitUntil(lambda: window.preview.page_count() == 1, timeout=20000)
+    assert window.preview.sheet.isEnabled()
+    first = window.preview.data
+
+    # An edit redraws the sign with the new phone number.
+    window.navigator.select(("business", None))
+    edit = window.current_page().rows["contact_phone"].field.edit
+    edit.selectAll()
+    qtbot.keyClicks(edit, "021-6666 0000")
+    qtbot.waitUntil(lambda: window.preview.data[:5] == b"%PDF-" and window.preview.data != first, timeout=20000)
+
+    # Sheet size and orientation are offered for signs.
+    window.preview.orientation.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.preview.pdf.pagePointSize(0).width() > window.preview.pdf.pagePointSize(0).height(),
+                    timeout=20000)
+
+
+def test_the_opt_out_page_opens_in_the_browser(make_window, examples_dir, dialogs, qtbot):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    qtbot.mouseClick(window.preview.optout_button, Qt.MouseButton.LeftButton)
+    assert dialogs.opened_urls
+    page = dialogs.opened_urls[-1].toLocalFile()
+    assert "lemontea.example.cn" in open(page, encoding="utf-8").read()
+
+
+def test_print_sends_every_page_to_the_printer(make_window, examples_dir, dialogs, qtbot):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.side.setCurrentWidget(window.preview)
+    choose(window, DocumentKind.CONSENT_FORM)
+    qtbot.waitUntil(lambda: window.preview.page_count() >= 1, timeout=20000)
+    window.menus.print.trigger()
+    assert len(PdfReader(str(dialogs.print_to)).pages) == window.preview.page_count()
+
+
+def test_export_writes_every_document(make_window, examples_dir, dialogs, qtbot, tmp_path):
+    window = make_window(examples_dir / "residential_compound.signdesk")
+    dialogs.folder_answer = tmp_path / "out"
+    qtbot.mouseClick(window.preview.export_button, Qt.MouseButton.LeftButton)
+    job = window.export_job
+    with qtbot.waitSignal(job.finished, timeout=60000):
+        pass
+    names = sorted(p.name for p in job.written)
+    assert "filing-summary.pdf" in names and "pia-report.pdf" in names and "optout.html" in names
+    assert any(n.startswith("sign-") for n in names)
+    assert all((tmp_path / "out" / n).read_bytes()[:5] in (b"%PDF-", b"<!DOC") for n in names)
+    assert "exported" in window.statusBar().currentMessage()
