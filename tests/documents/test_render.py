@@ -1,0 +1,73 @@
+"""render_all and `signdesk render`: every document, clear names, same bytes each time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pdf_checks import assert_fonts_embedded
+from signdesk.cli import main
+from signdesk.documents.render import render_all
+from signdesk.documents.textfit import TextDoesNotFitError
+from signdesk.model import load
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def _project(name: str):
+    from conftest import EXAMPLES
+    return load(EXAMPLES / f"{name}.signdesk")
+
+
+def test_training_centre_gets_signs_forms_guardian_form_page_and_report(tmp_path: Path) -> None:
+    written = render_all(_project("training_centre"), tmp_path, ["A4", "A3"], ["portrait", "landscape"], TODAY)
+    names = [p.name for p in written]
+    assert names == [
+        "sign-学员签到-A4-portrait.pdf", "sign-学员签到-A4-landscape.pdf",
+        "sign-学员签到-A3-portrait.pdf", "sign-学员签到-A3-landscape.pdf",
+        "consent-学员签到.pdf", "guardian-consent-学员签到.pdf", "optout.html", "compliance-report.pdf",
+    ]
+    for p in written:
+        if p.suffix == ".pdf":
+            assert_fonts_embedded(p.read_bytes())
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(names)  # no temp files left
+
+
+def test_same_project_and_options_give_identical_bytes(tmp_path: Path) -> None:
+    project = _project("small_hotel")
+    a = render_all(project, tmp_path / "a", ["A5"], ["portrait"], TODAY)
+    b = render_all(project, tmp_path / "b", ["A5"], ["portrait"], TODAY)
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_user_error_leaves_the_folder_untouched(tmp_path: Path) -> None:
+    project = _project("bubble_tea_shop")
+    project.business["operator_name"] = "上海柠檬茶饮" * 80
+    with pytest.raises(TextDoesNotFitError):
+        render_all(project, tmp_path / "out", ["A5"], ["portrait"], TODAY)
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_lists_the_files_it_wrote(tmp_path: Path, capsys) -> None:
+    from conftest import EXAMPLES
+    status = main(["render", str(EXAMPLES / "bubble_tea_shop.signdesk"), "-o", str(tmp_path),
+                   "--sizes", "A4,LETTER", "--orientation", "both", "--today", "2026-11-22", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "7 files written" in out
+    for name in ("sign-收银台刷脸支付-Letter-landscape.pdf", "consent-收银台刷脸支付.pdf", "optout.html",
+                 "compliance-report.pdf"):
+        assert name in out and (tmp_path / name).exists()
+
+
+def test_cli_reports_a_bad_link_in_one_line(tmp_path: Path, capsys) -> None:
+    project_file = tmp_path / "p.signdesk"
+    from signdesk.model import save
+    project = _project("bubble_tea_shop")
+    project.business["optout_url"] = "http://lemontea.example.cn/x"
+    save(project, project_file)
+    status = main(["render", str(project_file), "-o", str(tmp_path / "out"), "--lang", "zh"])
+    err = capsys.readouterr().err
+    assert status == 2 and "https://" in err and "Traceback" not in err
