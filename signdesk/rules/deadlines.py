@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import chinese_calendar
-import holidays
 
 FILING_WORKING_DAYS = 30
 #: Handlers already over 100,000 on 1 June 2025 had to file by this date
@@ -34,10 +33,15 @@ class Deadline:
 
 
 @lru_cache(maxsize=16)
-def _fallback_calendar(year: int) -> holidays.HolidayBase:
+def _fallback_calendar(year: int) -> "holidays.HolidayBase":  # noqa: F821
+    import holidays  # only for years chinese_calendar lacks; importing costs ~150 ms at start-up
+
     return holidays.China(years=year)
 
 
+# Pure functions of a date, asked for the same few dates on every evaluation
+# (once per deadline rule): cached, since chinese-calendar is slow per day.
+@lru_cache(maxsize=8192)
 def is_working_day(day: dt.date) -> tuple[bool, bool]:
     """(is a working day, the answer rests on a published schedule)."""
     try:
@@ -46,6 +50,7 @@ def is_working_day(day: dt.date) -> tuple[bool, bool]:
         return _fallback_calendar(day.year).is_working_day(day), False
 
 
+@lru_cache(maxsize=1024)
 def add_working_days(start: dt.date, count: int) -> Deadline:
     """The ``count``-th working day after ``start`` (``start`` itself not counted)."""
     if count < 1:
