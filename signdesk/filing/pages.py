@@ -142,8 +142,8 @@ class ReportPages:
 
     def paragraph(self, text: Bilingual, *, bold: bool = False, color: CMYKColor = TEXT_BLACK) -> None:
         """Running text, split across pages line by line if long."""
-        for loc in dict.fromkeys(self.languages):
-            cell = self._wrap(text.get(loc), BOLD if bold else REGULAR, _BODY, self._width, color)
+        for one_text in dict.fromkeys(text.get(loc) for loc in self.languages):  # same text once
+            cell = self._wrap(one_text, BOLD if bold else REGULAR, _BODY, self._width, color)
             for line in cell.lines:
                 one = _Lines((line,), cell.font, cell.size, cell.color)
                 self._room_for(one.height)
