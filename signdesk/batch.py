@@ -247,13 +247,16 @@ def _render_consent_forms(project: Project, docs: Sequence, folder: Path, today:
     return names
 
 
-def is_done(site: Site, out_dir: Path) -> bool:
-    """Whether the site's files are complete from an earlier run with the same row."""
+def finished_files(site: Site, out_dir: Path) -> tuple[str, ...] | None:
+    """The site's files if an earlier run with the same row completed it, else None."""
     marker = out_dir / site.folder_name / DONE_MARKER
     try:
-        return json.loads(marker.read_text("utf-8")).get("fingerprint") == site.fingerprint()
+        data = json.loads(marker.read_text("utf-8"))
+        if data.get("fingerprint") == site.fingerprint():
+            return tuple(data.get("files") or ())
     except (OSError, ValueError, AttributeError):
-        return False
+        pass
+    return None
 
 
 def build_site(project: Project, site: Site, out_dir: Path, today: dt.date,
@@ -299,8 +302,9 @@ def run_batch(project: Project, sites: Sequence[Site], out_dir: Path, today: dt.
 
     todo = []
     for site in sites:
-        if is_done(site, out_dir):
-            record(SiteResult(site, "skipped"))
+        files = finished_files(site, out_dir)
+        if files is not None:
+            record(SiteResult(site, "skipped", files))
         else:
             todo.append(site)
     if workers <= 0:
@@ -346,5 +350,5 @@ def summary_rows(report: BatchReport, translate_error: Callable[[UserInputError]
 
 
 __all__ = ["BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
-           "build_site", "is_done", "read_sites", "render_site_documents", "run_batch", "site_project",
+           "build_site", "finished_files", "read_sites", "render_site_documents", "run_batch", "site_project",
            "summary_rows"]
