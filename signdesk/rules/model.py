@@ -102,6 +102,24 @@ class Citation:
         return translate(locale, N_("{law} art. {article}"), law=self.law.short_in(locale), article=self.article)
 
 
+def cite_all(citations: tuple[Citation, ...] | list[Citation], locale: str) -> str:
+    """Several citations as one line, articles of the same law grouped."""
+    zh = locale.startswith("zh")
+    groups: dict[Law, list[Citation]] = {}
+    for c in citations:
+        groups.setdefault(c.law, []).append(c)
+    parts = []
+    for law, cites in groups.items():
+        articles = sorted((c.article for c in cites if c.article), key=lambda a: (len(a), a))
+        if len(articles) < 2:
+            parts.extend(c.text(locale) for c in cites)
+            continue
+        # zh: "第{articles}条" with "51条、第57" inside reads 第51条、第57条.
+        joined = ("条、第" if zh else ", ").join(articles)
+        parts.append(translate(locale, N_("{law} arts. {articles}"), law=law.short_in(locale), articles=joined))
+    return ("；" if zh else "; ").join(parts)
+
+
 def M(article: str, confidence: Confidence = Confidence.HIGH) -> Citation:
     return Citation(Law.MEASURES, article, confidence)
 
@@ -176,8 +194,9 @@ class Finding:
         return translate(locale, self.rule.fix, **self._params(locale))
 
     def citation_text(self, locale: str) -> str:
-        sep = "；" if locale.startswith("zh") else "; "
-        return sep.join(c.text(locale) for c in self.citations)
+        """"PIPL arts. 51, 57; Network Data Regulations art. 27" /
+        "《个人信息保护法》第51条、第57条；《网络数据安全管理条例》第27条"."""
+        return cite_all(self.citations, locale)
 
     def _params(self, locale: str) -> dict[str, Any]:
         from signdesk.i18n import format_date

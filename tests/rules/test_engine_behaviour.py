@@ -51,6 +51,15 @@ def test_residential_filing_overdue_names_the_deadline_in_both_languages():
 
 
 # ----------------------------------------------------------------- citations
+def test_articles_of_one_law_are_grouped():
+    from signdesk.rules import RULE_BY_ID
+    a = evaluate(patched(scenario={**{"enrolled": ["children"], "guardian_consent": False}}), today=TODAY)
+    (f,) = [f for f in a.findings if f.rule_id == "FR-15"]
+    assert f.citation_text(ZH) == "《人脸识别办法》第7条；《个人信息保护法》第28条、第31条"
+    assert f.citation_text(EN) == "FR Measures art. 7; PIPL arts. 28, 31"
+    assert [c.article for c in RULE_BY_ID["FR-15"].citations] == ["7", "31", "28"]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_violations_rest_on_binding_law(rule):
     if rule.severity is Severity.VIOLATION:
