@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import CMYKColor, Color
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.fonts import BOLD, REGULAR
@@ -25,7 +24,7 @@ from signdesk.documents.printmarks import (
     start_print_page,
 )
 from signdesk.documents.qr import draw_qr
-from signdesk.documents.textfit import TextLayout, draw_layout, wrap_lines
+from signdesk.documents.textfit import TextLayout, draw_layout, line_width, wrap_lines
 from signdesk.i18n import Bilingual
 
 #: English in a slightly lighter black, so the eye finds the Chinese first.
@@ -37,7 +36,7 @@ LEADING = 1.3
 def layout_text(text: str, font: str, size: float, width: float, leading: float = LEADING) -> TextLayout:
     """``text`` broken into lines for ``width`` at ``size`` (no shrinking)."""
     lines = tuple(wrap_lines(text, font, size, width))
-    widths = tuple(pdfmetrics.stringWidth(line, font, size) for line in lines)
+    widths = tuple(line_width(line, font, size) for line in lines)
     return TextLayout(lines, font, size, size * leading, width, widths)
 
 

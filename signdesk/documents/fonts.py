@@ -33,6 +33,9 @@ _LAYOUT_CHARS = frozenset("\n")
 # reportlab's font registry is process-global; the lock keeps a renderer in a
 # worker thread and one in the GUI thread from parsing the 10 MB files twice.
 _register_lock = threading.Lock()
+# Set once both fonts are registered: text layout calls register_fonts()
+# thousands of times per document, and this makes the repeat calls free.
+_registered = threading.Event()
 
 
 class DocumentInputError(UserInputError):
@@ -78,6 +81,8 @@ def describe_char(char: str) -> str:
 
 def register_fonts() -> None:
     """Register SignSans and SignSans-Bold with reportlab (safe to call often)."""
+    if _registered.is_set():
+        return
     with _register_lock:
         registered = set(pdfmetrics.getRegisteredFontNames())
         for name, path in _FONT_FILES.items():
@@ -88,6 +93,7 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(path), shapable=False))
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD,
                                       italic=REGULAR, boldItalic=BOLD)
+        _registered.set()
 
 
 def _glyph_maps() -> Mapping[str, Mapping[int, int]]:

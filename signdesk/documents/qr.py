@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -47,6 +48,9 @@ class InvalidOptOutUrlError(DocumentInputError):
     """The opt-out link the owner typed cannot go on a sign."""
 
 
+# Cached: a pack prints the same opt-out URL on every sign and form, and
+# choosing the mask pattern is the slow part of making a code.
+@functools.lru_cache(maxsize=32)
 def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     """The QR matrix for ``data`` (True = dark), without the quiet zone."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=0, box_size=1)

@@ -14,6 +14,7 @@ Rules a reader notices:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,11 +124,15 @@ def _break_allowed(text: str, i: int) -> bool:
     return _is_wide(before) or _is_wide(after)
 
 
-def _segments(text: str) -> list[str]:
-    """Cut ``text`` at every allowed break; each piece keeps its trailing spaces."""
+@functools.lru_cache(maxsize=2048)
+def _segments(text: str) -> tuple[str, ...]:
+    """Cut ``text`` at every allowed break; each piece keeps its trailing spaces.
+
+    Cached: a sign tries several sizes on the same paragraphs.
+    """
     cuts = [i for i in range(1, len(text)) if _break_allowed(text, i)]
     bounds = [0, *cuts, len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a)
 
 
 def _strip_break_spaces(s: str) -> str:
@@ -144,8 +149,16 @@ class _Measure:
     def __call__(self, s: str) -> float:
         w = self._cache.get(s)
         if w is None:
+            if len(self._cache) > 50_000:  # shared measures live long: stay bounded
+                self._cache.clear()
             w = self._cache[s] = pdfmetrics.stringWidth(s, self.font_name, 1.0)
         return w
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_measure(font_name: str) -> _Measure:
+    """One measure per font for :func:`wrap_lines`, so repeated wrapping reuses widths."""
+    return _Measure(font_name)
 
 
 def _hard_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
@@ -204,7 +217,13 @@ def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str
     single character is.
     """
     register_fonts()
-    return _wrap_unit(text, width / size, _Measure(font_name))
+    return _wrap_unit(text, width / size, _shared_measure(font_name))
+
+
+def line_width(line: str, font_name: str, size: float) -> float:
+    """Width of one line in points, from the same cached measure :func:`wrap_lines` uses."""
+    register_fonts()
+    return _shared_measure(font_name)(line) * size
 
 
 def _layout(text: str, font_name: str, size: float, width: float, leading_ratio: float,
