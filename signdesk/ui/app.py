@@ -16,6 +16,8 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from signdesk.i18n import N_
+from signdesk.model import ProjectFileError, load
 from signdesk.paths import FONTS_DIR
 from signdesk.ui.dialogs import Dialogs
 from signdesk.ui.files import Autosave
@@ -76,10 +78,20 @@ def build_window(project_path: Path | None = None, *,
     application()
     settings = app_settings()
     language = UiLanguage(settings)
-    window = MainWindow(settings, language, Autosave(data_folder or app_data_folder()), dialogs, today)
+    autosave = Autosave(data_folder or app_data_folder())
+    project, problem = None, None
+    if project_path is not None and not autosave.recovery_pending():
+        try:
+            project = load(project_path)
+        except ProjectFileError as err:
+            problem = err
+    window = MainWindow(settings, language, autosave, dialogs, today,
+                        project, Path(project_path) if project is not None else None)
     language.setParent(window)
+    if problem is not None:
+        window.dialogs.error(window.tr_(N_("Cannot open the project")), problem.message(window.locale))
     recovered = window.offer_recovery()
-    if project_path is not None and not recovered:
+    if project_path is not None and project is None and problem is None and not recovered:
         window.open_path(project_path)
     return window
 

@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, language: UiLanguage, autosave: Autosave,
                  dialogs: Callable[["MainWindow"], Dialogs] | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, project: Project | None = None,
+                 path: Path | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings, self.language, self.autosave = settings, language, autosave
@@ -86,7 +87,11 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave_now)
         self.autosave_timer.start()
         self._restore_layout()
-        self.set_project(Project(), None)
+        # Start with the project to show, so no throwaway page is built first.
+        self.set_project(project or Project(), path)
+        if path is not None:
+            self.recent.add(path)
+            self.menus.update_recent(self.recent.paths())
 
     # -- language ---------------------------------------------------------
     @property
