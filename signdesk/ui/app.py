@@ -28,6 +28,8 @@ from signdesk.ui.style import STYLE_SHEET
 ORGANIZATION = "SignDesk"
 APPLICATION = "SignDesk"
 CJK_FONT = FONTS_DIR / "NotoSansSC_400Regular.ttf"
+#: Headings and question texts are bold; without the bold face Qt would fake it or not bold at all.
+CJK_FONT_BOLD = FONTS_DIR / "NotoSansSC_700Bold.ttf"
 
 
 def register_cjk_font(app: QApplication) -> str:
@@ -37,6 +39,7 @@ def register_cjk_font(app: QApplication) -> str:
     the family name ("" if the font file is missing).
     """
     font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
+    QFontDatabase.addApplicationFont(str(CJK_FONT_BOLD))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         return ""
