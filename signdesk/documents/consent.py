@@ -87,7 +87,8 @@ def _body(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
     if guardian:
         flow.heading(T(N_("For children under 14")))
         flow.bilingual(T(N_("A child under 14 may only be enrolled with the consent of a parent or other guardian. "
-                            "We follow separate written rules for processing children's face data; ask us for a copy.")))
+                            "We follow separate written rules for processing children's face data; ask us for a copy. "
+                            "On this form, \"your face data\" means your child's face data.")))
     else:
         flow.heading(T(N_("Age")))
         flow.bilingual(T(N_("Sign this form only if you are 14 or older. For a child under 14, a parent or guardian "
@@ -105,17 +106,20 @@ def _consents(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
                      "This consent is separate from any other terms you have accepted."))
     flow.heading(heading)
     flow.bilingual(intro)
-    for item in (*notice.purpose_items, *notice.extra_items):
+    for item in (notice.guardian_items if guardian else notice.consent_items):
         flow.tick(item.text)
 
 
 def _signatures(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
-    flow.heading(T(N_("Signature")))
     if guardian:
         fields = (N_("Child's name"), N_("Guardian's name"), N_("Relationship to the child"),
                   N_("Guardian's phone or e-mail"), N_("Guardian's signature"), N_("Date"))
     else:
         fields = (N_("Name"), N_("Signature"), N_("Date"))
+    # The signature lines stay together with their heading: a signature
+    # alone on a page could be taken for consent to something else.
+    flow.ensure(flow.s * (4 + 3 * len(fields)))
+    flow.heading(T(N_("Signature")))
     for label in fields:
         flow.fill_line(T(label))
     flow.rule()

@@ -90,6 +90,22 @@ DELETION_TEXTS: dict[str, str] = {
 
 HEADING = N_("Facial recognition in use")
 
+#: Tick-box texts: (for the person, for a guardian about their child).
+CONSENT_TEXTS: dict[str, tuple[str, str]] = {
+    **{key: (N_("I agree that my face data is used for {purpose}."),
+             N_("I agree that my child's face data is used for {purpose}.")) for key in PURPOSE_TEXTS},
+    "processing": (N_("I agree that my face data is processed as described on this form."),
+                   N_("I agree that my child's face data is processed as described on this form.")),
+    "transmission": (N_("Separately, I agree that my face data leaves the device: it is sent over the Internet "
+                        "or stored outside the device, as described above."),
+                     N_("Separately, I agree that my child's face data leaves the device: it is sent over the "
+                        "Internet or stored outside the device, as described above.")),
+    "sharing": (N_("Separately, I agree that my face data is given to: {recipients}."),
+                N_("Separately, I agree that my child's face data is given to: {recipients}.")),
+    "cross_border": (N_("Separately, I agree that my face data is transferred outside mainland China."),
+                     N_("Separately, I agree that my child's face data is transferred outside mainland China.")),
+}
+
 
 def _join(locale: str, parts: list[str], last: str = "or") -> str:
     """Join phrases the way each language lists them: 、/或 vs commas and "or"."""
@@ -150,9 +166,11 @@ class ScenarioNotice:
     phone: str
     #: Where the devices are, as typed (may be empty).
     location: str
-    #: One item per purpose, then the separate ticks the law asks for.
-    purpose_items: tuple[ConsentItem, ...]
-    extra_items: tuple[ConsentItem, ...]
+    #: One item per purpose, then the separate ticks the law asks for
+    #: (leaving the device, sharing, abroad): for the person, and worded
+    #: for a guardian consenting for a child.
+    consent_items: tuple[ConsentItem, ...]
+    guardian_items: tuple[ConsentItem, ...]
     withdrawal: Bilingual
     deletion: Bilingual
     recipients: Bilingual | None
@@ -298,28 +316,27 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     def version(locale: str) -> str:
         return translate(locale, N_("Version of {date}"), date=format_date(today, locale))
 
-    purpose_items = tuple(
-        ConsentItem(p, _bi(lambda loc, p=p: translate(
-            loc, N_("I agree that my face data is used for {purpose}."),
-            purpose=translate(loc, PURPOSE_TEXTS[p]))))
-        for p in purposes
-    ) or (ConsentItem("processing", _bi(lambda loc: translate(
-        loc, N_("I agree that my face data is processed as described on this form.")))),)
-
-    extra: list[ConsentItem] = []
+    keys = [*purposes] or ["processing"]
     storage = a.get("storage_location")
     if (storage not in (None, "device")) or a.get("internet_transmission") is True:
-        extra.append(ConsentItem("transmission", _bi(lambda loc: translate(
-            loc, N_("Separately, I agree that my face data leaves the device: it is sent over the Internet "
-                    "or stored outside the device, as described above.")))))
-    sharing_to = _text(a, "sharing_recipients")
+        keys.append("transmission")
     if a.get("shares_with_others") is True:
-        extra.append(ConsentItem("sharing", _bi(lambda loc: translate(
-            loc, N_("Separately, I agree that my face data is given to: {recipients}."),
-            recipients=sharing_to or translate(loc, N_("the recipients named by the business"))))))
+        keys.append("sharing")
     if a.get("cross_border") is True:
-        extra.append(ConsentItem("cross_border", _bi(lambda loc: translate(
-            loc, N_("Separately, I agree that my face data is transferred outside mainland China.")))))
+        keys.append("cross_border")
+    sharing_to = _text(a, "sharing_recipients")
+
+    def items(child: bool) -> tuple[ConsentItem, ...]:
+        out = []
+        for key in keys:
+            msgid = CONSENT_TEXTS[key][1 if child else 0]
+
+            def text(loc: str, msgid: str = msgid, key: str = key) -> str:
+                return translate(loc, msgid,
+                                 purpose=translate(loc, PURPOSE_TEXTS.get(key, key)),
+                                 recipients=sharing_to or translate(loc, N_("the recipients named by the business")))
+            out.append(ConsentItem(key, _bi(text)))
+        return tuple(out)
 
     vendors = _text(a, "vendor_names") if a.get("vendor_processes") is True else ""
     recipients = None
@@ -360,8 +377,8 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         optout_url=url,
         phone=phone,
         location=location,
-        purpose_items=purpose_items,
-        extra_items=tuple(extra),
+        consent_items=items(child=False),
+        guardian_items=items(child=True),
         withdrawal=_bi(withdrawal),
         deletion=_bi(deletion),
         recipients=recipients,

@@ -82,6 +82,29 @@ def required_qr_size_mm(sheet: Sheet | str, data: str) -> float:
     return max(min_qr_size_mm(sheet), modules * MIN_MODULE_MM)
 
 
+@functools.lru_cache(maxsize=32)
+def _run_rects(data: str) -> str:
+    """PDF operators filling one rectangle per horizontal run of dark modules.
+
+    Coordinates are in modules with the origin at the symbol's top-left
+    corner (rows go down, so y is negative). Nonzero winding: runs never
+    overlap, so the fill is simply their union.
+    """
+    ops = []
+    for r, row in enumerate(qr_modules(data)):
+        c, count = 0, len(row)
+        while c < count:
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < count and row[c]:
+                c += 1
+            ops.append(f"{start} {-(r + 1)} {c - start} 1 re")
+    ops.append("f")
+    return "\n".join(ops)
+
+
 def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
     """Draw a QR code for ``data`` in the square at (``x``, ``y``), ``size`` pt wide.
 
@@ -99,21 +122,13 @@ def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
     canvas.saveState()
     canvas.setFillColor(WHITE)
     canvas.rect(x, y, size, size, stroke=0, fill=1)
-    path = canvas.beginPath()
-    for r, row in enumerate(matrix):
-        row_y = top - (r + 1) * module
-        c = 0
-        while c < count:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < count and row[c]:
-                c += 1
-            path.rect(origin_x + start * module, row_y, (c - start) * module, module)
     canvas.setFillColor(QR_DARK)
-    # Nonzero winding: runs never overlap, so this is simply their union.
-    canvas.drawPath(path, stroke=0, fill=1, fillMode=0)
+    # The runs are drawn in module units under a scale transform, from one
+    # operator string cached per code: a pack draws the same code on every
+    # sheet, and formatting hundreds of float coordinates was the main cost.
+    canvas.translate(origin_x, top)
+    canvas.scale(module, module)
+    canvas.addLiteral(_run_rects(data))
     canvas.restoreState()
 
 

@@ -159,19 +159,40 @@ def _rights(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> 
     return st
 
 
-def _largest_fitting(min_size: float, max_size: float, fits: Callable[[float], bool]) -> float | None:
-    """The largest size on the 0.25 pt grid for which ``fits`` holds (assumed monotone)."""
+Attempt = Callable[[float], tuple["_Stack | None", float]]
+
+
+def _largest_fitting(min_size: float, max_size: float, attempt: Attempt) -> tuple[float, "_Stack"] | None:
+    """The largest size on the 0.25 pt grid at which ``attempt`` fits, with its stack.
+
+    ``attempt(size)`` returns the stack (None if it does not fit) and the
+    ratio of the height it needs to the height available. Text height grows
+    about with the square of the size (lines get both longer and taller), so
+    one try at the largest size predicts the answer and a step or two from
+    there confirms it; fitting assumes a smaller size never needs more room.
+    """
     grid = [min_size + k * SIZE_STEP for k in range(int((max_size - min_size) / SIZE_STEP + 1e-6) + 1)]
-    if not fits(grid[0]):
-        return None
-    lo, hi = 0, len(grid) - 1   # invariant: grid[lo] fits
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fits(grid[mid]):
-            lo = mid
-        else:
-            hi = mid - 1
-    return grid[lo]
+    tried: dict[int, tuple[_Stack | None, float]] = {}
+
+    def at(i: int) -> _Stack | None:
+        if i not in tried:
+            tried[i] = attempt(grid[i])
+        return tried[i][0]
+
+    top = len(grid) - 1
+    if at(top) is not None:
+        return grid[top], tried[top][0]  # type: ignore[return-value]
+    guess = grid[top] / max(tried[top][1], 1.0) ** 0.5
+    i = min(top, max(0, int((guess - min_size) / SIZE_STEP)))
+    if at(i) is not None:
+        while i + 1 < top and at(i + 1) is not None:
+            i += 1
+        return grid[i], tried[i][0]  # type: ignore[return-value]
+    while i > 0:
+        i -= 1
+        if at(i) is not None:
+            return grid[i], tried[i][0]  # type: ignore[return-value]
+    return None
 
 
 def _where(sheet_name: str) -> Bilingual:
@@ -240,33 +261,33 @@ def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False
         body_box = (m, body_top, w - 2 * m, body_top - panel_top - gap * 1.5)
     texts.append(PlacedText(url, url_x, qr_y - min_s * 0.4, TEXT_BLACK, align=url_align))
 
-    def fits_body(s: float, n: ScenarioNotice = notice) -> bool:
-        x, top, width, height = body_box
-        st = _body(n, s, x, top, width)
-        return top - st.y <= height + 1e-6 and _all_inside(st, x, width)
+    def try_body(s: float, n: ScenarioNotice = notice) -> tuple[_Stack | None, float]:
+        return _check(_body(n, s, *body_box[:3]), body_box)
 
-    def fits_rights(s: float) -> bool:
-        x, top, width, height = rights_box
-        st = _rights(notice, s, x, top, width)
-        return top - st.y <= height + 1e-6 and _all_inside(st, x, width)
+    def try_rights(s: float) -> tuple[_Stack | None, float]:
+        return _check(_rights(notice, s, *rights_box[:3]), rights_box)
 
-    s_body = _largest_fitting(min_s, max_s, fits_body)
-    if s_body is None:
-        raise _blame(notice, min_s, fits_body, rebuild, answers, where)
-    s_rights = _largest_fitting(min_s, min(max_s, s_body), fits_rights)
-    if s_rights is None:
+    found = _largest_fitting(min_s, max_s, try_body)
+    if found is None:
+        raise _blame(notice, min_s, lambda s, n: try_body(s, n)[0] is not None, rebuild, answers, where)
+    s_body, body = found
+    found = _largest_fitting(min_s, min(max_s, s_body), try_rights)
+    if found is None:
         # Only the phone number is user text in the rights panel.
         raise TextDoesNotFitError(field_label("contact_phone"), 20, len(notice.phone), where)
-    body = _body(notice, s_body, body_box[0], body_box[1], body_box[2])
-    rights = _rights(notice, s_rights, rights_box[0], rights_box[1], rights_box[2])
+    rights = found[1]
     texts.extend(body.texts)
     texts.extend(rights.texts)
     return SignLayout(geometry, band_bottom, (pic_x, pic_y, pic), (qr_x, qr_y, q), s_body,
                       tuple(texts), tuple(body.rules))
 
 
-def _all_inside(st: _Stack, x: float, width: float) -> bool:
-    return all(t.box[2] <= x + width + 1e-6 for t in st.texts)
+def _check(st: _Stack, box: tuple[float, float, float, float]) -> tuple[_Stack | None, float]:
+    """(the stack if it fits ``box``, else None; needed height / available height)."""
+    x, top, width, height = box
+    needed = top - st.y
+    ok = needed <= height + 1e-6 and all(t.box[2] <= x + width + 1e-6 for t in st.texts)
+    return (st if ok else None), needed / max(height, 1e-6)
 
 
 def _blame(notice: ScenarioNotice, min_s: float, fits_body: Callable[..., bool],
