@@ -98,7 +98,9 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
             if d.scenario_id:
                 text += f" — {names.get(d.scenario_id, d.scenario_id)}"
             cites = ("；" if loc == ZH else "; ").join(c.text(loc) for c in d.citations)
-            return f"{text} ({cites})" if cites else text
+            if not cites:
+                return text
+            return f"{text}（{cites}）" if loc == ZH else f"{text} ({cites})"
         flow.tick(_bi(line))
     return flow
 

@@ -236,6 +236,9 @@ def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False
 
     # QR code and the URL under it.
     q = required_qr_size_mm(geometry.sheet, notice.optout_url) * mm
+    if landscape:
+        # The right-hand column has room to spare: a bigger code scans from further away.
+        q = max(q, (w - 2 * m) * 0.3 * 0.6)
     body_top = band_bottom - gap
     where = _where(geometry.sheet.name)
     url_box_h = q * 0.6
