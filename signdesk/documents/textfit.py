@@ -161,6 +161,17 @@ def _shared_measure(font_name: str) -> _Measure:
     return _Measure(font_name)
 
 
+def _breaks_kinsoku(piece: str, start: int, cut: int) -> bool:
+    """Whether cutting ``piece`` at ``cut`` starts a line with closing
+    punctuation or ends one (trailing spaces aside) with opening punctuation."""
+    if piece[cut] in CLOSING:
+        return True
+    j = cut - 1
+    while j > start and piece[j] in BREAK_SPACES:
+        j -= 1
+    return piece[j] in OPENING
+
+
 def _hard_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
     """Cut a piece wider than the line into line-sized chunks, character by character.
 
@@ -179,9 +190,9 @@ def _hard_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
         while end < len(piece) and measure(piece[start:end + 1]) <= unit_width + _EPSILON:
             end += 1
         cut = end
-        while cut > start + 1 and (piece[cut] in CLOSING or piece[cut - 1] in OPENING):
+        while cut > start + 1 and _breaks_kinsoku(piece, start, cut):
             cut -= 1
-        if cut == start + 1 and (piece[cut] in CLOSING or piece[cut - 1] in OPENING):
+        if cut == start + 1 and _breaks_kinsoku(piece, start, cut):
             cut = end  # no legal cut inside this line: unavoidable
         chunks.append(piece[start:cut])
         start = cut

@@ -158,8 +158,7 @@ def _filing_due(a: Mapping[str, Any]) -> dt.date:
 
 
 def _filing_params(a: Mapping[str, Any]) -> dict[str, Any]:
-    deadline = filing_deadline(a["threshold_date"])
-    return {"deadline": deadline.due, "days": FILING_WORKING_DAYS}
+    return {"deadline": filing_deadline(a["threshold_date"]), "days": FILING_WORKING_DAYS}
 
 
 def _not_filed(a: Mapping[str, Any]) -> bool:
@@ -286,25 +285,25 @@ RULES: tuple[Rule, ...] = (
          N_("Change filing overdue since {deadline}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change."),
          N_("File the change now."),
-         scope="business", params=lambda a: {"deadline": _change_due(a)}),
+         scope="business", params=lambda a: {"deadline": add_working_days(a["filing_change_date"], FILING_WORKING_DAYS)}),
     Rule("FR-44b", O, (M("15"),),
          Check(lambda a: _change_pending(a) and _today(a) <= _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
          N_("File the change by {deadline}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change."),
          N_("Export a change filing with SignDesk and submit it by {deadline}."),
-         scope="business", params=lambda a: {"deadline": _change_due(a)}),
+         scope="business", params=lambda a: {"deadline": add_working_days(a["filing_change_date"], FILING_WORKING_DAYS)}),
     Rule("FR-45", V, (M("15"),),
          Check(lambda a: _cancel_pending(a) and _today(a) > _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
          N_("Filing not cancelled though face recognition has stopped (due {deadline})"),
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
          N_("Cancel the filing now."),
-         scope="business", params=lambda a: {"deadline": _stop_due(a)}),
+         scope="business", params=lambda a: {"deadline": add_working_days(a["stop_date"], FILING_WORKING_DAYS)}),
     Rule("FR-45b", O, (M("15"),),
          Check(lambda a: _cancel_pending(a) and _today(a) <= _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
          N_("Cancel the filing by {deadline}"),
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
          N_("Export a cancellation with SignDesk and submit it by {deadline}."),
-         scope="business", params=lambda a: {"deadline": _stop_due(a)}),
+         scope="business", params=lambda a: {"deadline": add_working_days(a["stop_date"], FILING_WORKING_DAYS)}),
     # Measures 15 gives the same 30 working days to cancel the filing and deal
     # with the face data, so keeping it is a violation only after that.
     Rule("FR-45c", V, (M("15"), PIPL("47")),
@@ -322,7 +321,7 @@ RULES: tuple[Rule, ...] = (
          N_("Delete the stored face data by {deadline}"),
          N_("When you stop using face recognition, the face data must be deleted (or anonymised) within 30 working days, together with cancelling the filing."),
          N_("Delete the stored faces from every device, server and backup, and record the date."),
-         scope="business", params=lambda a: {"deadline": _stop_due(a)}),
+         scope="business", params=lambda a: {"deadline": add_working_days(a["stop_date"], FILING_WORKING_DAYS)}),
     Rule("FR-46", O, (PIPL("21"),),
          No("vendor_contract"),
          N_("No data-processing contract with a vendor"),

@@ -8,6 +8,7 @@ from typing import Any, Callable, Mapping
 
 from signdesk.i18n import N_, translate
 from signdesk.questions.conditions import Condition
+from signdesk.rules.deadlines import Deadline
 
 
 class Severity(str, Enum):
@@ -204,7 +205,13 @@ class Finding:
 
         out: dict[str, Any] = {}
         for key, value in self.params.items():
-            if isinstance(value, dt.date):
+            if isinstance(value, Deadline):
+                # A deadline in a year whose holiday schedule is not yet
+                # published is an estimate, and the owner should know it.
+                text = format_date(value.due, locale)
+                value = text if value.confirmed else translate(
+                    locale, N_("{date} (estimated: the holiday schedule for that year is not yet published)"), date=text)
+            elif isinstance(value, dt.date):
                 value = format_date(value, locale)
             elif isinstance(value, Msgids):
                 value = value.text(locale)

@@ -16,7 +16,7 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def _project(name: str):
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     return load(EXAMPLES / f"{name}.signdesk")
 
 

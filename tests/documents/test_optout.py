@@ -21,7 +21,7 @@ CHROMIUM = shutil.which("chromium") or (Path("/usr/bin/chromium") if Path("/usr/
 
 
 def _project(name: str):
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     return load(EXAMPLES / f"{name}.signdesk")
 
 

@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def _project(name: str):
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     return load(EXAMPLES / f"{name}.signdesk")
 
 
@@ -51,7 +51,7 @@ def test_user_error_leaves_the_folder_untouched(tmp_path: Path) -> None:
 
 
 def test_cli_lists_the_files_it_wrote(tmp_path: Path, capsys) -> None:
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     status = main(["render", str(EXAMPLES / "bubble_tea_shop.signdesk"), "-o", str(tmp_path),
                    "--sizes", "A4,LETTER", "--orientation", "both", "--today", "2026-11-22", "--lang", "en"])
     out = capsys.readouterr().out

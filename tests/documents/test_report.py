@@ -13,7 +13,7 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def test_report_lists_findings_with_citations_and_the_document_checklist(qapp) -> None:
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     project = load(EXAMPLES / "residential_compound.signdesk")
     pdf = render_report(project, TODAY)
     assert_fonts_embedded(pdf)
@@ -34,6 +34,6 @@ def test_report_lists_findings_with_citations_and_the_document_checklist(qapp) -
 
 
 def test_report_is_deterministic() -> None:
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     project = load(EXAMPLES / "small_hotel.signdesk")
     assert render_report(project, TODAY) == render_report(project, TODAY)

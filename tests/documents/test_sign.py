@@ -23,7 +23,7 @@ SIZES = ("A5", "A4", "A3", "LETTER")
 
 @pytest.fixture(scope="module")
 def tea(request) -> Project:
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     return load(EXAMPLES / "bubble_tea_shop.signdesk")
 
 
@@ -60,7 +60,7 @@ def test_sign_is_print_ready_bilingual_and_its_qr_opens_the_optout_page(qapp, te
 
 @pytest.mark.parametrize("example", ["small_hotel", "training_centre", "residential_compound"])
 def test_every_example_sign_fits_a5_and_a3(example) -> None:
-    from conftest import EXAMPLES
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     project = load(EXAMPLES / f"{example}.signdesk")
     for sc in project.scenarios:
         for size in ("A5", "A3"):
