@@ -32,6 +32,7 @@ from signdesk.i18n import N_, Bilingual
 from signdesk.model.files import write_atomically
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID, AnswerError
+from signdesk.rules import DocumentKind
 
 COLUMNS = ("name", "address", "contact", "optout_url", "sizes")
 REQUIRED_COLUMNS = ("name", "address", "contact", "optout_url")
@@ -211,40 +212,15 @@ def site_project(project: Project, site: Site) -> Project:
 
 
 def render_site_documents(project: Project, sizes: Sequence[str], folder: Path, today: dt.date) -> list[str]:
-    """The default renderer: a sign per public scenario and size, and consent forms."""
-    from signdesk.documents.sign import render_sign
-    from signdesk.rules import DocumentKind, required_documents
+    """The default renderer: a site's signs (portrait, each size) and consent forms."""
+    from signdesk.documents.render import render_documents, write_documents
 
-    names: list[str] = []
-    docs = required_documents(project)
-    for doc in docs:
-        if doc.kind is not DocumentKind.SIGN or doc.scenario_id is None:
-            continue
-        scenario = project.scenario(doc.scenario_id)
-        for size in sizes:
-            name = f"sign-{slugify(scenario.name, scenario.id)}-{size}.pdf"
-            (folder / name).write_bytes(render_sign(project, scenario, size, False, today))
-            names.append(name)
-    names += _render_consent_forms(project, docs, folder, today)
-    return names
+    files = render_documents(project, sizes, ("portrait",), today, kinds=SITE_DOCUMENTS)
+    return [path.name for path in write_documents(files, folder)]
 
 
-def _render_consent_forms(project: Project, docs: Sequence, folder: Path, today: dt.date) -> list[str]:
-    try:
-        from signdesk.documents.consent import render_consent
-    except ImportError:
-        return []  # the consent renderer is not built yet
-    from signdesk.rules import DocumentKind
-
-    names = []
-    for doc in docs:
-        if doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and doc.scenario_id:
-            scenario = project.scenario(doc.scenario_id)
-            guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
-            name = f"{'guardian-consent' if guardian else 'consent'}-{slugify(scenario.name, scenario.id)}.pdf"
-            (folder / name).write_bytes(render_consent(project, scenario, today, guardian=guardian))
-            names.append(name)
-    return names
+#: What a chain prints per site; the business-wide papers come from the head office's project.
+SITE_DOCUMENTS = frozenset({DocumentKind.SIGN, DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM})
 
 
 def finished_files(site: Site, out_dir: Path) -> tuple[str, ...] | None:

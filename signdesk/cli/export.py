@@ -15,16 +15,12 @@ import sys
 from pathlib import Path
 
 from signdesk.cli import EXIT_OK, EXIT_USAGE, command, locale_of
-from signdesk.errors import UserInputError
+from signdesk.documents.render import write_documents
 from signdesk.filing.pack import PIA_NAME, FilingFileError, filing_files, import_filing
 from signdesk.i18n import EN, N_, ZH, translate
-from signdesk.model import load, save, write_atomically
+from signdesk.model import load, save
 
 LANGUAGE_PAIRS = {"zh+en": (ZH, EN), "zh": (ZH,), "en": (EN,)}
-
-
-class OutputFolderError(UserInputError):
-    """The output folder cannot be written."""
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,16 +36,6 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
 
 
-def _write_all(folder: Path, files: dict[str, bytes]) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            write_atomically(folder / name, data)
-    except OSError as err:
-        raise OutputFolderError(N_("Cannot write to {name}: {problem}"), name=str(folder),
-                                problem=err.strerror or str(err)) from None
-
-
 @command("export", N_("Write the filing pack or the impact-assessment report."))
 def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
@@ -62,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         files = {PIA_NAME: render_pia_report(project, today, languages)}
     else:
         files = filing_files(project, today, languages)
-    _write_all(args.output, files)
+    write_documents(files, args.output)
     for name in files:
         print(args.output / name)
     if not args.pia:

@@ -4,21 +4,25 @@ Everything is rendered in memory first and only then written, each file
 atomically, so a user error (a business name too long for an A5 sign, an
 http:// opt-out link) leaves the folder as it was. File names say what a
 file is: ``sign-<scenario>-A4-portrait.pdf``, ``consent-<scenario>.pdf``,
-``guardian-consent-<scenario>.pdf``, ``optout.html``, ``compliance-report.pdf``.
+``guardian-consent-<scenario>.pdf``, ``optout.html``, ``pia-report.pdf``,
+the filing pack (``filing.json``, ``filing.csv``, ``filing-summary.pdf``,
+``filing-pack.zip``) and ``compliance-report.pdf``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from signdesk.documents.consent import render_consent
 from signdesk.documents.content import scenario_slugs
 from signdesk.documents.optout import render_optout_page
+from signdesk.documents.pia_report import render_pia_report
 from signdesk.documents.report import render_report
 from signdesk.documents.sign import render_sign
 from signdesk.errors import UserInputError
+from signdesk.filing.pack import PIA_NAME, filing_files
 from signdesk.i18n import N_
 from signdesk.model import Project, write_atomically
 from signdesk.rules import DocumentKind, evaluate
@@ -39,11 +43,12 @@ def sign_file_name(slug: str, size: str, orientation: str) -> str:
 
 def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                      orientations: Sequence[str] = ("portrait",),
-                     today: dt.date | None = None) -> dict[str, bytes]:
+                     today: dt.date | None = None,
+                     kinds: Collection[DocumentKind] | None = None) -> dict[str, bytes]:
     """File name -> bytes for every document the project needs, in checklist order.
 
-    PIA reports and filing packs are produced by their own modules and are
-    not included here.
+    ``kinds`` limits the output to some kinds of document (a chain's sites
+    need only their signs and forms).
     """
     today = today or dt.date.today()
     for size in sizes:
@@ -56,6 +61,8 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
     slugs = scenario_slugs(project)
     out: dict[str, bytes] = {}
     for doc in assessment.documents:
+        if kinds is not None and doc.kind not in kinds:
+            continue
         sc = project.scenario(doc.scenario_id) if doc.scenario_id else None
         if doc.kind is DocumentKind.SIGN and sc:
             for size in sizes:
@@ -68,18 +75,17 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
             out[f"guardian-consent-{slugs[sc.id]}.pdf"] = render_consent(project, sc, today, True, slugs[sc.id])
         elif doc.kind is DocumentKind.OPTOUT_PAGE:
             out["optout.html"] = render_optout_page(project, today)
+        elif doc.kind is DocumentKind.PIA_REPORT:
+            out[PIA_NAME] = render_pia_report(project, today)
+        elif doc.kind is DocumentKind.FILING_PACK:
+            out.update(filing_files(project, today))
         elif doc.kind is DocumentKind.COMPLIANCE_REPORT:
             out["compliance-report.pdf"] = render_report(project, today, assessment)
     return out
 
 
-def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
-               orientations: Sequence[str] = ("portrait",), today: dt.date | None = None) -> list[Path]:
-    """Render every document and write it into ``out_dir``; returns the paths written.
-
-    Nothing is written unless every document rendered.
-    """
-    files = render_documents(project, sizes, orientations, today)
+def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
+    """Write rendered files into ``out_dir`` (created if needed), each atomically."""
     out_dir = Path(out_dir)
     written: list[Path] = []
     try:
@@ -92,3 +98,12 @@ def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
         raise OutputFolderError(N_("The documents could not be written to {folder}: {problem}"),
                                 folder=str(out_dir), problem=err.strerror or str(err)) from None
     return written
+
+
+def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
+               orientations: Sequence[str] = ("portrait",), today: dt.date | None = None) -> list[Path]:
+    """Render every document and write it into ``out_dir``; returns the paths written.
+
+    Nothing is written unless every document rendered.
+    """
+    return write_documents(render_documents(project, sizes, orientations, today), out_dir)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QProgressBar
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_, translate
 from signdesk.model import Project
-from signdesk.rules import RequiredDocument
 from signdesk.ui.renderers import export_all
 
 if TYPE_CHECKING:
@@ -30,15 +29,14 @@ class ExportSignals(QObject):
 
 
 class _ExportRunnable(QRunnable):
-    def __init__(self, project: Project, folder: Path, documents: tuple[RequiredDocument, ...],
-                 options: dict[str, Any], locale: str) -> None:
+    def __init__(self, project: Project, folder: Path, options: dict[str, Any], locale: str) -> None:
         super().__init__()
-        self.project, self.folder, self.documents, self.options, self.locale = project, folder, documents, options, locale
+        self.project, self.folder, self.options, self.locale = project, folder, options, locale
         self.signals = ExportSignals()
 
     def run(self) -> None:
         try:
-            written = export_all(self.project, self.folder, self.documents,
+            written = export_all(self.project, self.folder,
                                  progress=self.signals.progress.emit, **self.options)
         except UserInputError as err:
             self.signals.failed.emit(err.message(self.locale))
@@ -58,11 +56,11 @@ class ExportJob(QObject):
     finished = Signal(object)  # list[Path] or None on failure
 
     def __init__(self, window: "MainWindow", project: Project, folder: Path,
-                 documents: tuple[RequiredDocument, ...], options: dict[str, Any]) -> None:
+                 options: dict[str, Any]) -> None:
         super().__init__(window)
         self.window = window
         self.folder = folder
-        self.runnable = _ExportRunnable(project, folder, documents, options, window.locale)
+        self.runnable = _ExportRunnable(project, folder, options, window.locale)
         self.runnable.setAutoDelete(False)
         self.bar = QProgressBar(window)
         self.bar.setMaximumWidth(220)

@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
         options = {"today": self.today}
         if request is not None:
             options.update(sheet=request.sheet, landscape=request.landscape)
-        self.export_job = ExportJob(self, self.project.copy(), folder, self.assessment.documents, options)
+        self.export_job = ExportJob(self, self.project.copy(), folder, options)
         self.export_job.start()
 
     def open_optout_page(self) -> None:

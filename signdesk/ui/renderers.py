@@ -69,9 +69,6 @@ RENDERERS: dict[DocumentKind, Callable[[Project, "DocumentRequest"], bytes]] = {
     DocumentKind.COMPLIANCE_REPORT: _report,
 }
 
-#: Written by export besides what ``render_all`` writes (it leaves these to their modules).
-EXTRA_EXPORTS = {DocumentKind.PIA_REPORT: "pia-report.pdf", DocumentKind.FILING_PACK: "filing-summary.pdf"}
-
 #: Sheets offered for documents that print on a sheet (signs, forms).
 SHEET_NAMES = ("A4", "A3", "A5", "LETTER")
 
@@ -118,25 +115,16 @@ def is_pdf(data: bytes) -> bool:
     return data[:5] == b"%PDF-"
 
 
-def export_all(project: Project, folder: Path, documents: tuple[RequiredDocument, ...],
+def export_all(project: Project, folder: Path,
                progress: Callable[[int, int], None] = lambda done, total: None,
                sheet: str = "A4", landscape: bool = False, today: dt.date | None = None) -> list[Path]:
-    """Write every document the business needs into ``folder`` (``render_all``),
-    then the reports ``render_all`` leaves to their own modules."""
+    """Write every document the business needs into ``folder`` (``render_all``)."""
     from signdesk.documents.render import render_all
-    from signdesk.model.files import write_atomically
 
-    extras = [d for d in documents if d.kind in EXTRA_EXPORTS]
-    total = 1 + len(extras)
-    progress(0, total)
-    written = list(render_all(project, Path(folder), sizes=(sheet,),
-                              orientations=("landscape" if landscape else "portrait",), today=today))
-    for i, doc in enumerate(extras, start=1):
-        progress(i, total)
-        path = Path(folder) / EXTRA_EXPORTS[doc.kind]
-        write_atomically(path, render_document(project, DocumentRequest.of(doc, today=today)))
-        written.append(path)
-    progress(total, total)
+    progress(0, 1)
+    written = render_all(project, Path(folder), sizes=(sheet,),
+                         orientations=("landscape" if landscape else "portrait",), today=today)
+    progress(1, 1)
     return written
 
 

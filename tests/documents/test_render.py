@@ -27,7 +27,8 @@ def test_training_centre_gets_signs_forms_guardian_form_page_and_report(tmp_path
     assert names == [
         "sign-学员签到-A4-portrait.pdf", "sign-学员签到-A4-landscape.pdf",
         "sign-学员签到-A3-portrait.pdf", "sign-学员签到-A3-landscape.pdf",
-        "consent-学员签到.pdf", "guardian-consent-学员签到.pdf", "optout.html", "compliance-report.pdf",
+        "consent-学员签到.pdf", "guardian-consent-学员签到.pdf", "optout.html", "pia-report.pdf",
+        "compliance-report.pdf",
     ]
     for p in written:
         if p.suffix == ".pdf":
@@ -56,7 +57,7 @@ def test_cli_lists_the_files_it_wrote(tmp_path: Path, capsys) -> None:
                    "--sizes", "A4,LETTER", "--orientation", "both", "--today", "2026-11-22", "--lang", "en"])
     out = capsys.readouterr().out
     assert status == 0
-    assert "7 files written" in out
+    assert "8 files written" in out
     for name in ("sign-收银台刷脸支付-Letter-landscape.pdf", "consent-收银台刷脸支付.pdf", "optout.html",
                  "compliance-report.pdf"):
         assert name in out and (tmp_path / name).exists()
@@ -71,3 +72,12 @@ def test_cli_reports_a_bad_link_in_one_line(tmp_path: Path, capsys) -> None:
     status = main(["render", str(project_file), "-o", str(tmp_path / "out"), "--lang", "zh"])
     err = capsys.readouterr().err
     assert status == 2 and "https://" in err and "Traceback" not in err
+
+
+def test_a_business_over_100000_people_gets_the_filing_pack_with_its_documents(tmp_path: Path) -> None:
+    written = render_all(_project("residential_compound"), tmp_path, ["A4"], ["portrait"], TODAY)
+    names = {p.name for p in written}
+    assert {"pia-report.pdf", "filing.json", "filing.csv", "filing-summary.pdf", "filing-pack.zip"} <= names
+    # the bubble-tea shop stores 4,200 people: no filing pack for it
+    small = {p.name for p in render_all(_project("bubble_tea_shop"), tmp_path / "small", ["A4"], ["portrait"], TODAY)}
+    assert "filing-pack.zip" not in small and "pia-report.pdf" in small

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from pathlib import Path
+
 from pypdf import PdfReader
 
 from signdesk.rules import DocumentKind
@@ -62,5 +64,6 @@ def test_export_writes_every_document(make_window, examples_dir, dialogs, qtbot,
     names = sorted(p.name for p in job.written)
     assert "filing-summary.pdf" in names and "pia-report.pdf" in names and "optout.html" in names
     assert any(n.startswith("sign-") for n in names)
-    assert all((tmp_path / "out" / n).read_bytes()[:5] in (b"%PDF-", b"<!DOC") for n in names)
+    starts = {".pdf": b"%PDF-", ".html": b"<!DOC", ".zip": b"PK\x03\x04", ".json": b"{", ".csv": b"\xef\xbb\xbf"}
+    assert all((tmp_path / "out" / n).read_bytes().startswith(starts[Path(n).suffix]) for n in names)
     assert "exported" in window.statusBar().currentMessage()
