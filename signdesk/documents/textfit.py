@@ -145,6 +145,8 @@ class _Measure:
     def __init__(self, font_name: str) -> None:
         self.font_name = font_name
         self._cache: dict[str, float] = {}
+        #: paragraph -> its pieces with their widths (see _measured_segments)
+        self.segments: dict[str, tuple[tuple[str, float, float], ...]] = {}
 
     def __call__(self, s: str) -> float:
         w = self._cache.get(s)
@@ -199,24 +201,44 @@ def _hard_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
     return chunks
 
 
+def _measured_segments(paragraph: str, measure: _Measure) -> tuple[tuple[str, float, float], ...]:
+    """Each piece of ``paragraph`` with its width at 1 pt, without and with its
+    trailing break spaces. Kept per measure: a fit wraps the same paragraph
+    at several sizes, and widths at 1 pt do not depend on the size."""
+    cached = measure.segments.get(paragraph)
+    if cached is None:
+        cached = tuple((piece, measure(_strip_break_spaces(piece)), measure(piece))
+                       for piece in _segments(paragraph))
+        if len(measure.segments) > 5_000:
+            measure.segments.clear()
+        measure.segments[paragraph] = cached
+    return cached
+
+
 def _wrap_unit(text: str, unit_width: float, measure: _Measure) -> list[str]:
-    """Greedy line breaking with widths measured at 1 pt and a width in em units."""
+    """Greedy line breaking with widths measured at 1 pt and a width in em units.
+
+    Widths add up (TrueType advances, no kerning), so a line's width is kept
+    as a running sum of its pieces instead of re-measuring the growing line.
+    """
+    limit = unit_width + _EPSILON
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        current = ""
-        for piece in _segments(paragraph):
-            candidate = current + piece
-            if measure(_strip_break_spaces(candidate)) <= unit_width + _EPSILON:
-                current = candidate
+        current, current_width = "", 0.0  # width includes trailing break spaces
+        for piece, stripped_width, full_width in _measured_segments(paragraph, measure):
+            if current_width + stripped_width <= limit:
+                current += piece
+                current_width += full_width
                 continue
             if current:
                 lines.append(_strip_break_spaces(current))
-                current = ""
-            if measure(_strip_break_spaces(piece)) <= unit_width + _EPSILON:
-                current = piece
+                current, current_width = "", 0.0
+            if stripped_width <= limit:
+                current, current_width = piece, full_width
             else:
                 *full, current = _hard_break(piece, unit_width, measure)
                 lines.extend(_strip_break_spaces(c) for c in full)
+                current_width = measure(current)
         lines.append(_strip_break_spaces(current))
     return lines
 

@@ -110,6 +110,7 @@ class Bilingual:
         return self.zh if normalize_locale(locale) == ZH else self.en
 
 
+@lru_cache(maxsize=512)
 def format_date(day: _dt.date, locale: str) -> str:
     """A date the way a reader of ``locale`` writes it: 2026年11月22日 / 22 November 2026."""
     if normalize_locale(locale) == ZH:
