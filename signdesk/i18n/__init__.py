@@ -4,7 +4,8 @@ Our own strings are written in English in the code (marked with ``N_`` so
 ``pybabel extract`` finds them) and translated in gettext catalogues under
 ``translations/<locale>/*.po``, one file per area of the code so that areas
 can be edited independently. The catalogues are read straight from the .po
-files with babel at first use; there is no compiled file that could go stale.
+files with babel at first use (the parsed result is cached under the hash of
+the .po files' bytes); there is no compiled file that could go stale.
 
 Documents need two languages at once, so lookups take the locale explicitly:
 ``translate("zh_CN", "Facial recognition in use")``.
@@ -13,12 +14,13 @@ Documents need two languages at once, so lookups take the locale explicitly:
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import io
+import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from babel.dates import format_date as _babel_format_date
-from babel.messages.pofile import read_po
 
 from signdesk.paths import TRANSLATIONS_DIR
 
@@ -55,24 +57,54 @@ class Catalogue:
 
 @lru_cache(maxsize=None)
 def catalogue(locale: str, root: Path = TRANSLATIONS_DIR) -> Catalogue:
-    """Read (once per process) every .po file of ``locale``.
+    """Every translation of ``locale``, read once per process.
 
-    Fuzzy and empty entries are left out, so they count as untranslated.
+    Parsing the .po files with babel costs a noticeable part of the app's
+    start, so the parsed result is kept in the user's cache folder under the
+    hash of the .po files' bytes: an edited catalogue has another hash, so a
+    cached copy can never be stale. Fuzzy and empty entries are left out, so
+    they count as untranslated.
     """
-    messages: dict[str, str] = {}
-    sources: dict[str, Path] = {}
     folder = root / locale
-    for po_path in sorted(folder.glob("*.po")):
-        with po_path.open("rb") as fh:
-            po = read_po(fh, locale=locale)
-        for msg in po:
+    sources = sorted(folder.glob("*.po"))
+    contents = [path.read_bytes() for path in sources]
+    digest = hashlib.sha256(b"\0".join(p.name.encode() + b"\0" + c for p, c in zip(sources, contents))).hexdigest()
+    cache = _cache_dir() / f"catalogue-{locale}-{digest[:24]}.json"
+    try:
+        cached = json.loads(cache.read_text("utf-8"))
+        return Catalogue(locale, cached["messages"], {k: folder / v for k, v in cached["sources"].items()})
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    messages, origin = _parse_po_files(sources, contents, locale)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"messages": messages, "sources": origin}, ensure_ascii=False), "utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home only costs the parse next time
+    return Catalogue(locale, messages, {k: folder / v for k, v in origin.items()})
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or str(Path.home() / ".cache")
+    return Path(base) / "signdesk"
+
+
+def _parse_po_files(sources: list[Path], contents: list[bytes], locale: str) -> tuple[dict[str, str], dict[str, str]]:
+    from babel.messages.pofile import read_po
+
+    messages: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    for path, raw in zip(sources, contents):
+        for msg in read_po(io.BytesIO(raw), locale=locale):
             if not msg.id or msg.fuzzy or not msg.string:
                 continue
             if isinstance(msg.id, tuple):  # plural forms: not used by us
                 continue
             messages[msg.id] = msg.string
-            sources[msg.id] = po_path
-    return Catalogue(locale, messages, sources)
+            origin[msg.id] = path.name
+    return messages, origin
 
 
 def translate(locale: str, msgid: str, **params: object) -> str:
@@ -113,6 +145,8 @@ class Bilingual:
 @lru_cache(maxsize=512)
 def format_date(day: _dt.date, locale: str) -> str:
     """A date the way a reader of ``locale`` writes it: 2026年11月22日 / 22 November 2026."""
+    from babel.dates import format_date as _babel_format_date
+
     if normalize_locale(locale) == ZH:
         return _babel_format_date(day, format="long", locale="zh_CN")
     return _babel_format_date(day, format="long", locale="en_GB")

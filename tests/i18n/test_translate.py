@@ -44,3 +44,30 @@ def test_user_errors_speak_both_languages_and_nest():
 
 def test_untranslated_text_falls_back_to_english():
     assert translate("zh_CN", "A text nobody translated") == "A text nobody translated"
+
+
+def _po(text: str) -> str:
+    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: zh_CN\\n"\n\n'
+            f'msgid "Hello"\nmsgstr "{text}"\n')
+
+
+def test_parsed_catalogue_cache_never_serves_an_edited_po_file_stale(tmp_path, monkeypatch) -> None:
+    from signdesk.i18n import catalogue
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    po = tmp_path / "tr" / "zh_CN" / "x.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(_po("你好"), "utf-8")
+    catalogue.cache_clear()
+    try:
+        assert catalogue("zh_CN", tmp_path / "tr").get("Hello") == "你好"
+        assert list((tmp_path / "cache" / "signdesk").glob("catalogue-zh_CN-*.json"))
+        po.write_text(_po("您好"), "utf-8")  # the owner's translator edits the catalogue
+        catalogue.cache_clear()  # a new process
+        assert catalogue("zh_CN", tmp_path / "tr").get("Hello") == "您好"
+        for cached in (tmp_path / "cache" / "signdesk").glob("*.json"):
+            cached.write_text("{broken", "utf-8")  # a damaged cache is ignored, not trusted
+        catalogue.cache_clear()
+        assert catalogue("zh_CN", tmp_path / "tr").get("Hello") == "您好"
+    finally:
+        catalogue.cache_clear()
