@@ -188,4 +188,6 @@ def describe_value(question_id: str, value: Any, locale: str) -> str:
         return sep.join(translate(locale, q.option(k).label) for k in value)
     if q.kind is Kind.DATE:
         return format_date(value, locale)
+    if q.kind is Kind.NUMBER and isinstance(value, int):
+        return f"{value:,}"  # 132,000: grouped the same way in both languages
     return str(value)
