@@ -33,6 +33,8 @@ TERMS: tuple[Term, ...] = (
          N_("Filing: once you store the faces of 100,000 people, you must register with the provincial cyberspace office within 30 working days.")),
     Term("sensitive_pi", "敏感个人信息", "sensitive personal information",
          N_("Sensitive personal information: information such as face data whose leak could seriously harm a person; it needs a specific purpose, real necessity and strict protection.")),
+    Term("optout_page", "退出页面", "opt-out page",
+         N_("Opt-out page: the web page, printed by SignDesk and hosted by you, where people read how to withdraw consent, ask for deletion or use the other way in.")),
     Term("handler", "个人信息处理者", "personal information handler",
          N_("Personal information handler: the business that decides why and how faces are processed; here, you.")),
 )
