@@ -12,11 +12,13 @@ import csv
 import datetime as dt
 import io
 import sys
+import unicodedata
 from pathlib import Path
 
 from signdesk.batch import SUMMARY_NAME, BatchReport, SiteResult, read_sites, run_batch, summary_rows
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, locale_of
 from signdesk.errors import UserInputError
+from signdesk.filing.pack import csv_safe
 from signdesk.i18n import N_, translate
 from signdesk.model import load, write_atomically
 
@@ -58,6 +60,11 @@ STATUS = {"done": N_("done"), "skipped": N_("already done, skipped"), "failed": 
           "bad_row": N_("bad row, skipped")}
 
 
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
 @command("batch", N_("Print signs and consent forms for every site of a chain."))
 def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
@@ -80,11 +87,12 @@ def run(args: argparse.Namespace) -> int:
     header = [translate(locale, h) for h in (N_("line"), N_("site"), N_("status"), N_("folder"),
                                               N_("files"), N_("reason"))]
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])
+    # Site names come from a spreadsheet: keep formulas in them inert.
+    csv.writer(out, lineterminator="\r\n").writerows([[csv_safe(c) for c in r] for r in [header, *rows]])
     write_atomically(args.output / SUMMARY_NAME, ("\ufeff" + out.getvalue()).encode("utf-8"))
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    widths = [max(_columns(r[i]) for r in [header, *rows]) for i in range(4)]
     for r in [header, *rows]:
-        print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + "  ".join(r[4:]))
+        print("  ".join(c + " " * (w - _columns(c)) for c, w in zip(r[:4], widths)) + "  " + "  ".join(r[4:]))
     print(translate(locale, N_("{done} sites done, {skipped} already done, {failed} failed, {bad} bad rows."),
                     done=report.count("done"), skipped=report.count("skipped"), failed=report.count("failed"),
                     bad=len(problems)))

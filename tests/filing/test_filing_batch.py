@@ -131,3 +131,14 @@ def test_two_worker_processes_render_real_signs(tmp_path, examples_dir):
         assert any(name.startswith("sign-") for name in r.files)
         pdf = (tmp_path / r.site.folder_name / r.files[-1]).read_bytes()
         assert pdf.startswith(b"%PDF")
+
+
+def test_a_site_name_that_looks_like_a_formula_stays_inert_in_the_summary(tmp_path, examples_dir, capsys):
+    csv_path = tmp_path / "stores.csv"
+    csv_path.write_bytes(stores(['=HYPERLINK("http://x"),上海市徐汇区1号,021-5555 0123,https://tea.example.cn/f,A4']))
+    out = tmp_path / "out"
+    assert main(["batch", str(examples_dir / "bubble_tea_shop.signdesk"), str(csv_path), "-o", str(out),
+                 "--today", "2026-11-22", "--lang", "en"]) == 0
+    capsys.readouterr()
+    cells = [row.split(",")[1] for row in (out / "summary.csv").read_text("utf-8-sig").splitlines()[1:]]
+    assert cells and all(not c.lstrip('"').startswith("=") for c in cells)
