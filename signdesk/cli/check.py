@@ -97,7 +97,7 @@ def assessment_to_text(project: Project, a: Assessment, locale: str) -> str:
     lines: list[str] = []
     name = project.business.get("operator_name") or t(N_("(unnamed business)"))
     lines.append(t(N_("SignDesk check: {name}"), name=name))
-    lines.append(t(N_("{violations} violations, {todo} to do, {advice} advice"),
+    lines.append(t(N_("Violations: {violations} · To do: {todo} · Advice: {advice}"),
                    violations=a.count(Severity.VIOLATION), todo=a.count(Severity.OBLIGATION),
                    advice=a.count(Severity.ADVISORY)))
     groups: list[tuple[str, tuple[Finding, ...]]] = [(t(N_("Whole business")), a.for_scenario(None))]

@@ -73,7 +73,7 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
         y = min(y, flow.top - q - 2 - link.height)
     flow.y = y - SIZE * 0.3
     flow.bilingual(_bi(lambda loc: translate(
-        loc, N_("{violations} violations, {todo} to do, {advice} advice"),
+        loc, N_("Violations: {violations} · To do: {todo} · Advice: {advice}"),
         violations=assessment.count(Severity.VIOLATION), todo=assessment.count(Severity.OBLIGATION),
         advice=assessment.count(Severity.ADVISORY))), font=BOLD)
     flow.rule()
