@@ -87,8 +87,10 @@ def _body(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
     if guardian:
         flow.heading(T(N_("For children under 14")))
         flow.bilingual(T(N_("A child under 14 may only be enrolled with the consent of a parent or other guardian. "
-                            "We follow separate written rules for processing children's face data; ask us for a copy. "
                             "On this form, \"your face data\" means your child's face data.")))
+        if notice.has_child_rules:  # never claim rules the owner said they do not have
+            flow.bilingual(T(N_("We follow separate written rules for processing children's face data; "
+                                "ask us for a copy.")))
     else:
         flow.heading(T(N_("Age")))
         flow.bilingual(T(N_("Sign this form only if you are 14 or older. For a child under 14, a parent or guardian "

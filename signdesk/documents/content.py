@@ -81,8 +81,16 @@ ALTERNATIVE_TEXTS: dict[str, str] = {
     "cash_or_other_payment": N_("another way to pay"),
 }
 
+#: Who is enrolled -> the relationship whose end ends the need for their face.
+RELATIONSHIP_TEXTS: dict[str, str] = {
+    "customers": N_("membership"),
+    "children": N_("membership"),
+    "staff": N_("employment"),
+    "residents": N_("residence"),
+}
+
 DELETION_TEXTS: dict[str, str] = {
-    "relationship_ends": N_("when your membership, employment or tenancy ends"),
+    "relationship_ends": N_("when your {relationship} ends"),
     "service_stops": N_("when we stop offering this service"),
     "consent_withdrawn": N_("when you withdraw your consent"),
     "period_expires": N_("when the retention period runs out"),
@@ -175,6 +183,8 @@ class ScenarioNotice:
     deletion: Bilingual
     recipients: Bilingual | None
     enrols_children: bool
+    #: The owner has dedicated written rules for children's data (PIPL art. 31(2)).
+    has_child_rules: bool
     #: Form version printed on consent forms: scenario slug + date.
     form_version: str
 
@@ -283,8 +293,16 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
             return translate(locale, N_("Face data is kept for at most {days} days, then deleted."),
                              days=a["retention_days"])
         if kind == "until_relationship_ends":
-            return translate(locale, N_("Face data is kept until your membership, employment or tenancy ends, then deleted."))
+            return translate(locale, N_("Face data is kept until your {relationship} ends, then deleted."),
+                             relationship=relationship(locale))
         return translate(locale, N_("The retention period is not yet fixed; ask us and we will tell you."))
+
+    def relationship(locale: str) -> str:
+        """"membership or employment": only the relationships of the people enrolled here."""
+        keys = dict.fromkeys(RELATIONSHIP_TEXTS[k] for k in (a.get("enrolled") or []) if k in RELATIONSHIP_TEXTS)
+        listed = [translate(locale, m) for m in keys] or [
+            translate(locale, m) for m in (N_("membership"), N_("employment"), N_("residence"))]
+        return _join(locale, listed)
 
     def necessity(locale: str) -> str:
         return translate(locale, N_("Face data is sensitive personal information: a leak could harm you, "
@@ -353,7 +371,8 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     triggers = [k for k in (a.get("deletion_triggers") or []) if k in DELETION_TEXTS]
 
     def deletion(locale: str) -> str:
-        listed = _join(locale, _phrases(locale, DELETION_TEXTS, triggers))
+        listed = _join(locale, [p.format(relationship=relationship(locale))
+                                for p in _phrases(locale, DELETION_TEXTS, triggers)])
         if not listed:
             return translate(locale, N_("Ask us when your face data will be deleted."))
         return translate(locale, N_("Your face data is deleted {when}."), when=listed)
@@ -383,6 +402,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         deletion=_bi(deletion),
         recipients=recipients,
         enrols_children="children" in (a.get("enrolled") or []),
+        has_child_rules=a.get("child_rules") is True,
         form_version=f"{slug}-{today:%Y%m%d}",
     )
 

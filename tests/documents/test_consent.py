@@ -106,3 +106,24 @@ def test_long_business_details_still_fit_two_pages(guardian) -> None:
     pdf = render_consent(project, project.scenarios[0], TODAY, guardian=guardian)
     assert len(reader(pdf).pages) <= 2
     assert "<3>" in text_of(pdf)
+
+
+def test_guardian_form_claims_dedicated_childrens_rules_only_when_the_owner_has_them() -> None:
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / "training_centre.signdesk")  # answered: no dedicated rules for children
+    kids = project.scenarios[0]
+    claim_zh, claim_en = "专门的书面处理规则", "separate written rules"
+    text = text_of(render_consent(project, kids, TODAY, True))
+    assert claim_en not in text and claim_zh not in text
+    kids.answers["child_rules"] = True
+    text = text_of(render_consent(project, kids, TODAY, True))
+    assert claim_en in text and claim_zh in text
+
+
+def test_retention_names_only_the_relationships_of_the_people_enrolled() -> None:
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / "small_hotel.signdesk")
+    staff = project.scenario("s-staff")  # staff attendance: employment, not membership or tenancy
+    text = text_of(render_consent(project, staff, TODAY, False))
+    assert "until your employment ends" in " ".join(text.split())
+    assert "tenancy" not in text and "会员" not in text

@@ -1,0 +1,110 @@
+"""Re-make the pictures under docs/img from the bundled examples.
+
+    python docs/make_images.py
+
+Documents are rendered by SignDesk itself and turned into 100 dpi PNGs with
+pdftoppm (Debian's poppler-utils); the opt-out page is photographed by
+headless Chromium at a phone's size; the window is grabbed offscreen in both
+languages. Look at every picture after running this: the tests cannot see
+tofu boxes or ugly breaks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from signdesk.documents.consent import render_consent  # noqa: E402
+from signdesk.documents.filing_summary import render_filing_summary  # noqa: E402
+from signdesk.documents.optout import render_optout_page  # noqa: E402
+from signdesk.documents.pia_report import render_pia_report  # noqa: E402
+from signdesk.documents.report import render_report  # noqa: E402
+from signdesk.documents.sign import render_sign  # noqa: E402
+from signdesk.filing.pack import build_filing  # noqa: E402
+from signdesk.model import load  # noqa: E402
+from signdesk.paths import EXAMPLES_DIR, FONTS_DIR  # noqa: E402
+
+TODAY = dt.date(2026, 11, 22)
+OUT = Path(__file__).resolve().parent / "img"
+
+
+def pdf_to_png(pdf: bytes, stem: str, pages: int = 1) -> None:
+    """``stem.png`` (one page) or ``stem-1.png`` ... (several pages)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "100", "-png", "-l", str(pages), str(path), str(Path(tmp) / "p")],
+                       check=True)
+        shots = sorted(Path(tmp).glob("p-*.png"))
+        for i, shot in enumerate(shots, start=1):
+            name = f"{stem}.png" if pages == 1 else f"{stem}-{i}.png"
+            shot.replace(OUT / name)
+
+
+def documents() -> None:
+    centre = load(EXAMPLES_DIR / "training_centre.signdesk")
+    kids = centre.scenarios[0]
+    for sheet, landscape, label in (("A4", False, "A4-portrait"), ("A4", True, "A4-landscape"),
+                                    ("A5", False, "A5-portrait")):
+        pdf_to_png(render_sign(centre, kids, sheet, landscape, TODAY), f"sign-training-centre-{label}")
+    pdf_to_png(render_consent(centre, kids, TODAY, False), "consent-training-centre", pages=2)
+    pdf_to_png(render_consent(centre, kids, TODAY, True), "guardian-consent-training-centre", pages=2)
+    compound = load(EXAMPLES_DIR / "residential_compound.signdesk")
+    pdf_to_png(render_report(compound, TODAY), "compliance-report")
+    pdf_to_png(render_pia_report(compound, TODAY), "pia-report", pages=1)
+    os.replace(OUT / "pia-report.png", OUT / "pia-report-1.png")
+    pdf_to_png(render_filing_summary(build_filing(compound, TODAY)), "filing-summary", pages=1)
+    os.replace(OUT / "filing-summary.png", OUT / "filing-summary-1.png")
+    optout_on_a_phone(centre)
+
+
+def optout_on_a_phone(project) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "optout.html"
+        page.write_bytes(render_optout_page(project, TODAY))
+        conf = Path(tmp) / "fonts.conf"
+        # The page loads no fonts of its own; give Chromium ours through fontconfig.
+        conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                        f'<dir>{FONTS_DIR}</dir><cachedir>{tmp}/fc</cachedir></fontconfig>')
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={tmp}/profile", "--hide-scrollbars", "--window-size=390,844",
+                        f"--screenshot={OUT / 'optout-phone.png'}", page.as_uri()],
+                       check=True, capture_output=True, env={**os.environ, "FONTCONFIG_FILE": str(conf)})
+
+
+def windows() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from signdesk.ui.app import application, build_window
+
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        application([])
+        for locale in ("en", "zh_CN"):
+            window = build_window(EXAMPLES_DIR / "small_hotel.signdesk", data_folder=Path(tmp) / "data",
+                                  today=TODAY)
+            window.language.set_locale(locale)
+            window.resize(1360, 820)
+            window.show()
+            for _ in range(20):
+                QApplication.processEvents()
+            window.grab().save(str(OUT / f"window-{locale}.png"))
+            window.setWindowModified(False)
+            window.close()
+
+
+if __name__ == "__main__":
+    OUT.mkdir(exist_ok=True)
+    documents()
+    if "--no-window" not in sys.argv:
+        windows()
+    print(f"pictures written to {OUT}")
