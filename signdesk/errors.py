@@ -24,12 +24,26 @@ class UserInputError(Exception):
         """The message in ``locale`` ("zh_CN" or "en")."""
         from signdesk.i18n import translate
 
-        # A nested error (an answer problem inside a file problem) speaks the
-        # same language as the message around it.
-        params = {
-            k: v.message(locale) if isinstance(v, UserInputError) else v for k, v in self.params.items()
-        }
-        return translate(locale, self.msgid, **params)
+        return translate(locale, self.msgid, **in_locale(self.params, locale))
 
     def __str__(self) -> str:  # logs and pytest output read English
         return self.message("en")
+
+
+def in_locale(params: dict[str, object], locale: str) -> dict[str, object]:
+    """Message parameters as the reader of ``locale`` sees them.
+
+    A nested error (an answer problem inside a file problem) and a
+    bilingual value (a field's name) speak the language of the message
+    around them.
+    """
+    from signdesk.i18n import Bilingual
+
+    out: dict[str, object] = {}
+    for key, value in params.items():
+        if isinstance(value, UserInputError):
+            value = value.message(locale)
+        elif isinstance(value, Bilingual):
+            value = value.get(locale)
+        out[key] = value
+    return out

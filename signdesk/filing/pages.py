@@ -40,12 +40,8 @@ _BODY = 9.5
 _LEADING = 1.35
 
 
-def bilingual(msgid: str, **params: object) -> Bilingual:
-    """``msgid`` in both languages; a :class:`Bilingual` param is taken in the matching language."""
-    def one(locale: str) -> str:
-        return translate(locale, msgid, **{k: v.get(locale) if isinstance(v, Bilingual) else v
-                                           for k, v in params.items()})
-    return Bilingual(one(ZH), one(EN))
+#: Both languages of a msgid (one name in this module's many calls).
+bilingual = Bilingual.of
 
 
 def dated(day: "object") -> Bilingual:

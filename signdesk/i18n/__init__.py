@@ -136,7 +136,11 @@ class Bilingual:
 
     @classmethod
     def of(cls, msgid: str, **params: object) -> "Bilingual":
-        return cls(translate(ZH, msgid, **params), translate(EN, msgid, **params))
+        """``msgid`` in both languages; a Bilingual param is taken in the matching language."""
+        def one(locale: str) -> str:
+            return translate(locale, msgid, **{k: v.get(locale) if isinstance(v, Bilingual) else v
+                                               for k, v in params.items()})
+        return cls(one(ZH), one(EN))
 
     def get(self, locale: str) -> str:
         return self.zh if normalize_locale(locale) == ZH else self.en
