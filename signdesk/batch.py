@@ -38,7 +38,6 @@ COLUMNS = ("name", "address", "contact", "optout_url", "sizes")
 REQUIRED_COLUMNS = ("name", "address", "contact", "optout_url")
 MAX_SITE_NAME = 40
 MAX_ADDRESS = 160
-MAX_LOCATION = 80
 DONE_MARKER = ".done.json"
 SUMMARY_NAME = "summary.csv"
 WORKERS = 2
@@ -205,9 +204,9 @@ def site_project(project: Project, site: Site) -> Project:
     p.business.update(address=site.address, contact_phone=site.contact, optout_url=site.optout_url)
     for sc in p.scenarios:
         location = sc.answers.get("location")
-        # The site name goes where each sign says where capture happens.
-        combined = f"{site.name} · {location}" if location else site.name
-        sc.answers["location"] = combined[:MAX_LOCATION]
+        # The site name goes where each sign says where capture happens. Never
+        # cut short: if it is too long for a sheet, the sign says which field.
+        sc.answers["location"] = f"{site.name} · {location}" if location else site.name
     return p
 
 
