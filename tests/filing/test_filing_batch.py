@@ -142,3 +142,38 @@ def test_a_site_name_that_looks_like_a_formula_stays_inert_in_the_summary(tmp_pa
     capsys.readouterr()
     cells = [row.split(",")[1] for row in (out / "summary.csv").read_text("utf-8-sig").splitlines()[1:]]
     assert cells and all(not c.lstrip('"').startswith("=") for c in cells)
+
+
+def test_a_batch_killed_midway_resumes_without_redoing_finished_sites(tmp_path, examples_dir):
+    """A real kill (SIGKILL of the whole batch), not a polite exception."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    csv_path = tmp_path / "stores.csv"
+    csv_path.write_bytes(stores([good_row(i) for i in range(1, 121)]))
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "signdesk.cli", "batch", str(examples_dir / "bubble_tea_shop.signdesk"),
+           str(csv_path), "-o", str(out), "--today", "2026-11-22", "--lang", "en"]
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and child.poll() is None:
+        if len(list(out.glob(f"*/{DONE_MARKER}"))) >= 5:
+            break
+        time.sleep(0.02)
+    os.killpg(child.pid, signal.SIGKILL)  # the parent and its worker processes
+    child.wait()
+    finished = {m.parent.name: m.stat().st_mtime_ns for m in out.glob(f"*/{DONE_MARKER}")}
+    assert 5 <= len(finished) < 120, "the kill came too late to test anything"
+
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    markers = {m.parent.name: m.stat().st_mtime_ns for m in out.glob(f"*/{DONE_MARKER}")}
+    assert len(markers) == 120
+    assert all(markers[name] == mtime for name, mtime in finished.items())  # finished sites untouched
+    for folder in (out / name for name in markers):
+        pdfs = list(folder.glob("sign-*.pdf"))
+        assert pdfs and all(p.read_bytes().startswith(b"%PDF-") and p.read_bytes().rstrip().endswith(b"%%EOF")
+                            for p in pdfs)
