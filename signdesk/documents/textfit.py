@@ -8,6 +8,8 @@ Rules a reader notices:
   punctuation never ends one. We keep such a mark glued to its neighbour, so
   when it does not fit the previous character comes down with it. We never
   let punctuation hang into the margin: a fitted text must stay in its box.
+* Numbers stay whole: no break at a hyphen or a space between two digits,
+  so a phone number like "010-6266 1234" is never split across lines.
 * Spaces at a line break disappear; every other character is drawn exactly
   as typed, in order (``&``, ``<`` and ``>`` are plain characters).
 """
@@ -118,9 +120,11 @@ def _break_allowed(text: str, i: int) -> bool:
     if text[j] in OPENING:
         return False
     if before in BREAK_SPACES:
-        return True
+        # "6266 1234": a reader dials what is on one line.
+        return not (text[j].isdigit() and after.isdigit())
     if before in HYPHENS:
-        return i >= 2 and text[i - 2] not in BREAK_SPACES and after.isalnum()
+        return (i >= 2 and text[i - 2] not in BREAK_SPACES and after.isalnum()
+                and not (text[i - 2].isdigit() and after.isdigit()))
     return _is_wide(before) or _is_wide(after)
 
 

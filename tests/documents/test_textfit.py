@@ -106,6 +106,20 @@ def test_latin_breaks_at_spaces_and_hyphens_and_hard_breaks_long_words() -> None
     assert all(pdfmetrics.stringWidth(l, REGULAR, size) <= width + 1e-6 for l in lines)
 
 
+@pytest.mark.parametrize("text", [
+    "To see your data: scan the QR code, call 010-6266 1234 or ask our staff.",
+    "如需查阅、复制、更正或删除您的人脸信息：请扫描二维码、致电010-6266 1234或咨询工作人员。",
+])
+def test_a_phone_number_is_never_split_across_lines(text: str) -> None:
+    # Every width from one word to the whole sentence: the number a reader
+    # dials is always on one line.
+    size = 10
+    full = pdfmetrics.stringWidth(text, REGULAR, size)
+    for width in range(100, int(full) + 10, 3):
+        lines = wrap_lines(text, REGULAR, size, width)
+        assert any("010-6266 1234" in line for line in lines), (width, lines)
+
+
 def test_newline_forces_a_break() -> None:
     assert wrap_lines("营业时间\nOpening hours", REGULAR, 10, 1000) == ["营业时间", "Opening hours"]
 
