@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QSettings, QTimer, QUrl, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
@@ -344,8 +344,23 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self.tr_(N_("Print")), self.tr_(N_("There is no document on screen to print yet.")))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if self.dialogs.print_setup(printer):
-            print_pdf(data, printer)
+        if not self.dialogs.print_setup(printer):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = print_pdf(data, printer)
+        except OSError as err:  # "print to file" into a folder that cannot be written
+            pages = 0
+            problem = err.strerror or str(err)
+        else:
+            problem = ""
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem:
+            self.dialogs.error(self.tr_(N_("Print")), self.tr_(N_("The document could not be printed: {problem}"),
+                                                             problem=problem))
+        elif pages:
+            self.statusBar().showMessage(self.tr_(N_("The document was sent to the printer.")), 10_000)
 
     def export_documents(self) -> None:
         from signdesk.ui.export import ExportJob

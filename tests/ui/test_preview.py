@@ -67,3 +67,43 @@ def test_export_writes_every_document(make_window, examples_dir, dialogs, qtbot,
     starts = {".pdf": b"%PDF-", ".html": b"<!DOC", ".zip": b"PK\x03\x04", ".json": b"{", ".csv": b"\xef\xbb\xbf"}
     assert all((tmp_path / "out" / n).read_bytes().startswith(starts[Path(n).suffix]) for n in names)
     assert "exported" in window.statusBar().currentMessage()
+
+
+def report_on_screen(make_window, examples_dir, qtbot):
+    """The window with the bubble-tea shop's impact-assessment report previewed."""
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.side.setCurrentWidget(window.preview)
+    choose(window, DocumentKind.PIA_REPORT)
+    qtbot.waitUntil(lambda: window.preview.page_count() >= 2, timeout=20000)
+    return window
+
+
+def test_print_to_file_writes_the_document_itself(make_window, examples_dir, dialogs, qtbot):
+    # Vector text, not page pictures: the file is the one SignDesk drew, written at once.
+    window = report_on_screen(make_window, examples_dir, qtbot)
+    window.menus.print.trigger()
+    assert dialogs.print_to.read_bytes() == window.preview.data
+    assert "sent to the printer" in window.statusBar().currentMessage()
+
+
+def test_a_paper_printer_gets_pages_at_a_sensible_resolution(make_window, examples_dir, qtbot, tmp_path):
+    # At a printer's 1200 dpi a page used to be a 550 MB picture and the window froze.
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from signdesk.ui.preview import PRINT_DPI, _buffer, paint_pages
+
+    window = report_on_screen(make_window, examples_dir, qtbot)
+    document = QPdfDocument()
+    buffer = _buffer(window.preview.data)
+    document.load(buffer)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "paper.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)  # "Pages 2 to 2" in the print dialog
+    assert paint_pages(document, printer) == 1
+    pages = PdfReader(str(tmp_path / "paper.pdf")).pages
+    assert len(pages) == 1
+    (image,) = pages[0].images
+    assert image.image.width <= 210 / 25.4 * PRINT_DPI + 1
