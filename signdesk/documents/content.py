@@ -115,7 +115,7 @@ CONSENT_TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _join(locale: str, parts: list[str], last: str = "or") -> str:
+def join_phrases(locale: str, parts: list[str], last: str = "or") -> str:
     """Join phrases the way each language lists them: 、/或 vs commas and "or"."""
     if not parts:
         return ""
@@ -269,7 +269,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     purposes = [p for p in (a.get("purposes") or []) if p in PURPOSE_TEXTS]
 
     def purpose(locale: str) -> str:
-        listed = _join(locale, _phrases(locale, PURPOSE_TEXTS, purposes), "and")
+        listed = join_phrases(locale, _phrases(locale, PURPOSE_TEXTS, purposes), "and")
         if not listed:
             return translate(locale, N_("Ask us for the purpose."))
         return translate(locale, N_("We use facial recognition here only for {purposes}."), purposes=listed)
@@ -302,7 +302,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         keys = dict.fromkeys(RELATIONSHIP_TEXTS[k] for k in (a.get("enrolled") or []) if k in RELATIONSHIP_TEXTS)
         listed = [translate(locale, m) for m in keys] or [
             translate(locale, m) for m in (N_("membership"), N_("employment"), N_("residence"))]
-        return _join(locale, listed)
+        return join_phrases(locale, listed)
 
     def necessity(locale: str) -> str:
         return translate(locale, N_("Face data is sensitive personal information: a leak could harm you, "
@@ -318,7 +318,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     alternatives = [k for k in (a.get("alternatives") or []) if k in ALTERNATIVE_TEXTS]
 
     def alternative(locale: str) -> str:
-        listed = _join(locale, _phrases(locale, ALTERNATIVE_TEXTS, alternatives))
+        listed = join_phrases(locale, _phrases(locale, ALTERNATIVE_TEXTS, alternatives))
         if not listed:
             return translate(locale, N_("If you do not want facial recognition, tell our staff."))
         return translate(locale, N_("Don't want facial recognition? Use {alternatives} instead: just ask our staff. "
@@ -371,7 +371,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     triggers = [k for k in (a.get("deletion_triggers") or []) if k in DELETION_TEXTS]
 
     def deletion(locale: str) -> str:
-        listed = _join(locale, [p.format(relationship=relationship(locale))
+        listed = join_phrases(locale, [p.format(relationship=relationship(locale))
                                 for p in _phrases(locale, DELETION_TEXTS, triggers)])
         if not listed:
             return translate(locale, N_("Ask us when your face data will be deleted."))

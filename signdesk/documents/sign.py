@@ -24,10 +24,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from signdesk.documents.content import ScenarioNotice, field_label, scenario_notice
+from signdesk.documents.content import ScenarioNotice, field_label, join_phrases, scenario_notice
 from signdesk.documents.flow import RULE_GREY, SECOND_LANGUAGE, PlacedText
 from signdesk.documents.flow import layout_text as _layout
-from signdesk.documents.fonts import BOLD, REGULAR, register_fonts
+from signdesk.documents.fonts import BOLD, REGULAR, DocumentInputError, register_fonts
 from signdesk.documents.pictogram import draw_face_pictogram
 from signdesk.documents.printmarks import (
     DEEP_NAVY,
@@ -47,7 +47,7 @@ from signdesk.documents.textfit import (
     draw_layout,
     fit_paragraph,
 )
-from signdesk.i18n import N_, Bilingual
+from signdesk.i18n import EN, N_, ZH, Bilingual
 from signdesk.model import Project, Scenario
 
 # Body text size range per sheet, in pt. The minimum is what stays legible
@@ -196,7 +196,9 @@ def _largest_fitting(min_size: float, max_size: float, attempt: Attempt) -> tupl
 
 
 def _where(sheet_name: str) -> Bilingual:
-    return Bilingual.of(N_("a {sheet} sign"), sheet="Letter" if sheet_name == "LETTER" else sheet_name)
+    if sheet_name == "LETTER":
+        return Bilingual.of(N_("a Letter sign"))
+    return Bilingual.of(N_("an {sheet} sign"), sheet=sheet_name)  # "an A5 sign"
 
 
 def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False,
@@ -293,32 +295,71 @@ def _check(st: _Stack, box: tuple[float, float, float, float]) -> tuple[_Stack |
     return (st if ok else None), needed / max(height, 1e-6)
 
 
+class SheetTooSmallError(TextDoesNotFitError):
+    """Several fields together, or the fixed texts alone, overflow a sign.
+
+    ``fields`` is None when no user text is to blame (many purposes and
+    alternatives on a small sheet).
+    """
+
+    def __init__(self, fields: Bilingual | None, max_chars: int, length: int, where: Bilingual) -> None:
+        self.field, self.max_chars, self.length, self.where = fields, max_chars, length, where
+        if fields is None:
+            DocumentInputError.__init__(self, N_("Everything this sign has to say does not fit on {where} "
+                                                 "even at the smallest legible size: print it on a larger sheet."),
+                                        where=where)
+        else:
+            DocumentInputError.__init__(self, N_("Together, the {field} are too long for {where}: shorten them "
+                                                 "to about {max_chars} characters in all (they have {length}), "
+                                                 "or print a larger sheet."),
+                                        field=fields, where=where, max_chars=max_chars, length=length)
+
+
 def _blame(notice: ScenarioNotice, min_s: float, fits_body: Callable[..., bool],
            rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None,
            answers: Mapping[str, Any] | None, where: Bilingual) -> TextDoesNotFitError:
     """The error for a body that does not fit: name the longest user field and
-    find, by shortening it, about how many characters would fit."""
+    find, by shortening it, about how many characters would fit. When no one
+    field is to blame, name the few that together are (or none, if the sheet
+    is too small for the fixed texts)."""
     values = {k: answers.get(k) for k in _BODY_USER_FIELDS} if answers is not None else {}
     values = {k: v.strip() for k, v in values.items() if isinstance(v, str) and v.strip()}
     if not values or rebuild is None:
-        return TextDoesNotFitError(field_label("operator_name"), 0, len(notice.operator.zh), where)
+        return SheetTooSmallError(None, 0, len(notice.operator.zh), where)
     ranked = sorted(values, key=lambda k: -pdfmetrics.stringWidth(values[k], REGULAR, 1.0))
-    first_error: TextDoesNotFitError | None = None
-    for key in ranked:
-        value = values[key]
-        lo, hi = 0, len(value)
-        while lo < hi:   # longest prefix that fits, others unchanged
+
+    def longest(fits: Callable[[int], bool], hi: int) -> int:
+        lo = 0
+        while lo < hi:
             mid = (lo + hi + 1) // 2
-            if fits_body(min_s, rebuild({key: value[:mid]})):
+            if fits(mid):
                 lo = mid
             else:
                 hi = mid - 1
-        error = TextDoesNotFitError(field_label(key), lo, len(value), where)
+        return lo
+
+    for key in ranked:   # longest prefix of one field that fits, others unchanged
+        value = values[key]
+        lo = longest(lambda n: fits_body(min_s, rebuild({key: value[:n]})), len(value))
         if lo > 0:
-            return error
-        first_error = first_error or error
-    assert first_error is not None
-    return first_error
+            return TextDoesNotFitError(field_label(key), lo, len(value), where)
+    # Shorten the longest fields together: as few as needed, by the same share.
+    for count in range(2, len(ranked) + 1):
+        keys = ranked[:count]
+        if fits_body(min_s, rebuild({k: "" for k in keys})):
+            break
+    else:
+        return SheetTooSmallError(None, 0, 0, where)
+
+    def cut(percent: int) -> dict[str, str]:
+        return {k: values[k][:len(values[k]) * percent // 100] for k in keys}
+
+    percent = longest(lambda pc: fits_body(min_s, rebuild(cut(pc))), 100)
+    names = [field_label(k) for k in keys]
+    fields = Bilingual(join_phrases(ZH, [n.zh for n in names], "and"),
+                       join_phrases(EN, [n.en for n in names], "and"))
+    return SheetTooSmallError(fields, sum(map(len, cut(percent).values())),
+                              sum(len(values[k]) for k in keys), where)
 
 
 def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> None:

@@ -93,6 +93,25 @@ def test_name_too_long_for_a5_names_the_field_in_both_languages(tea) -> None:
     assert 0 < err.value.max_chars < 360
 
 
+def test_several_long_fields_are_named_together_with_a_length_that_fits(tea) -> None:
+    # Every field at its longest legal length and every purpose and
+    # alternative: no one field is to blame (clearing one still overflows).
+    project = tea.copy()
+    project.business["address"] = ("上海市徐汇区漕溪北路八十八号圣爱大厦一层一零一室" * 7)[:160]
+    project.business["operator_name_en"] = ("Shanghai Lemon Tea Beverage Management Co Ltd Xuhui Branch " * 2)[:100]
+    sc = project.scenarios[0]
+    sc.answers["purposes"] = ["public_security", "access", "payment", "attendance", "identity_check",
+                              "marketing", "footfall", "research"]
+    sc.answers["alternatives"] = ["card", "pin", "qr", "staff_check", "key", "cash_or_other_payment"]
+    sc.answers["location"] = ("门店收银台旁边靠窗一侧的自助点单机与收银台后方墙面上的两台摄像头位置" * 3)[:80]
+    with pytest.raises(TextDoesNotFitError) as err:
+        render_sign(project, sc, "A5", False, TODAY)
+    en, zh = err.value.message("en"), err.value.message("zh_CN")
+    assert "an A5 sign" in en and "about 0 " not in en and "约0个" not in zh, en
+    assert "address" in en and "地址" in zh
+    assert err.value.max_chars > 0
+
+
 def test_http_optout_link_is_refused(tea) -> None:
     project = tea.copy()
     project.business["optout_url"] = "http://lemontea.example.cn/face-optout"
