@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.findings.show_assessment(self.project, self.assessment, self.tr_, self.locale)
         self.preview.show_documents(self.project, self.assessment, self.tr_, self.locale)
         self.navigator.update_progress()
-        self.side.setTabText(0, self.tr_(N_("&Findings ({count})"), count=len(self.assessment.findings)))
+        self.side.setTabText(0, self.tr_(N_("F&indings ({count})"), count=len(self.assessment.findings)))
         self.side.setTabText(1, self.tr_(N_("D&ocuments")))
         self._preview_if_shown()
 

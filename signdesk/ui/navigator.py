@@ -184,7 +184,7 @@ class Navigator(QWidget):
             elif self._project is not None:
                 item.setText(0, self._project.scenario(scenario_id).name)
         labels = {"add": N_("&Add scenario"), "rename": N_("Re&name"),
-                  "duplicate": N_("Dupli&cate"), "remove": N_("Remo&ve")}
+                  "duplicate": N_("D&uplicate"), "remove": N_("Remo&ve")}
         for name, msgid in labels.items():
             self.buttons[name].setText(tr(msgid))
         self.update_progress()

@@ -250,7 +250,7 @@ class PreviewPane(QWidget):
     def retranslate(self, tr: Translate) -> None:
         self._tr = tr
         self.document_label.setText(tr(N_("&Document:")))
-        self.sheet_label.setText(tr(N_("S&heet:")))
+        self.sheet_label.setText(tr(N_("&Sheet:")))
         self.orientation.setItemText(0, tr(N_("Portrait")))
         self.orientation.setItemText(1, tr(N_("Landscape")))
         self.print_button.setText(tr(N_("&Print…")))

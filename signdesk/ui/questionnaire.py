@@ -202,7 +202,7 @@ class SectionPage(QWidget):
         self.heading.setText(title)
         self.intro.setText(tr(self.section.help))
         self.intro.setToolTip(terms_explained([self.section.help], (), tr))
-        self.next_button.setText(tr(N_("&Next section")))
+        self.next_button.setText(tr(N_("Nex&t section")))
         for row in self.rows.values():
             row.retranslate(tr, locale)
 

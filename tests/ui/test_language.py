@@ -15,7 +15,7 @@ def test_switch_language_from_the_menu(make_window, examples_dir):
     window.menus.languages["zh_CN"].trigger()
     assert window.menus.file.title() == "文件(&F)"
     assert page.heading.text() == "您的企业"
-    assert page.next_button.text() == "下一部分(&N)"
+    assert page.next_button.text() == "下一部分(&T)"
     assert page.rows["operator_name"].label.text().startswith("企业名称")
     assert window.findings.summary.text().startswith("违规：")
     assert window.findings.titles()[0] != english_finding
@@ -39,3 +39,33 @@ def test_answer_problems_speak_the_users_language(window, qtbot):
     qtbot.keyClicks(row.field.edit, "http://example.cn")
     assert "https://" in row.problem
     assert not row.problem.isascii()  # the Chinese message, not the English one
+
+
+def mnemonics_on_screen(window) -> list[str]:
+    """The Alt+letter of every menu title, tab, button and labelled field the user can see."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    def letter(text: str) -> str | None:
+        i = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[i + 1].upper() if i >= 0 else None
+
+    texts = [action.text() for action in window.menuBar().actions()]
+    tabs = window.side.tabBar()
+    texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if widget.isVisible() and not isinstance(widget.parent(), QTabBar):
+            if isinstance(widget, QAbstractButton) or widget.buddy() is not None:
+                texts.append(widget.text())
+    return [m for m in map(letter, texts) if m]
+
+
+def test_every_alt_letter_on_screen_does_one_thing(make_window, examples_dir):
+    # Two widgets with the same Alt+letter: the key only cycles focus between them.
+    window = make_window(examples_dir / "small_hotel.signdesk")
+    window.navigator.select(("place", window.project.scenarios[0].id))
+    for locale in ("en", "zh_CN"):
+        window.language.set_locale(locale)
+        for tab in (window.findings, window.preview):
+            window.side.setCurrentWidget(tab)
+            letters = mnemonics_on_screen(window)
+            assert len(letters) == len(set(letters)), (locale, sorted(letters))
