@@ -23,7 +23,7 @@ import io
 from reportlab.lib.units import mm
 
 from signdesk.documents.content import ScenarioNotice, field_label, scenario_notice
-from signdesk.documents.flow import Flow, draw_flow, layout_text, PlacedText, SECOND_LANGUAGE
+from signdesk.documents.flow import SECOND_LANGUAGE, Flow, PlacedText, RunningFooter, draw_flow, layout_text
 from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
 from signdesk.documents.qr import required_qr_size_mm
@@ -137,8 +137,10 @@ def layout_consent(notice: ScenarioNotice, guardian: bool = False) -> Flow:
         else T(N_("Separate consent to the processing of facial information"))
     subtitle = T(N_("Face data is sensitive personal information. This form stands on its own "
                     "and is not part of any other terms."))
+    footer = RunningFooter(T(N_("Guardian consent form")) if guardian else T(N_("Separate consent form")),
+                           notice.form_version)
     for size in SIZES:
-        flow = Flow(size)
+        flow = Flow(size, footer=footer)
         _header(flow, title, notice, subtitle)
         _body(flow, notice, guardian)
         _consents(flow, notice, guardian)

@@ -25,12 +25,34 @@ from signdesk.documents.printmarks import (
 )
 from signdesk.documents.qr import draw_qr
 from signdesk.documents.textfit import TextLayout, draw_layout, line_width, wrap_lines
-from signdesk.i18n import Bilingual
+from signdesk.i18n import EN, N_, ZH, Bilingual, translate
 
 #: English in a slightly lighter black, so the eye finds the Chinese first.
 SECOND_LANGUAGE = CMYKColor(0.0, 0.0, 0.0, 0.78)
 RULE_GREY = CMYKColor(0.0, 0.0, 0.0, 0.35)
 LEADING = 1.3
+#: Size of the running footer; it holds two lines (Chinese, English).
+FOOTER_SIZE = 7.0
+
+
+@dataclass(frozen=True)
+class RunningFooter:
+    """What a loose page says about itself at its foot: the document's name,
+    its version (a consent form's, so a signed page 2 can be matched to its
+    page 1) and "page n of m"."""
+
+    title: Bilingual
+    version: str = ""
+
+    def text(self, page: int, pages: int) -> Bilingual:
+        """The footer of page ``page`` (1-based) of ``pages``, in both languages."""
+        def one(loc: str) -> str:
+            if self.version:
+                return translate(loc, N_("{title} · version {version} · page {page} of {pages}"),
+                                 title=self.title.get(loc), version=self.version, page=page, pages=pages)
+            return translate(loc, N_("{title} · page {page} of {pages}"),
+                             title=self.title.get(loc), page=page, pages=pages)
+        return Bilingual(one(ZH), one(EN))
 
 
 def layout_text(text: str, font: str, size: float, width: float, leading: float = LEADING) -> TextLayout:
@@ -77,11 +99,16 @@ class FlowPage:
 class Flow:
     """Places blocks top-down on A4 pages inside the safe area."""
 
-    def __init__(self, size: float, geometry: PrintGeometry | None = None) -> None:
+    def __init__(self, size: float, geometry: PrintGeometry | None = None,
+                 footer: RunningFooter | None = None) -> None:
         self.geometry = geometry or office_geometry(sheet("A4"))
         self.s = size
+        self.footer = footer
         x0, y0, x1, y1 = self.geometry.safe_rect
         self.left, self.right, self.top, self.bottom = x0, x1, y1, y0
+        self.footer_top = y0 + FOOTER_SIZE * (1 + LEADING)
+        if footer:
+            self.bottom = self.footer_top + size  # the footer's two lines and a gap
         self.width = x1 - x0
         self.pages: list[FlowPage] = [FlowPage()]
         self.y = self.top
@@ -182,9 +209,15 @@ class Flow:
 
 
 def draw_flow(canvas: Canvas, flow: Flow) -> None:
-    """Draw every page of ``flow``; the caller saves the canvas."""
-    for page in flow.pages:
+    """Draw every page of ``flow``, with its running footer; the caller saves the canvas."""
+    for number, page in enumerate(flow.pages, start=1):
         start_print_page(canvas, flow.geometry)
+        if flow.footer:
+            foot = flow.footer.text(number, len(flow.pages))
+            canvas.setFillColor(SECOND_LANGUAGE)
+            for i, line in enumerate((foot.zh, foot.en)):
+                draw_layout(canvas, layout_text(line, REGULAR, FOOTER_SIZE, flow.width), flow.left,
+                            flow.footer_top - i * FOOTER_SIZE * LEADING)
         if page.qr:
             data, x, y, size = page.qr
             draw_qr(canvas, data, x, y, size)

@@ -14,7 +14,7 @@ import io
 from reportlab.lib.units import mm
 
 from signdesk.documents.content import business_identity, check_user_text
-from signdesk.documents.flow import Flow, PlacedText, SECOND_LANGUAGE, draw_flow, layout_text
+from signdesk.documents.flow import SECOND_LANGUAGE, Flow, PlacedText, RunningFooter, draw_flow, layout_text
 from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
 from signdesk.documents.qr import InvalidOptOutUrlError, required_qr_size_mm, validate_optout_url
@@ -45,7 +45,7 @@ def _finding(flow: Flow, f: Finding) -> None:
 def layout_report(project: Project, assessment: Assessment, today: dt.date) -> Flow:
     """The report's pages."""
     check_user_text(project.business_answers())
-    flow = Flow(SIZE)
+    flow = Flow(SIZE, footer=RunningFooter(T(N_("Compliance report")), today.isoformat()))
     operator, contact = business_identity(project.business_answers())
     url = ""
     try:

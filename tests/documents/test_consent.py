@@ -127,3 +127,34 @@ def test_retention_names_only_the_relationships_of_the_people_enrolled() -> None
     text = text_of(render_consent(project, staff, TODAY, False))
     assert "until your employment ends" in " ".join(text.split())
     assert "tenancy" not in text and "会员" not in text
+
+
+def _everything(project):
+    """Every purpose, every alternative, and every separate tick the law asks for."""
+    project.business.update(vendor_processes=True, vendor_names="旷视科技有限公司 & Megvii <cloud>",
+                            shares_with_others=True, sharing_recipients="北京市海淀区教育委员会",
+                            cross_border=True)
+    sc = project.scenarios[0]
+    sc.answers.update(purposes=["public_security", "access", "payment", "attendance", "identity_check",
+                                "marketing", "footfall", "research"],
+                      alternatives=["card", "pin", "qr", "staff_check", "key", "cash_or_other_payment"],
+                      storage_location="vendor_cloud", internet_transmission=True)
+    return project
+
+
+@pytest.mark.parametrize("guardian", [False, True])
+def test_every_page_names_the_form_its_version_and_page_number(guardian) -> None:
+    # A loose page 2 (the one with the signature) must say which form it belongs to.
+    project = _everything(_project("training_centre"))
+    pdf = render_consent(project, project.scenarios[0], TODAY, guardian=guardian)
+    pages = reader(pdf).pages
+    assert len(pages) == 2
+    title_zh, title_en = ("监护人同意书", "Guardian consent form") if guardian else \
+        ("单独同意书", "Separate consent form")
+    for n, page in enumerate(pages, start=1):
+        text = page.extract_text()
+        for expected in (title_zh, title_en, "20261122", f"第{n}页，共2页", f"page {n} of 2"):
+            assert expected in text, (n, expected)
+    m = 10 * 72 / 25.4
+    for page in text_origins(pdf):
+        assert all(y >= m - 0.01 for _x, y, _s, _t in page)
