@@ -33,6 +33,10 @@ class RecentFiles:
         paths = [path] + [p for p in self.paths() if p != path]
         self._settings.setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
 
+    def remove(self, path: Path) -> None:
+        path = Path(path).resolve()
+        self._settings.setValue(RECENT_KEY, [str(p) for p in self.paths() if p != path])
+
 
 class Autosave:
     """The crash-recovery copy of the open project."""

@@ -196,8 +196,7 @@ class MainWindow(QMainWindow):
         default = self.tr_(N_("Scenario {number}"), number=len(self.project.scenarios) + 1)
         name = self._ask_name(self.tr_(N_("Add scenario")), default)
         if name:
-            scenario = self.project.add_scenario(name)
-            self._scenarios_changed(("place", scenario.id))
+            self._start_on_scenario(self.project.add_scenario(name).id)
 
     def rename_scenario(self) -> None:
         sid = self.navigator.current_scenario_id()
@@ -217,8 +216,7 @@ class MainWindow(QMainWindow):
         name = self._ask_name(self.tr_(N_("Duplicate scenario")),
                               self.tr_(N_("{name} (copy)"), name=source.name)[:60])
         if name:
-            copy = self.project.duplicate_scenario(sid, name)
-            self._scenarios_changed(("place", copy.id))
+            self._start_on_scenario(self.project.duplicate_scenario(sid, name).id)
 
     def remove_scenario(self) -> None:
         sid = self.navigator.current_scenario_id()
@@ -228,12 +226,25 @@ class MainWindow(QMainWindow):
         if not self.dialogs.confirm(self.tr_(N_("Remove scenario")),
                                     self.tr_(N_("Remove “{name}” and all its answers?"), name=name)):
             return
+        section = self.navigator.current_key()[0]  # type: ignore[index]
+        index = [sc.id for sc in self.project.scenarios].index(sid)
         self.project.remove_scenario(sid)
         for key in [k for k in self.pages if k[1] == sid]:
             page = self.pages.pop(key)
             self.stack.removeWidget(page)
             page.deleteLater()
-        self._scenarios_changed(None)
+        # Stay where the owner was: the same section of the next scenario (or the one before).
+        rest = self.project.scenarios
+        neighbour = rest[min(index, len(rest) - 1)].id if rest else None
+        self._scenarios_changed((section, neighbour) if neighbour else None)
+        self.navigator.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _start_on_scenario(self, scenario_id: str) -> None:
+        """Show a new scenario's first page with the cursor in its first question."""
+        self._scenarios_changed(("place", scenario_id))
+        rows = self.page(("place", scenario_id)).visible_rows()
+        if rows:
+            self.page(("place", scenario_id)).focus_question(rows[0].question.id)
 
     def _scenarios_changed(self, select: PageKey | None) -> None:
         self.setWindowModified(True)
@@ -279,6 +290,9 @@ class MainWindow(QMainWindow):
             project = load(Path(path))
         except ProjectFileError as err:
             self.dialogs.error(self.tr_(N_("Cannot open the project")), err.message(self.locale))
+            if not Path(path).exists():  # moved or deleted: no use offering it again
+                self.recent.remove(Path(path))
+                self.menus.update_recent(self.recent.paths())
             return False
         self.autosave.discard()
         self.set_project(project, Path(path))

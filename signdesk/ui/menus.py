@@ -75,8 +75,11 @@ class MainMenus:
 
     def update_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
-        for path in paths:
-            action = self.recent.addAction(str(path))
+        for number, path in enumerate(paths, start=1):
+            # File name first (the path is long and alike); "&&" so a "&" in a name shows as typed.
+            label = f"{path.name}    {path.parent}".replace("&", "&&")
+            action = self.recent.addAction(f"&{number} {label}" if number < 10 else label)
+            action.setToolTip(str(path))
             action.triggered.connect(
                 lambda _c=False, p=path: self.window.maybe_discard() and self.window.open_path(p))
         self.recent.setEnabled(bool(paths))

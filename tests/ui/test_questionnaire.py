@@ -118,3 +118,25 @@ def test_legal_terms_have_an_explanation(window, dialogs, qtbot):
     assert "Separate consent:" in row.label.toolTip()
     row = window.page(("assessment", None)).rows["pia_done"]
     assert "impact assessment" in row.field.toolTip()
+
+
+def test_after_adding_a_scenario_typing_goes_into_its_first_question(window, dialogs, qtbot):
+    scenario = add_scenario(window, dialogs, qtbot, "Till")
+    page = window.current_page()
+    assert page.scenario is scenario
+    first = page.visible_rows()[0]
+    assert window.focusWidget() is first.field.focus_target()
+
+
+def test_removing_the_scenario_on_screen_shows_the_same_section_of_another(make_window, examples_dir, dialogs, qtbot):
+    window = make_window(examples_dir / "small_hotel.signdesk")
+    first, second = window.project.scenarios
+    window.side.setCurrentWidget(window.preview)
+    window.navigator.select(("consent", second.id))
+    qtbot.mouseClick(window.navigator.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert window.navigator.current_key() == ("consent", first.id)
+    assert window.current_page().scenario is first
+    assert window.navigator.buttons["remove"].isEnabled()
+    assert window.focusWidget() is window.navigator.tree
+    documents = [window.preview.documents.itemText(i) for i in range(window.preview.documents.count())]
+    assert not any(second.name in d for d in documents)

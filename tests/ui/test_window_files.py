@@ -25,7 +25,20 @@ def test_save_and_reopen(window, dialogs, qtbot, tmp_path, make_window):
     again = make_window(target)
     assert again.project.business["operator_name"] == "Lemon Tea Ltd"
     assert again.current_page().rows["operator_name"].field.edit.text() == "Lemon Tea Ltd"
-    assert [a.text() for a in again.menus.recent.actions()][0] == str(target.resolve())
+    assert [a.toolTip() for a in again.menus.recent.actions()][0] == str(target.resolve())
+    assert again.menus.recent.actions()[0].text().startswith("&1 shop.signdesk")
+
+
+def test_recent_files_show_names_as_typed_and_forget_missing_ones(window, dialogs, tmp_path):
+    kept, gone = tmp_path / "Tom & Jerry.signdesk", tmp_path / "moved.signdesk"
+    for path in (gone, kept):
+        dialogs.save_answer = path
+        window.menus.save_as.trigger()
+    assert window.menus.recent.actions()[0].text().startswith("&1 Tom && Jerry.signdesk")
+    gone.unlink()
+    window.menus.recent.actions()[1].trigger()
+    assert dialogs.errors
+    assert [a.toolTip() for a in window.menus.recent.actions()] == [str(kept.resolve())]
 
 
 def test_a_broken_file_opens_nothing_and_says_why(make_window, dialogs, examples_dir, tmp_path):
