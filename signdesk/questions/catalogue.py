@@ -119,7 +119,7 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Count each person once across all places, uses and branches (de-duplicated)."),
              minimum=0, maximum=2_000_000_000),
     Question("threshold_date", "headcount", Kind.DATE, N_("On what date did you reach 100,000 people?"),
-             N_("The filing deadline counts 30 working days from this date. If you were already over 100,000 before 1 June 2025, enter the date you first reached it."),
+             N_("The filing deadline counts 30 working days from this date. If you were already over 100,000 before 1 June 2025, enter the date you first reached it: your deadline was then 14 July 2025."),
              visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
     Question("filing_status", "headcount", Kind.CHOICE, N_("Have you filed with the provincial cyberspace office?"),
              options=(Option("not_filed", N_("Not filed")), Option("filed", N_("Filed"))),
@@ -293,6 +293,7 @@ QUESTIONS: tuple[Question, ...] = (
 
     # ------------------------------------------------------------------- consent
     Question("legal_basis", "consent", Kind.CHOICE, N_("On what legal basis do you process faces here?"),
+             N_("Staff management covers your own staff only; for customers, members and visitors the basis is almost always their consent. Choose “required by a law or regulation” only if a specific rule obliges you to verify faces here, such as local public-security rules for hotel registration."),
              options=(
                  Option("consent", N_("The person's consent")),
                  Option("employment", N_("Necessary for managing staff under lawful labour rules")),
@@ -335,7 +336,7 @@ QUESTIONS: tuple[Question, ...] = (
              )),
     Question("non_face_feasible", "alternatives", Kind.YES_NO,
              N_("Could a card, code, QR code, key or staff check do the same job here?"),
-             N_("Answer no only where a law or regulation requires face recognition for this purpose."),
+             N_("Answer no only if no other method could achieve the same purpose, for example because a law or regulation requires face recognition here."),
              visible_if=Has("alternatives", "none")),
     Question("alternative_equal", "alternatives", Kind.YES_NO,
              N_("Is the other way as convenient: no extra fee, no long wait, no worse service?"),

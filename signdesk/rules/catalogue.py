@@ -83,6 +83,16 @@ SECURITY_ITEMS = {
 PRIVATE_SPACES = ("guest_room", "bathhouse", "changing_room", "toilet")
 PRESSURE = ("says_required", "hidden_optout", "deals_only_face", "slower_without")
 VENUES_WITH_CHILDREN = ("school", "gym", "venue")
+# At such a venue children are likely among customers and visitors, not among
+# the staff clocking in (FR-17).
+CHILDREN_LIKELY = Any_(Has("enrolled", "children"),
+                       All(Is("venue_type", *VENUES_WITH_CHILDREN), Has("enrolled", "customers", "visitors")))
+# Rules about face recognition as a way to verify identity (Measures 10, SPC
+# 10) say nothing about a device that only counts people (FR-01).
+VERIFIES_IDENTITY = Not(Is("match_mode", "analyse_only"))
+# Consent-specific duties (re-consent, no re-prompting: PIPL 14(2), NDSR 22)
+# bind processing that rests on consent, not on staff management or a law.
+ON_CONSENT = Not(Is("legal_basis", "employment", "legal_duty"))
 # Measures 7 and PIPL 31 ask for the guardian's consent where processing rests
 # on consent; a legal duty (PIPL 13(3)) needs no consent at all.
 NOT_BY_LAW = Not(Is("legal_basis", "legal_duty"))
@@ -98,8 +108,6 @@ RESIDENT_ENTRY = All(Is("venue_type", "residential"),
 # every other basis needs a separate consent (PIPL 29).
 INFERENCE_WITHOUT_CONSENT = Any_(Is("legal_basis", "employment", "none"),
                                  All(Is("legal_basis", "consent"), IsNot("consent_method", "separate")))
-# People who have a membership, job or tenancy that can end.
-WITH_RELATIONSHIP = ("customers", "staff", "residents")
 
 
 def _missing(answers: Mapping[str, Any], qid: str, needed) -> list[str]:
@@ -125,10 +133,12 @@ def _security_missing(a: Mapping[str, Any]) -> dict[str, Any]:
 
 def _deletion_needed(a: Mapping[str, Any]) -> list[str]:
     needed = ["service_stops"]
-    # Visitors kept for a fixed period have no membership to end: the expiry
-    # of the period is their deletion trigger (PIPL 47(1)-(2)).
-    enrolled = a.get("enrolled") or []
-    if a.get("retention") != "fixed_days" or any(k in enrolled for k in WITH_RELATIONSHIP):
+    # A fixed period with deletion when it runs out is itself a deletion
+    # trigger PIPL 47(1)(2) names ("保存期限已届满"); whether the period is
+    # the shortest necessary is FR-20's and the assessment's question, not a
+    # clear breach. Without a fixed period, data goes when the membership,
+    # job or tenancy it serves ends.
+    if a.get("retention") != "fixed_days":
         needed.insert(0, "relationship_ends")
     if a.get("legal_basis") == "consent":
         needed.append("consent_withdrawn")
@@ -211,14 +221,15 @@ RULES: tuple[Rule, ...] = (
          N_("The assessment must come before processing, so that problems are fixed before anyone's face is captured."),
          N_("Review the assessment now against how the system actually runs, and assess before any new use or change in future."),
          scope="business"),
-    Rule("FR-24", O, (M("9", MED), PIPL("56")),
+    Rule("FR-24", O, (PIPL("56"), M("9", MED)),
          Check(lambda a: bool(_missing(a, "pia_contents", PIA_ITEMS)) and a.get("pia_contents") is not None,
                ("pia_contents",)),
          N_("The impact assessment leaves out required points"),
          N_("An assessment must cover lawfulness and necessity, the impact on people's rights, the risks of leaks, tampering, loss and misuse, and whether the protections fit the risk. Missing: {missing}."),
          N_("Add the missing points to the assessment report."),
          scope="business", params=_pia_missing),
-    Rule("FR-25", V, (M("9"), PIPL("56")),
+    # Reference §0: cite PIPL 56 for the three-year retention.
+    Rule("FR-25", V, (PIPL("56"), M("9")),
          Below("pia_retention_years", 3),
          N_("Assessment report and records kept for less than three years"),
          N_("The impact-assessment report and the processing records must be kept for at least three years."),
@@ -230,7 +241,9 @@ RULES: tuple[Rule, ...] = (
          N_("Records of the processing (who was enrolled, deleted or exported, and when) must be kept alongside the assessment."),
          N_("Keep a processing log, on paper or in the device's management software, and keep it at least three years."),
          scope="business"),
-    Rule("FR-26", V, (M("9", MED),),
+    # Re-assessment is Measures 9 [M]; a new purpose or method is new
+    # processing of sensitive data, which PIPL 55 assesses in advance anyway.
+    Rule("FR-26", V, (PIPL("55"), M("9", MED)),
          No("pia_redone"),
          N_("The impact assessment is out of date"),
          N_("After a change of purpose or method, or a major security incident, the assessment must be done again."),
@@ -280,13 +293,13 @@ RULES: tuple[Rule, ...] = (
          N_("At 100,000 people a filing becomes due within 30 working days."),
          N_("Delete face data you no longer need, and prepare the filing pack in advance."),
          scope="business"),
-    Rule("FR-44", V, (M("15"),),
+    Rule("FR-44", V, (M("15"), CAC),
          Check(lambda a: _change_pending(a) and _today(a) > _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
          N_("Change filing overdue since {deadline}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change."),
          N_("File the change now."),
          scope="business", params=lambda a: {"deadline": add_working_days(a["filing_change_date"], FILING_WORKING_DAYS)}),
-    Rule("FR-44b", O, (M("15"),),
+    Rule("FR-44b", O, (M("15"), CAC),
          Check(lambda a: _change_pending(a) and _today(a) <= _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
          N_("File the change by {deadline}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change."),
@@ -419,13 +432,12 @@ RULES: tuple[Rule, ...] = (
          N_("People may withdraw consent at any time, through a convenient channel, and their face data must then be deleted."),
          N_("Offer withdrawal at the counter, by phone and on the opt-out page, and delete the face data when someone withdraws.")),
     Rule("FR-13", V, (PIPL("14"), NDSR("22")),
-         # PIPL 14(2) re-consent binds consent-based processing only.
-         All(No("reconsent"), Not(Is("legal_basis", "employment", "legal_duty"))),
+         All(No("reconsent"), ON_CONSENT),
          N_("Face data used in a new way without new consent"),
          N_("A change of purpose or method needs the person's consent again."),
          N_("Stop the new use until people have agreed again with an updated consent form.")),
     Rule("FR-14", V, (NDSR("22"),),
-         Yes("reprompt"),
+         All(Yes("reprompt"), ON_CONSENT),
          N_("People are asked again and again after declining"),
          N_("After someone refuses, you may not keep asking them to consent."),
          N_("Record the refusal and stop prompting; offer the other method by default.")),
@@ -440,9 +452,9 @@ RULES: tuple[Rule, ...] = (
          N_("Processing children's personal information needs its own written processing rules."),
          N_("Write short rules for children's face data: who may enrol them, how guardians withdraw, when data is deleted.")),
     Rule("FR-17", A, (PIPL("31"), GBT),
-         All(No("age_check"), Any_(Has("enrolled", "children"), Is("venue_type", *VENUES_WITH_CHILDREN))),
+         All(No("age_check"), CHILDREN_LIKELY),
          N_("No check of whether a person is under 14"),
-         N_("Where children are likely, you need to know who is under 14 to ask the guardian. The voluntary standard advises against face recognition for children."),
+         N_("Where children are likely, you need to know who is under 14 to ask the guardian. The draft of the voluntary national standard advised against using face recognition on children."),
          N_("Ask for the date of birth at enrolment, and offer children a non-face method by default.")),
     Rule("FR-18", V, (M("8"),),
          All(Any_(Yes("internet_transmission"), IsNot("storage_location", "device")), Is("transmission_basis", "nothing")),
@@ -452,7 +464,7 @@ RULES: tuple[Rule, ...] = (
     Rule("FR-19", O, (M("8"),),
          All(Any_(Yes("internet_transmission"), IsNot("storage_location", "device")), Is("transmission_basis", "general_consent")),
          N_("Transfer off the device rests only on the general consent"),
-         N_("Storing face data off the device or sending it over the Internet needs a separate consent for that transfer, not just the general face-recognition consent."),
+         N_("Storing face data off the device or sending it over the Internet needs the person's separate consent to that; a general face-recognition consent that does not single out the transfer may not be enough."),
          N_("Add the separate tick box for the transfer (SignDesk's consent form has it) and collect it from everyone enrolled.")),
     Rule("FR-20", V, (M("8"), PIPL("19")),
          Is("retention", "indefinite"),
@@ -460,7 +472,7 @@ RULES: tuple[Rule, ...] = (
          N_("Face data may be kept only for the shortest time the purpose needs."),
          N_("Set a retention period (for example, until membership ends plus 30 days) and configure automatic deletion.")),
     Rule("FR-21", V, (PIPL("47"), NDSR("24")),
-         Because(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention", "enrolled"),
+         Because(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention"),
                  because=("deletion_triggers",)),
          N_("Face data is not deleted when it should be"),
          N_("Face data must be deleted when the purpose is achieved, the service ends, the retention period runs out or consent is withdrawn. Not in place: {missing}."),
@@ -473,12 +485,12 @@ RULES: tuple[Rule, ...] = (
          N_("Configure the device to keep only templates, or ask for a separate authorisation.")),
     Rule("FR-27", V, (M("10"),),
          # Residents' entry has its own rule (FR-54), which adds SPC art. 10.
-         All(Yes("non_face_feasible"), Not(RESIDENT_ENTRY)),
+         All(Yes("non_face_feasible"), Not(RESIDENT_ENTRY), VERIFIES_IDENTITY),
          N_("Face recognition is the only way"),
          N_("Where a card, code, key or staff check can do the same job, face recognition must not be the only method offered."),
          N_("Offer a non-face method alongside the device and say so on the sign.")),
     Rule("FR-28", V, (M("10"),),
-         No("alternative_equal"),
+         All(No("alternative_equal"), VERIFIES_IDENTITY),
          N_("The other way is made harder than face recognition"),
          N_("Someone who declines face recognition must get another reasonable and convenient way, not an extra fee, a long wait or worse service."),
          N_("Make the other way as quick and free as the face scan.")),
@@ -525,13 +537,13 @@ RULES: tuple[Rule, ...] = (
          N_("Sensitive traits inferred from faces without separate consent"),
          N_("Inferring ethnicity, religion, health, mood or social class processes more sensitive personal information; it needs a specific purpose, real necessity and each person's separate consent."),
          N_("Switch these features off, or collect a separate consent that names them.")),
-    Rule("FR-53", A, (M("11"),),
+    Rule("FR-53", A, (M("11", MED),),
          No("national_id_channel"),
          N_("Consider the national identity authentication service"),
          N_("For identity checks the Measures encourage using the national network identity authentication public service instead of building your own face database."),
          N_("Ask your vendor whether the national service can be used.")),
     Rule("FR-54", V, (M("10"), SPC("10")),
-         All(RESIDENT_ENTRY, Yes("non_face_feasible")),
+         All(RESIDENT_ENTRY, Yes("non_face_feasible"), VERIFIES_IDENTITY),
          N_("Residents can only get in by face"),
          N_("A property manager may not make face recognition the only way into the compound; residents can go to court to get another way."),
          N_("Offer access cards, codes or keys to every resident who asks, at no charge.")),

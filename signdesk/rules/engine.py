@@ -154,7 +154,9 @@ def required_documents(project: Project, research_only: set[str] | frozenset[str
         if a.get("legal_basis") == "consent":
             consent_needed = True
             docs.append(RequiredDocument(DocumentKind.CONSENT_FORM, sc.id, (M("6"), PIPL("29"))))
-        if "children" in (a.get("enrolled") or []):
+        # Like FR-15: where a law requires the processing (PIPL 13(3)) no
+        # consent is asked, the guardian's included.
+        if "children" in (a.get("enrolled") or []) and a.get("legal_basis") != "legal_duty":
             docs.append(RequiredDocument(DocumentKind.GUARDIAN_CONSENT_FORM, sc.id, (M("7"), PIPL("31"))))
     active = [sc for sc in project.scenarios if sc.id not in research_only]
     if consent_needed or any(d.kind is DocumentKind.SIGN for d in docs):

@@ -47,7 +47,8 @@ def test_residential_filing_overdue_names_the_deadline_in_both_languages():
     (f,) = [f for f in a.findings if f.rule_id == "FR-41"]
     assert "14 April 2026" in f.title(EN)
     assert "2026年4月14日" in f.title(ZH)
-    assert f.citation_text(ZH) == "《人脸识别办法》第15条；国家网信办备案公告"
+    assert f.citation_text(ZH) == ("《人脸识别技术应用安全管理办法》第15条；"
+                                   "国家网信办《关于开展人脸识别技术应用备案工作的公告》")
 
 
 # ----------------------------------------------------------------- citations
@@ -55,7 +56,7 @@ def test_articles_of_one_law_are_grouped():
     from signdesk.rules import RULE_BY_ID
     a = evaluate(patched(scenario={**{"enrolled": ["children"], "guardian_consent": False}}), today=TODAY)
     (f,) = [f for f in a.findings if f.rule_id == "FR-15"]
-    assert f.citation_text(ZH) == "《人脸识别办法》第7条；《个人信息保护法》第28条、第31条"
+    assert f.citation_text(ZH) == "《人脸识别技术应用安全管理办法》第7条；《个人信息保护法》第28条、第31条"
     assert f.citation_text(EN) == "FR Measures art. 7; PIPL arts. 28, 31"
     assert [c.article for c in RULE_BY_ID["FR-15"].citations] == ["7", "31", "28"]
 
@@ -212,3 +213,15 @@ def test_yes_no_and_empty_choice_read_naturally():
     assert describe_value("pia_done", False, ZH) == "否"
     assert describe_value("security_measures", [], EN) == "Nothing ticked"
     assert QUESTION_BY_ID["security_measures"].kind is Kind.MULTI
+
+
+def test_chinese_law_titles_are_the_official_ones():
+    # A title in 《》 must be the law's real title (or 《个人信息保护法》, the
+    # PIPL's customary short title): no invented short forms like 《人脸识别办法》.
+    official = {"《人脸识别技术应用安全管理办法》", "《中华人民共和国个人信息保护法》", "《个人信息保护法》",
+                "《网络数据安全管理条例》", "《关于开展人脸识别技术应用备案工作的公告》",
+                "《最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定》",
+                "《信息安全技术 人脸识别数据安全要求》", "《人脸识别技术应用安全管理规定（试行）（征求意见稿）》"}
+    for msgid in set(_texts()):
+        for title in re.findall(r"《[^》]*》", translate(ZH, msgid)):
+            assert title in official, (msgid, title)

@@ -163,11 +163,17 @@ def test_reconsent_only_binds_consent_based_processing():
     assert "FR-13" not in rule_ids(patched(scenario={**change, "legal_basis": "employment"}))
 
 
-def test_visitors_kept_for_fixed_days_need_no_membership_trigger():
-    visitors = {"enrolled": ["visitors"], "legal_basis": "legal_duty", "retention": "fixed_days",
-                "retention_days": 7, "deletion_triggers": ["service_stops", "period_expires"]}
-    assert "FR-21" not in rule_ids(patched(scenario=visitors))
-    assert "FR-21" in rule_ids(patched(scenario={**visitors, "enrolled": ["staff"]}))
+def test_a_fixed_period_with_deletion_at_its_end_needs_no_membership_trigger():
+    # PIPL 47(1)(2): the end of the retention period is itself a deletion trigger.
+    fixed = {"enrolled": ["visitors"], "legal_basis": "legal_duty", "retention": "fixed_days",
+             "retention_days": 7, "deletion_triggers": ["service_stops", "period_expires"]}
+    assert "FR-21" not in rule_ids(patched(scenario=fixed))
+    assert "FR-21" not in rule_ids(patched(scenario={**fixed, "enrolled": ["staff"], "legal_basis": "employment"}))
+    # Without the deletion at the end of the period, it is missing.
+    assert "FR-21" in rule_ids(patched(scenario={**fixed, "deletion_triggers": ["service_stops"]}))
+    # Kept until the membership ends: the end of the membership is the trigger.
+    members = {**fixed, "enrolled": ["customers"], "retention": "until_relationship_ends"}
+    assert "FR-21" in rule_ids(patched(scenario=members))
 
 
 def test_staff_attendance_at_a_property_company_is_not_resident_entry():
