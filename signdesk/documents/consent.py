@@ -115,9 +115,9 @@ def _consents(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
 def _signatures(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
     if guardian:
         fields = (N_("Child's name"), N_("Guardian's name"), N_("Relationship to the child"),
-                  N_("Guardian's phone or e-mail"), N_("Guardian's signature"), N_("Date"))
+                  N_("Guardian's phone or e-mail"), N_("Guardian's signature"), N_("Date and time"))
     else:
-        fields = (N_("Name"), N_("Signature"), N_("Date"))
+        fields = (N_("Name"), N_("Signature"), N_("Date and time"))
     # The signature lines stay together with their heading: a signature
     # alone on a page could be taken for consent to something else.
     flow.ensure(flow.s * (4 + 3 * len(fields)))

@@ -357,10 +357,25 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         return tuple(out)
 
     vendors = _text(a, "vendor_names") if a.get("vendor_processes") is True else ""
-    recipients = None
-    if vendors:
-        recipients = _bi(lambda loc: translate(
-            loc, N_("Service providers who process face data for us: {vendors}."), vendors=vendors))
+
+    def recipients_text(loc: str) -> str:
+        """Who else gets the data (reference §H2.8-9): processors, other handlers, abroad."""
+        parts = []
+        if vendors:
+            parts.append(translate(loc, N_("Service providers who process face data for us: {vendors}."),
+                                   vendors=vendors))
+        if a.get("shares_with_others") is True:
+            parts.append(translate(
+                loc, N_("We give face data to another personal information handler: {recipients}. Ask us for "
+                        "their contact details, the purpose and how they process it."),
+                recipients=sharing_to or translate(loc, N_("the recipients named by the business"))))
+        if a.get("cross_border") is True:
+            parts.append(translate(
+                loc, N_("Face data is transferred outside mainland China. Ask us for the foreign recipient's "
+                        "name and contact details, the purpose and how to exercise your rights with them.")))
+        return ("" if loc == ZH else " ").join(parts)
+
+    recipients = _bi(recipients_text) if recipients_text(EN) else None
 
     def withdrawal(locale: str) -> str:
         how = translate(locale, N_("scan the QR code, call {phone} or tell our staff"), phone=phone) if phone \

@@ -158,3 +158,15 @@ def test_every_page_names_the_form_its_version_and_page_number(guardian) -> None
     m = 10 * 72 / 25.4
     for page in text_origins(pdf):
         assert all(y >= m - 0.01 for _x, y, _s, _t in page)
+
+
+def test_who_else_gets_the_data_names_processors_recipients_and_the_transfer_abroad() -> None:
+    # Reference §H2.8-9: the form says who receives the data before asking for the separate ticks.
+    project = _everything(_project("training_centre"))
+    raw = text_of(render_consent(project, project.scenarios[0], TODAY))
+    text, packed = " ".join(raw.split()), "".join(raw.split())  # Chinese lines join without a space
+    for expected in ("其他个人信息处理者提供人脸信息：北京市海淀区教育委员会", "传输至中国境外", "日期和时间"):
+        assert expected in packed, expected
+    for expected in ("旷视科技有限公司 & Megvii <cloud>", "another personal information handler: 北京市海淀区教育委员会",
+                     "transferred outside mainland China. Ask us for the foreign recipient", "Date and time"):
+        assert expected in text, expected
