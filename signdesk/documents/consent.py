@@ -50,6 +50,8 @@ def _header(flow: Flow, title: Bilingual, notice: ScenarioNotice, subtitle: Bili
         (notice.operator.zh, BOLD, s * 1.1, TEXT_BLACK), (notice.operator.en, BOLD, s, SECOND_LANGUAGE),
     ]
     y = top
+    if notice.operator.en == notice.operator.zh:  # no English name: print the one name once
+        stack.pop()
     for text, font, size, color in stack:
         layout = layout_text(text, font, size, width)
         flow.page.texts.append(PlacedText(layout, flow.left, y, color))

@@ -100,7 +100,7 @@ def render_optout_page(project: Project, today: dt.date) -> bytes:
         f"<header>{_h('h1', title)}</header>",
         "<main>",
         f'<p lang="zh-CN"><strong>{escape(operator.zh)}</strong></p>',
-        f'<p lang="en"><strong>{escape(operator.en)}</strong></p>',
+        *([f'<p lang="en"><strong>{escape(operator.en)}</strong></p>'] if operator.en != operator.zh else []),
         _h("h2", T(N_("How to opt out, withdraw or ask for deletion"))),
         _pair(T(N_("You can refuse facial recognition, withdraw your consent, ask us to delete your face data "
                    "or object to its processing at any time. Tell our staff on site or contact us:"))),

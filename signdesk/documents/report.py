@@ -59,7 +59,8 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
     y = flow.y
     for text, font, size, color in (
         (title.zh, BOLD, SIZE * 1.8, TEXT_BLACK), (title.en, BOLD, SIZE * 1.3, SECOND_LANGUAGE),
-        (operator.zh, BOLD, SIZE * 1.15, TEXT_BLACK), (operator.en, BOLD, SIZE, SECOND_LANGUAGE),
+        (operator.zh, BOLD, SIZE * 1.15, TEXT_BLACK),
+        *([(operator.en, BOLD, SIZE, SECOND_LANGUAGE)] if operator.en != operator.zh else []),
         (contact.zh, REGULAR, SIZE, TEXT_BLACK), (contact.en, REGULAR, SIZE, SECOND_LANGUAGE),
         (as_of.zh, REGULAR, SIZE, TEXT_BLACK), (as_of.en, REGULAR, SIZE, SECOND_LANGUAGE),
     ):

@@ -122,8 +122,9 @@ def _body(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _S
     """Operator block and the §H1 rows at body size ``s``."""
     st = _Stack(x, top, width)
     st.add(n.operator.zh, BOLD, s * 1.5, TEXT_BLACK)
-    st.space(s * 0.25)
-    st.add(n.operator.en, BOLD, s * 1.15, SECOND_LANGUAGE)
+    if n.operator.en != n.operator.zh:  # no English name: print the one name once
+        st.space(s * 0.25)
+        st.add(n.operator.en, BOLD, s * 1.15, SECOND_LANGUAGE)
     st.space(s * 0.35)
     st.add(n.contact.zh, REGULAR, s, TEXT_BLACK)
     st.space(s * 0.2)

@@ -170,3 +170,10 @@ def test_who_else_gets_the_data_names_processors_recipients_and_the_transfer_abr
     for expected in ("旷视科技有限公司 & Megvii <cloud>", "another personal information handler: 北京市海淀区教育委员会",
                      "transferred outside mainland China. Ask us for the foreign recipient", "Date and time"):
         assert expected in text, expected
+
+
+def test_a_name_without_english_is_printed_once_at_the_top() -> None:
+    project = _project("bubble_tea_shop")
+    project.business["operator_name_en"] = ""
+    text = text_of(render_consent(project, project.scenarios[0], TODAY))
+    assert text.count("上海柠檬茶饮有限公司") == 1, text

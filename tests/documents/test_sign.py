@@ -154,3 +154,12 @@ def test_generated_business_details_never_overflow(tea, name, name_en, address, 
         assert sx0 - 0.01 <= bx0 and bx1 <= sx1 + 0.01 and sy0 - 0.01 <= by0 and by1 <= sy1 + 0.01
     joined = "".join("".join(p.layout.lines) for p in layout.texts).replace(" ", "")
     assert name.strip().replace(" ", "") in joined
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_name_without_english_is_printed_once(tea, size) -> None:
+    project = tea.copy()
+    project.business["operator_name"] = "A&B <Tea> \"Bar\" 'Shop' 茶&咖啡 Café"
+    project.business["operator_name_en"] = ""
+    text = text_of(render_sign(project, project.scenarios[0], size, False, TODAY))
+    assert text.count("A&B <Tea> \"Bar\" 'Shop' 茶&咖啡 Café") == 1, text
