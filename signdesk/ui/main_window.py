@@ -123,6 +123,13 @@ class MainWindow(QMainWindow):
         self.navigator.show_project(project)
         self.setWindowModified(modified)
         self.retranslate()
+        # Typing goes into the first question, not into the section list.
+        self._focus_first_question(self.current_page())
+
+    def _focus_first_question(self, page: SectionPage) -> None:
+        rows = page.visible_rows()
+        if rows:
+            page.focus_question(rows[0].question.id)
 
     def refresh(self) -> None:
         """Re-evaluate the rules and update findings, progress and documents."""
@@ -242,9 +249,7 @@ class MainWindow(QMainWindow):
     def _start_on_scenario(self, scenario_id: str) -> None:
         """Show a new scenario's first page with the cursor in its first question."""
         self._scenarios_changed(("place", scenario_id))
-        rows = self.page(("place", scenario_id)).visible_rows()
-        if rows:
-            self.page(("place", scenario_id)).focus_question(rows[0].question.id)
+        self._focus_first_question(self.page(("place", scenario_id)))
 
     def _scenarios_changed(self, select: PageKey | None) -> None:
         self.setWindowModified(True)

@@ -95,3 +95,11 @@ def test_new_project_starts_empty(make_window, examples_dir):
     window.menus.new.trigger()
     assert window.path is None and window.project.scenarios == []
     assert window.windowTitle().startswith("Untitled project")
+
+
+def test_typing_at_start_goes_into_the_first_question(make_window, examples_dir):
+    # Not into the section list, where letters only searched the list and Space pressed a button.
+    window = make_window()
+    assert window.focusWidget() is window.current_page().rows["operator_name"].field.edit
+    window.open_path(examples_dir / "small_hotel.signdesk")
+    assert window.focusWidget() is window.current_page().rows["operator_name"].field.edit
