@@ -265,7 +265,7 @@ RULES: tuple[Rule, ...] = (
     Rule("FR-40", O, (PIPL("51"), PIPL("57")),
          No("incident_plan"),
          N_("No plan for a data leak"),
-         N_("If face data leaks, is tampered with or lost, you must act at once and tell the authorities and the people affected."),
+         N_("If face data leaks, is tampered with or lost, you must act at once and tell the authorities and, unless your measures prevent any harm, the people affected."),
          N_("Write a one-page incident plan: who decides, how to stop the leak, who tells the cyberspace office and the people affected, and the contact for questions."),
          scope="business"),
     Rule("FR-41", V, (M("15"), CAC),
