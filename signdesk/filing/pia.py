@@ -40,7 +40,7 @@ class Conclusion(str, Enum):
 
 
 CONCLUSION_TEXTS = {
-    Conclusion.NOT_ACCEPTABLE: N_("Not acceptable: the processing breaks the law in the ways listed above. Stop or change it before continuing."),
+    Conclusion.NOT_ACCEPTABLE: N_("Not acceptable: the processing has the violations listed above. Stop or change it before continuing."),
     Conclusion.INCOMPLETE: N_("Cannot conclude yet: questions the law requires the assessment to answer are still unanswered."),
     Conclusion.ACCEPTABLE_WITH_ACTIONS: N_("Acceptable once the listed to-do items are done."),
     Conclusion.ACCEPTABLE: N_("Acceptable: the purpose is specific and necessary, and the protections fit the risk."),
@@ -135,7 +135,7 @@ def _why_not_other_method(a: Mapping[str, Any]) -> Bilingual | None:
         return None
     if feasible:
         return _b(N_("No other way is offered although a non-face method could do the same job (see the findings)."))
-    return _b(N_("The owner states that a law or regulation requires face recognition for this purpose, so no non-face method can do the job."))
+    return _b(N_("The owner states that no non-face method can achieve the same purpose here (for example because a law or regulation requires face recognition)."))
 
 
 # ------------------------------------------------------------------ sections
