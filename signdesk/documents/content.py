@@ -268,11 +268,18 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     phone = _text(a, "contact_phone")
     purposes = [p for p in (a.get("purposes") or []) if p in PURPOSE_TEXTS]
 
+    needs_consent = a.get("legal_basis") == "consent" and any(
+        p not in ("public_security", "identity_check") for p in purposes)
+
     def purpose(locale: str) -> str:
         listed = join_phrases(locale, _phrases(locale, PURPOSE_TEXTS, purposes), "and")
         if not listed:
             return translate(locale, N_("Ask us for the purpose."))
-        return translate(locale, N_("We use facial recognition here only for {purposes}."), purposes=listed)
+        text = translate(locale, N_("We use facial recognition here only for {purposes}."), purposes=listed)
+        if needs_consent:  # reference §H1.3: a purpose beyond public security says consent comes first
+            text += ("" if locale == ZH else " ") + translate(
+                locale, N_("We ask for your separate consent before we use your face for this."))
+        return text
 
     def method(locale: str) -> str:
         parts = []

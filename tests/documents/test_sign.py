@@ -163,3 +163,16 @@ def test_a_name_without_english_is_printed_once(tea, size) -> None:
     project.business["operator_name_en"] = ""
     text = text_of(render_sign(project, project.scenarios[0], size, False, TODAY))
     assert text.count("A&B <Tea> \"Bar\" 'Shop' 茶&咖啡 Café") == 1, text
+
+
+def test_a_purpose_beyond_public_security_says_separate_consent_comes_first(tea) -> None:
+    # Reference §H1.3: face payment on consent -> the sign says consent is asked first.
+    sc = tea.scenarios[0]
+    assert tea.answers_for(sc).get("legal_basis") == "consent"
+    text = " ".join(text_of(render_sign(tea, sc, "A5", False, TODAY)).split())
+    assert "separate consent before we use your face" in text
+    assert "单独同意" in text.replace(" ", "")
+    project = tea.copy()
+    project.scenarios[0].answers["purposes"] = ["public_security"]
+    text = text_of(render_sign(project, project.scenarios[0], "A5", False, TODAY))
+    assert "separate consent" not in " ".join(text.split())
