@@ -53,7 +53,16 @@ class Dialogs:
         return Path(name) if name else None
 
     def text(self, title: str, label: str, value: str) -> str | None:
-        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, value)
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(value)
+        # The static getText() is as narrow as its label: the title and a long name were cut off.
+        dialog.setMinimumWidth(420)
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        text = dialog.textValue()
+        dialog.deleteLater()
         return text if ok else None
 
     def confirm(self, title: str, text: str) -> bool:

@@ -162,6 +162,9 @@ class PreviewPane(QWidget):
         self.orientation = QComboBox(self)
         self.orientation.setObjectName("previewOrientation")
         self.orientation.addItems(["", ""])
+        for combo in (self.sheet, self.orientation):
+            # Grow with the language: "纵向" is two characters, "Portrait" eight.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         options.addWidget(self.sheet_label)
         options.addWidget(self.sheet)
         options.addWidget(self.orientation)

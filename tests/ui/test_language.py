@@ -69,3 +69,14 @@ def test_every_alt_letter_on_screen_does_one_thing(make_window, examples_dir):
             window.side.setCurrentWidget(tab)
             letters = mnemonics_on_screen(window)
             assert len(letters) == len(set(letters)), (locale, sorted(letters))
+
+
+def test_sheet_choices_are_readable_after_switching_language(make_window, examples_dir, qtbot):
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "SignDesk", "SignDesk").setValue(
+        "ui/language", "zh_CN")  # started in Chinese: "纵向" is two characters, "Landscape" nine
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.side.setCurrentWidget(window.preview)
+    qtbot.wait(50)
+    window.language.set_locale("en")
+    combo = window.preview.orientation
+    qtbot.waitUntil(lambda: combo.width() > combo.fontMetrics().horizontalAdvance("Landscape"))
