@@ -154,9 +154,18 @@ class Flow:
 
     def bilingual(self, text: Bilingual, *, font: str = REGULAR, size: float | None = None,
                   indent: float = 0.0, gap: float | None = None) -> None:
-        """Chinese, then English in the second-language colour."""
+        """Chinese, then English in the second-language colour.
+
+        A short pair stays on one page: a reader should not turn the page to
+        find the English of the last Chinese sentence.
+        """
+        gap = self.s * 0.15 if gap is None else gap
+        width = self.width - indent
+        pair = [layout_text(t, font, size or self.s, width) for t in (text.zh, text.en)]
+        if sum(len(p.lines) for p in pair) <= 8:
+            self.ensure(pair[0].height + gap + pair[1].height)
         self.paragraph(text.zh, font=font, size=size, indent=indent)
-        self.space(self.s * 0.15 if gap is None else gap)
+        self.space(gap)
         self.paragraph(text.en, font=font, size=size, indent=indent, color=SECOND_LANGUAGE)
 
     def heading(self, text: Bilingual, size: float | None = None) -> None:

@@ -177,3 +177,14 @@ def test_a_name_without_english_is_printed_once_at_the_top() -> None:
     project.business["operator_name_en"] = ""
     text = text_of(render_consent(project, project.scenarios[0], TODAY))
     assert text.count("上海柠檬茶饮有限公司") == 1, text
+
+
+def test_a_short_chinese_english_pair_is_not_split_between_pages() -> None:
+    from signdesk.documents.flow import Flow
+    from signdesk.i18n import Bilingual
+    flow = Flow(10.0)
+    flow.y = flow.bottom + 10.0 * 1.3 * 2  # room for about two lines
+    flow.bilingual(Bilingual("您可随时撤回本同意：扫描二维码或告知工作人员。撤回后我们将删除您的人脸信息。",
+                             "You can withdraw this consent at any time: scan the QR code or tell our staff. "
+                             "We then delete your face data; what was done before you withdrew stays lawful."))
+    assert len(flow.pages) == 2 and not any(t.layout.lines for t in flow.pages[0].texts)
