@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         rows = page.visible_rows()
         if rows:
             page.focus_question(rows[0].question.id)
+            page.scroll.verticalScrollBar().setValue(0)  # the page heading stays in view
 
     def refresh(self) -> None:
         """Re-evaluate the rules and update findings, progress and documents."""

@@ -101,5 +101,6 @@ def test_typing_at_start_goes_into_the_first_question(make_window, examples_dir)
     # Not into the section list, where letters only searched the list and Space pressed a button.
     window = make_window()
     assert window.focusWidget() is window.current_page().rows["operator_name"].field.edit
+    assert not window.current_page().heading.visibleRegion().isEmpty()
     window.open_path(examples_dir / "small_hotel.signdesk")
     assert window.focusWidget() is window.current_page().rows["operator_name"].field.edit
