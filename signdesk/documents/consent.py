@@ -97,6 +97,9 @@ def _body(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
         flow.heading(T(N_("Age")))
         flow.bilingual(T(N_("Sign this form only if you are 14 or older. For a child under 14, a parent or guardian "
                             "fills in the guardian consent form.")))
+    if notice.accessible:  # only what the owner said they offer
+        flow.space(flow.s * 0.3)
+        flow.bilingual(T(N_("Need this form in large print or read aloud? Ask our staff.")))
 
 
 def _consents(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:

@@ -185,6 +185,8 @@ class ScenarioNotice:
     enrols_children: bool
     #: The owner has dedicated written rules for children's data (PIPL art. 31(2)).
     has_child_rules: bool
+    #: The owner offers large print, voice or staff help (reference §H2.17).
+    accessible: bool
     #: Form version printed on consent forms: scenario slug + date.
     form_version: str
 
@@ -425,6 +427,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         recipients=recipients,
         enrols_children="children" in (a.get("enrolled") or []),
         has_child_rules=a.get("child_rules") is True,
+        accessible=a.get("accessibility") is True,
         form_version=f"{slug}-{today:%Y%m%d}",
     )
 

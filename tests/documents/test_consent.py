@@ -188,3 +188,15 @@ def test_a_short_chinese_english_pair_is_not_split_between_pages() -> None:
                              "You can withdraw this consent at any time: scan the QR code or tell our staff. "
                              "We then delete your face data; what was done before you withdrew stays lawful."))
     assert len(flow.pages) == 2 and not any(t.layout.lines for t in flow.pages[0].texts)
+
+
+def test_large_print_help_is_offered_only_when_the_owner_offers_it() -> None:
+    # Reference §H2.17, never claimed on the owner's behalf.
+    project = _project("small_hotel")
+    sc = project.scenarios[0]
+    sc.answers["enrolled"] = ["customers", "elderly"]
+    sc.answers["accessibility"] = False
+    assert "large print" not in " ".join(text_of(render_consent(project, sc, TODAY)).split())
+    sc.answers["accessibility"] = True
+    text = text_of(render_consent(project, sc, TODAY))
+    assert "large print or read aloud" in " ".join(text.split()) and "大字版" in text
