@@ -417,7 +417,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # 1280×800, but never bigger than the screen (a laptop at 200 % has 960×540 to give).
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, room.width() * 9 // 10), min(800, room.height() * 9 // 10))
         state = self.settings.value("window/splitter")
         if state is None or not self.splitter.restoreState(state):
             self.splitter.setSizes([250, 600, 430])

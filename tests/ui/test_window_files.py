@@ -104,3 +104,9 @@ def test_typing_at_start_goes_into_the_first_question(make_window, examples_dir)
     assert not window.current_page().heading.visibleRegion().isEmpty()
     window.open_path(examples_dir / "small_hotel.signdesk")
     assert window.focusWidget() is window.current_page().rows["operator_name"].field.edit
+
+
+def test_the_first_window_fits_the_screen(window):
+    # Nothing remembered yet: the default size must not run off a small or high-DPI screen.
+    room = window.screen().availableGeometry()
+    assert window.frameGeometry().width() <= room.width() and window.height() <= room.height()
