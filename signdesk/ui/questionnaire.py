@@ -193,6 +193,8 @@ class SectionPage(QWidget):
         row = self.rows[qid]
         row.setVisible(True)
         self.scroll.ensureWidgetVisible(row)
+        # In a narrow pane the page scrolls sideways; keep the start of the text in view.
+        self.scroll.horizontalScrollBar().setValue(0)
         row.field.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self, tr: Translate, locale: str) -> None:

@@ -110,3 +110,12 @@ def test_the_first_window_fits_the_screen(window):
     # Nothing remembered yet: the default size must not run off a small or high-DPI screen.
     room = window.screen().availableGeometry()
     assert window.frameGeometry().width() <= room.width() and window.height() <= room.height()
+
+
+def test_a_narrow_question_pane_shows_the_start_of_its_text(make_window, examples_dir, qtbot):
+    window = make_window(examples_dir / "residential_compound.signdesk")
+    window.splitter.setSizes([250, 120, 430])  # a small screen at 200 %
+    window.navigator.select(("headcount", None))
+    window.navigator.select(("business", None))
+    window.current_page().focus_question("contact_phone")
+    assert window.current_page().scroll.horizontalScrollBar().value() == 0
