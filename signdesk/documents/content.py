@@ -35,6 +35,9 @@ USER_FIELDS: dict[str, str] = {
     "location": N_("capture area (where the devices are)"),
     "vendor_names": N_("vendor names"),
     "sharing_recipients": N_("recipients of shared face data"),
+    "sharing_contact": N_("recipient's contact details"),
+    "sharing_use": N_("recipient's use of the face data"),
+    "cross_border_recipient": N_("recipient abroad"),
     "optout_url": N_("opt-out link"),
     "scenario_name": N_("scenario name"),
 }
@@ -375,13 +378,26 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
                                    vendors=vendors))
         if a.get("shares_with_others") is True:
             parts.append(translate(
-                loc, N_("We give face data to another personal information handler: {recipients}. Ask us for "
-                        "their contact details, the purpose and how they process it."),
+                loc, N_("We give face data to another personal information handler: {recipients}."),
                 recipients=sharing_to or translate(loc, N_("the recipients named by the business"))))
+            contact, use = _text(a, "sharing_contact"), _text(a, "sharing_use")
+            if contact:
+                parts.append(translate(loc, N_("How to contact them: {contact}."), contact=contact))
+            if use:
+                parts.append(translate(loc, N_("What they use it for, and how: {use}."), use=use))
+            if not (contact and use):
+                parts.append(translate(loc, N_("Ask us for their contact details, the purpose and how they "
+                                               "process it.")))
         if a.get("cross_border") is True:
-            parts.append(translate(
-                loc, N_("Face data is transferred outside mainland China. Ask us for the foreign recipient's "
-                        "name and contact details, the purpose and how to exercise your rights with them.")))
+            abroad = _text(a, "cross_border_recipient")
+            if abroad:
+                parts.append(translate(
+                    loc, N_("Face data is transferred outside mainland China, to: {recipient}. To exercise your "
+                            "rights against them, contact them or ask us."), recipient=abroad))
+            else:
+                parts.append(translate(
+                    loc, N_("Face data is transferred outside mainland China. Ask us for the foreign recipient's "
+                            "name and contact details, the purpose and how to exercise your rights with them.")))
         return ("" if loc == ZH else " ").join(parts)
 
     recipients = _bi(recipients_text) if recipients_text(EN) else None

@@ -200,3 +200,16 @@ def test_large_print_help_is_offered_only_when_the_owner_offers_it() -> None:
     sc.answers["accessibility"] = True
     text = text_of(render_consent(project, sc, TODAY))
     assert "large print or read aloud" in " ".join(text.split()) and "大字版" in text
+
+
+def test_recipient_contact_use_and_the_foreign_recipient_are_printed_when_answered() -> None:
+    project = _everything(_project("training_centre"))
+    project.business.update(sharing_contact="010-8888 0000 & edu@example.cn", sharing_use="学生安全平台核验到校记录",
+                            cross_border_recipient="Morning Star Holdings Ltd, Singapore <dpo@ms.example.sg>")
+    raw = text_of(render_consent(project, project.scenarios[0], TODAY))
+    text, packed = " ".join(raw.split()), "".join(raw.split())
+    for expected in ("How to contact them: 010-8888 0000 & edu@example.cn", "What they use it for, and how:",
+                     "outside mainland China, to: Morning Star Holdings Ltd, Singapore <dpo@ms.example.sg>"):
+        assert expected in text, expected
+    assert "其处理目的和处理方式：学生安全平台核验到校记录" in packed
+    assert "Ask us for the foreign recipient" not in text
