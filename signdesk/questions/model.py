@@ -165,15 +165,28 @@ def _date(q: Question, value: Any) -> dt.date:
     if isinstance(value, dt.date):
         day = value
     elif isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise AnswerError(N_("Enter a date as YYYY-MM-DD, for example 2025-06-01.")) from None
+        day = _parse_date(value)
     else:
         raise AnswerError(N_("Enter a date as YYYY-MM-DD, for example 2025-06-01."))
     if not (dt.date(2000, 1, 1) <= day <= dt.date(2100, 12, 31)):
         raise AnswerError(N_("Enter a date between 2000 and 2100."))
     return day
+
+
+# 2025-06-01, 2025/6/1, 2025.6.1 and 2025年6月1日 are all how owners write dates.
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def _parse_date(text: str) -> dt.date:
+    match = _DATE.match(text)
+    if not match:
+        raise AnswerError(N_("Enter a date as YYYY-MM-DD, for example 2025-06-01."))
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise AnswerError(N_("There is no such day: {year}-{month:02d}-{day:02d}."),
+                          year=year, month=month, day=day) from None
 
 
 def _text(q: Question, value: Any) -> str:
