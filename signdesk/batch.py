@@ -28,7 +28,7 @@ from signdesk.documents.fonts import DocumentInputError, missing_glyphs, registe
 from signdesk.documents.printmarks import SHEETS
 from signdesk.documents.qr import validate_optout_url
 from signdesk.errors import UserInputError
-from signdesk.i18n import N_, Bilingual
+from signdesk.i18n import N_, Bilingual, translate
 from signdesk.model.files import write_atomically
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID, AnswerError
@@ -312,18 +312,38 @@ def _run_pool(project: Project, todo: list[Site], out_dir: Path, today: dt.date,
             raise
 
 
-def summary_rows(report: BatchReport, translate_error: Callable[[UserInputError], str]) -> list[list[str]]:
-    """Rows of summary.csv (and the printed table), in line order."""
+#: How each outcome reads in the summary.
+STATUS = {"done": N_("done"), "skipped": N_("already done, skipped"), "failed": N_("failed"),
+          "bad_row": N_("bad row, skipped")}
+SUMMARY_COLUMNS = (N_("line"), N_("site"), N_("status"), N_("folder"), N_("files"), N_("reason"))
+
+
+def summary_rows(report: BatchReport, locale: str) -> list[list[str]]:
+    """The summary table in ``locale``: a header, then a row per site or bad row, in line order."""
     rows: list[tuple[int, list[str]]] = []
     for r in report.results:
-        reason = translate_error(r.error) if r.error else ""
-        rows.append((r.site.line, [str(r.site.line), r.site.name, r.status, r.site.folder_name,
-                                   str(len(r.files)), reason]))
+        reason = r.error.message(locale) if r.error else ""
+        rows.append((r.site.line, [str(r.site.line), r.site.name, translate(locale, STATUS[r.status]),
+                                   r.site.folder_name, str(len(r.files)), reason]))
     for p in report.problems:
-        rows.append((p.line, [str(p.line), "", "bad_row", "", "0", translate_error(p.error)]))
-    return [row for _line, row in sorted(rows, key=lambda item: item[0])]
+        rows.append((p.line, [str(p.line), "", translate(locale, STATUS["bad_row"]), "", "0",
+                              p.error.message(locale)]))
+    header = [translate(locale, h) for h in SUMMARY_COLUMNS]
+    return [header] + [row for _line, row in sorted(rows, key=lambda item: item[0])]
+
+
+def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
+    """``summary.csv`` for a spreadsheet: UTF-8 with BOM, formula-like cells made inert."""
+    from signdesk.filing.pack import csv_safe
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(
+        [[csv_safe(c) for c in row] for row in summary_rows(report, locale)])
+    path = out_dir / SUMMARY_NAME
+    write_atomically(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    return path
 
 
 __all__ = ["BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
            "build_site", "finished_files", "read_sites", "render_site_documents", "run_batch", "site_project",
-           "summary_rows"]
+           "summary_rows", "write_summary"]

@@ -8,19 +8,16 @@ rerun skips the sites finished before.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import sys
 import unicodedata
 from pathlib import Path
 
-from signdesk.batch import SUMMARY_NAME, BatchReport, SiteResult, read_sites, run_batch, summary_rows
+from signdesk.batch import STATUS, BatchReport, SiteResult, read_sites, run_batch, summary_rows, write_summary
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, locale_of
 from signdesk.errors import UserInputError
-from signdesk.filing.pack import csv_safe
 from signdesk.i18n import N_, translate
-from signdesk.model import load, write_atomically
+from signdesk.model import load
 
 
 class StoresReadError(UserInputError):
@@ -56,10 +53,6 @@ class _Progress:
         sys.stderr.flush()
 
 
-STATUS = {"done": N_("done"), "skipped": N_("already done, skipped"), "failed": N_("failed"),
-          "bad_row": N_("bad row, skipped")}
-
-
 def _columns(text: str) -> int:
     """Terminal columns ``text`` takes: Chinese characters are two wide."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
@@ -81,15 +74,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     report.results = run_batch(project, sites, args.output, args.today or dt.date.today(),
                                progress=_Progress(locale), workers=args.workers)
-    rows = summary_rows(report, lambda err: err.message(locale))
-    for row in rows:
-        row[2] = translate(locale, STATUS[row[2]])
-    header = [translate(locale, h) for h in (N_("line"), N_("site"), N_("status"), N_("folder"),
-                                              N_("files"), N_("reason"))]
-    out = io.StringIO()
-    # Site names come from a spreadsheet: keep formulas in them inert.
-    csv.writer(out, lineterminator="\r\n").writerows([[csv_safe(c) for c in r] for r in [header, *rows]])
-    write_atomically(args.output / SUMMARY_NAME, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    write_summary(report, args.output, locale)
+    header, *rows = summary_rows(report, locale)
     widths = [max(_columns(r[i]) for r in [header, *rows]) for i in range(4)]
     for r in [header, *rows]:
         print("  ".join(c + " " * (w - _columns(c)) for c, w in zip(r[:4], widths)) + "  " + "  ".join(r[4:]))
