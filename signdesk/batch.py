@@ -325,9 +325,9 @@ def summary_rows(report: BatchReport, locale: str) -> list[list[str]]:
         reason = r.error.message(locale) if r.error else ""
         rows.append((r.site.line, [str(r.site.line), r.site.name, translate(locale, STATUS[r.status]),
                                    r.site.folder_name, str(len(r.files)), reason]))
+    bad_row = STATUS["bad_row"]
     for p in report.problems:
-        rows.append((p.line, [str(p.line), "", translate(locale, STATUS["bad_row"]), "", "0",
-                              p.error.message(locale)]))
+        rows.append((p.line, [str(p.line), "", translate(locale, bad_row), "", "0", p.error.message(locale)]))
     header = [translate(locale, h) for h in SUMMARY_COLUMNS]
     return [header] + [row for _line, row in sorted(rows, key=lambda item: item[0])]
 
