@@ -295,7 +295,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         if storage in STORAGE_TEXTS:
             parts.append(translate(locale, STORAGE_TEXTS[storage]))
         if a.get("internet_transmission") is True and storage == "device":
-            parts.append(translate(locale, N_("Matching results are sent over the Internet.")))
+            parts.append(translate(locale, N_("Face data is sent over the Internet.")))
         sep = "" if locale == ZH else " "
         return sep.join(parts) or translate(locale, N_("A camera captures and compares your face."))
 
