@@ -20,6 +20,7 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Protocol
 
@@ -258,13 +259,15 @@ def _init_worker() -> None:
 # ------------------------------------------------------------ the run
 def run_batch(project: Project, sites: Sequence[Site], out_dir: Path, today: dt.date, *,
               progress: Progress | None = None, renderer: SiteRenderer = render_site_documents,
-              workers: int = WORKERS) -> list[SiteResult]:
+              workers: int = WORKERS, mp_context: BaseContext | None = None) -> list[SiteResult]:
     """Render every site not finished before; returns a result per site in table order.
 
     ``progress(done, total, result)`` is called after each site; if it
     raises (say, KeyboardInterrupt), pending sites are cancelled, sites
     being drawn finish with their markers, and the exception propagates.
     ``workers=0`` renders in this process (tests, tiny batches).
+    ``mp_context`` chooses how workers start: a multi-threaded caller (the
+    desktop app) passes the "spawn" context, since forking it is unsafe.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[int, SiteResult] = {}
@@ -286,15 +289,15 @@ def run_batch(project: Project, sites: Sequence[Site], out_dir: Path, today: dt.
         for site in todo:
             record(build_site(project, site, out_dir, today, renderer))
     else:
-        _run_pool(project, todo, out_dir, today, renderer, workers, record)
+        _run_pool(project, todo, out_dir, today, renderer, workers, record, mp_context)
     return [results[s.line] for s in sites]
 
 
 def _run_pool(project: Project, todo: list[Site], out_dir: Path, today: dt.date, renderer: SiteRenderer,
-              workers: int, record: Callable[[SiteResult], None]) -> None:
+              workers: int, record: Callable[[SiteResult], None], mp_context: BaseContext | None = None) -> None:
     pending: set[Future[SiteResult]] = set()
     queue: Iterator[Site] = iter(todo)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=mp_context) as pool:
         try:
             while True:
                 for site in queue:

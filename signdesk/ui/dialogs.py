@@ -52,6 +52,18 @@ class Dialogs:
         name = QFileDialog.getExistingDirectory(self.parent, self.tr(N_("Export documents to folder")), folder)
         return Path(name) if name else None
 
+    def stores_path(self, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, self.tr(N_("Stores table (one row per site)")), folder,
+                                              self.tr(N_("CSV tables (*.csv)")))
+        return Path(name) if name else None
+
+    def chain_folder(self, folder: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.parent, self.tr(N_("Folder for the sites' documents")), folder)
+        return Path(name) if name else None
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
     def text(self, title: str, label: str, value: str) -> str | None:
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)

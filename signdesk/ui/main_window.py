@@ -395,6 +395,20 @@ class MainWindow(QMainWindow):
         self.export_job = ExportJob(self, self.project.copy(), folder, options)
         self.export_job.start()
 
+    def print_for_chain(self) -> None:
+        """Signs and consent forms for every row of a stores table (the chain batch)."""
+        from signdesk.ui.chain import ChainJob
+
+        start = str(self.path.parent) if self.path else ""
+        stores = self.dialogs.stores_path(start)
+        if stores is None:
+            return
+        folder = self.dialogs.chain_folder(str(stores.parent))
+        if folder is None:
+            return
+        self.chain_job = ChainJob(self, self.project.copy(), stores, folder)
+        self.chain_job.start()
+
     def open_optout_page(self) -> None:
         from signdesk.ui.renderers import MISSING_MESSAGE, DocumentRequest, RendererMissing, render_document
 

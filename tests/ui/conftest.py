@@ -21,6 +21,8 @@ class FakeDialogs:
     open_answer: Path | None = None
     save_answer: Path | None = None
     folder_answer: Path | None = None
+    stores_answer: Path | None = None
+    infos: list[tuple[str, str]] = field(default_factory=list)
     confirm_answer: bool = True
     unsaved_answer: Unsaved = Unsaved.DISCARD
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -36,6 +38,15 @@ class FakeDialogs:
 
     def export_folder(self, folder: str) -> Path | None:
         return self.folder_answer
+
+    def stores_path(self, folder: str) -> Path | None:
+        return self.stores_answer
+
+    def chain_folder(self, folder: str) -> Path | None:
+        return self.folder_answer
+
+    def info(self, title: str, text: str) -> None:
+        self.infos.append((title, text))
 
     def text(self, title: str, label: str, value: str) -> str | None:
         return self.texts.pop(0) if self.texts else value

@@ -1,0 +1,48 @@
+"""A chain prints every site's signs from the File menu, with progress and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HEADER = "name,address,contact,optout_url,sizes\n"
+
+
+def test_chain_of_sites_from_the_menu(make_window, dialogs, examples_dir, tmp_path, qtbot):
+    stores = tmp_path / "stores.csv"
+    stores.write_text(HEADER
+                      + "徐汇店,上海市徐汇区漕溪北路88号,021-5555 0123,https://tea.example.cn/xh,A4\n"
+                      + "静安店,上海市静安区南京西路1号,021-5555 0124,http://tea.example.cn/ja,A4\n"
+                      + "浦东店,上海市浦东新区世纪大道1号,021-5555 0125,https://tea.example.cn/pd,A5\n",
+                      "utf-8")
+    dialogs.stores_answer = stores
+    dialogs.folder_answer = tmp_path / "sites"
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+
+    window.menus.chain.trigger()
+    job = window.chain_job
+    with qtbot.waitSignal(job.finished, timeout=120_000):
+        pass
+
+    report = job.report
+    assert report is not None and report.count("done") == 2
+    folders = sorted(p for p in (tmp_path / "sites").iterdir() if p.is_dir())
+    assert len(folders) == 2
+    for folder in folders:
+        assert any(f.name.startswith("sign-") and f.read_bytes().startswith(b"%PDF-") for f in folder.iterdir())
+    assert (tmp_path / "sites" / "summary.csv").exists()
+    # The owner is told which line was skipped and why.
+    title, text = dialogs.infos[-1]
+    assert "Line 3" in text and "https://" in text
+    assert not dialogs.errors
+    # The status bar's progress bar is gone again.
+    assert not job.bar.isVisible()
+
+
+def test_a_missing_stores_file_is_an_error_message_not_a_crash(make_window, dialogs, tmp_path, qtbot):
+    dialogs.stores_answer = tmp_path / "nowhere.csv"
+    dialogs.folder_answer = tmp_path / "sites"
+    window = make_window()
+    window.menus.chain.trigger()
+    with qtbot.waitSignal(window.chain_job.finished, timeout=30_000):
+        pass
+    assert dialogs.errors and "nowhere.csv" in dialogs.errors[-1][1]
