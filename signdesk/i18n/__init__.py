@@ -117,6 +117,8 @@ def translate(locale: str, msgid: str, **params: object) -> str:
     text = msgid
     if locale != SOURCE_LOCALE:
         text = catalogue(locale).get(msgid) or msgid
+    if STRETCH_VARIABLE in os.environ:
+        text = stretch(text)
     if not params:
         return text
     try:
@@ -125,6 +127,27 @@ def translate(locale: str, msgid: str, **params: object) -> str:
         # A translation with a broken placeholder (the catalogue test catches
         # these) must not turn a message to the user into a crash.
         return msgid.format(**params)
+
+
+#: Set this environment variable to see every text 40 % longer, as a
+#: wordier translation would be: layouts that clip or overlap show at once.
+STRETCH_VARIABLE = "SIGNDESK_STRETCH_TEXT"
+
+
+def stretch(text: str) -> str:
+    """``text`` made about 40 % longer with filler that reads as filler."""
+    if not text.strip():
+        return text
+    wide = any(ord(c) > 0x2E80 for c in text)
+
+    def longer(line: str) -> str:
+        extra = max(2, len(line) * 2 // 5)
+        if wide:
+            return line + "长" * extra
+        # Word-sized filler, so it wraps the way real words would.
+        return line + "".join(" ~~~~" if i % 5 == 0 else "~" for i in range(extra))
+
+    return "\n".join(longer(line) if line.strip() else line for line in text.split("\n"))
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,17 @@ def test_parsed_catalogue_cache_never_serves_an_edited_po_file_stale(tmp_path, m
         assert catalogue("zh_CN", tmp_path / "tr").get("Hello") == "您好"
     finally:
         catalogue.cache_clear()
+
+
+def test_stretch_switch_makes_every_text_longer_but_keeps_placeholders(monkeypatch) -> None:
+    from signdesk.i18n import STRETCH_VARIABLE, translate
+
+    plain_en = translate("en", "Violations: {violations} · To do: {todo} · Advice: {advice}",
+                         violations=1, todo=2, advice=0)
+    plain_zh = translate("zh_CN", "Your business")
+    monkeypatch.setenv(STRETCH_VARIABLE, "1")
+    long_en = translate("en", "Violations: {violations} · To do: {todo} · Advice: {advice}",
+                        violations=1, todo=2, advice=0)
+    long_zh = translate("zh_CN", "Your business")
+    assert long_en.startswith(plain_en) and len(long_en) >= 1.3 * len(plain_en)
+    assert long_zh.startswith(plain_zh) and len(long_zh) > len(plain_zh)
