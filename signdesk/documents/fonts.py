@@ -7,6 +7,8 @@ only the glyphs a document uses (a subset), which keeps signs small.
 
 from __future__ import annotations
 
+import functools
+
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -125,6 +127,7 @@ def _glyph_maps() -> Mapping[str, Mapping[int, int]]:
     return {name: pdfmetrics.getFont(name).face.charToGlyph for name in _FONT_FILES}
 
 
+@functools.lru_cache(maxsize=4096)
 def missing_glyphs(text: str) -> frozenset[str]:
     """The characters of ``text`` that regular or bold SignSans cannot draw.
 

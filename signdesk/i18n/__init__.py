@@ -36,6 +36,7 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+@lru_cache(maxsize=64)
 def normalize_locale(locale: str | None) -> str:
     """Map "zh", "zh-CN", "zh_Hans_CN" to zh_CN and everything else to en."""
     if locale and locale.replace("-", "_").lower().startswith("zh"):
@@ -117,7 +118,7 @@ def translate(locale: str, msgid: str, **params: object) -> str:
     text = msgid
     if locale != SOURCE_LOCALE:
         text = catalogue(locale).get(msgid) or msgid
-    if STRETCH_VARIABLE in os.environ:
+    if _STRETCH:
         text = stretch(text)
     if not params:
         return text
@@ -132,6 +133,7 @@ def translate(locale: str, msgid: str, **params: object) -> str:
 #: Set this environment variable to see every text 40 % longer, as a
 #: wordier translation would be: layouts that clip or overlap show at once.
 STRETCH_VARIABLE = "SIGNDESK_STRETCH_TEXT"
+_STRETCH = STRETCH_VARIABLE in os.environ  # read once: translate() runs thousands of times a page
 
 
 def stretch(text: str) -> str:

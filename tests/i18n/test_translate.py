@@ -79,7 +79,10 @@ def test_stretch_switch_makes_every_text_longer_but_keeps_placeholders(monkeypat
     plain_en = translate("en", "Violations: {violations} · To do: {todo} · Advice: {advice}",
                          violations=1, todo=2, advice=0)
     plain_zh = translate("zh_CN", "Your business")
+    import signdesk.i18n
+
     monkeypatch.setenv(STRETCH_VARIABLE, "1")
+    monkeypatch.setattr(signdesk.i18n, "_STRETCH", True)  # as if started with the variable set
     long_en = translate("en", "Violations: {violations} · To do: {todo} · Advice: {advice}",
                         violations=1, todo=2, advice=0)
     long_zh = translate("zh_CN", "Your business")
