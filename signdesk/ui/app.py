@@ -92,7 +92,8 @@ def build_window(project_path: Path | None = None, *,
                         project, Path(project_path) if project is not None else None)
     language.setParent(window)
     if problem is not None:
-        window.dialogs.error(window.tr_(N_("Cannot open the project")), problem.message(window.locale))
+        window.dialogs.error(window.tr_(N_("Cannot open {name}"), name=Path(project_path).name),
+                             problem.message(window.locale))
     recovered = window.offer_recovery()
     if project_path is not None and project is None and problem is None and not recovered:
         window.open_path(project_path)

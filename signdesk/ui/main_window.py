@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         try:
             project = load(Path(path))
         except ProjectFileError as err:
-            self.dialogs.error(self.tr_(N_("Cannot open the project")), err.message(self.locale))
+            self.dialogs.error(self.tr_(N_("Cannot open {name}"), name=Path(path).name), err.message(self.locale))
             if not Path(path).exists():  # moved or deleted: no use offering it again
                 self.recent.remove(Path(path))
                 self.menus.update_recent(self.recent.paths())

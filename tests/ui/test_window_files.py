@@ -48,6 +48,7 @@ def test_a_broken_file_opens_nothing_and_says_why(make_window, dialogs, examples
     dialogs.open_answer = broken
     window.menus.open.trigger()
     assert dialogs.errors and "damaged or incomplete" in dialogs.errors[-1][1]
+    assert "broken.signdesk" in dialogs.errors[-1][0]  # the owner sees which file
     assert window.path == examples_dir / "bubble_tea_shop.signdesk"
     assert window.project.business["operator_name"] == "上海柠檬茶饮有限公司"
 
