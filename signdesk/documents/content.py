@@ -32,6 +32,7 @@ USER_FIELDS: dict[str, str] = {
     "address": N_("address"),
     "contact_phone": N_("phone number"),
     "contact_email": N_("e-mail address"),
+    "privacy_contact": N_("privacy contact"),
     "location": N_("capture area (where the devices are)"),
     "vendor_names": N_("vendor names"),
     "sharing_recipients": N_("recipients of shared face data"),
@@ -230,9 +231,12 @@ def business_identity(answers: Mapping[str, Any]) -> tuple[Bilingual, Bilingual]
     phone = _text(answers, "contact_phone")
     email = _text(answers, "contact_email")
     address = _text(answers, "address")
+    person = _text(answers, "privacy_contact")
 
     def contact(locale: str) -> str:
         parts = []
+        if person:
+            parts.append(translate(locale, N_("Privacy contact {person}"), person=person))
         if phone:
             parts.append(translate(locale, N_("Phone {phone}"), phone=phone))
         if email:

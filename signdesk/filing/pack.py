@@ -213,7 +213,7 @@ def build_filing(project: Project, today: dt.date) -> FilingPack:
         fields += [_answer("meta", b, "stop_date", required=True),
                    _answer("meta", b, "data_deleted_after_stop", required=True)]
     fields += _answers("handler", b, "operator_name operator_name_en? uscc address venue_type "
-                                     "legal_representative contact_phone contact_email?")
+                                     "legal_representative contact_phone contact_email? privacy_contact?")
     d = "data"
     fields += [_answer(d, b, "vendor_processes", required=True)]
     if b.get("vendor_processes"):

@@ -176,3 +176,11 @@ def test_a_purpose_beyond_public_security_says_separate_consent_comes_first(tea)
     project.scenarios[0].answers["purposes"] = ["public_security"]
     text = text_of(render_sign(project, project.scenarios[0], "A5", False, TODAY))
     assert "separate consent" not in " ".join(text.split())
+
+
+def test_the_privacy_contact_is_printed_in_both_languages_when_given() -> None:
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / "bubble_tea_shop.signdesk")
+    project.business["privacy_contact"] = "陈女士"
+    text = text_of(render_sign(project, project.scenarios[0], "A4", False, TODAY))
+    assert "个人信息保护联系人 陈女士" in text and "Privacy contact 陈女士" in text
