@@ -316,7 +316,25 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(suggested)
         return self._save_to(path) if path is not None else False
 
+    def invalid_answers(self) -> list[tuple[PageKey, str, str]]:
+        """(page, question id, message) for every field whose typed text is not valid."""
+        return [(key, qid, row.problem) for key, page in self.pages.items()
+                for qid, row in page.rows.items() if row.problem]
+
     def _save_to(self, path: Path) -> bool:
+        invalid = self.invalid_answers()
+        if invalid:
+            # Typed text that failed its check is not in the project: say so
+            # rather than let the owner find it missing after reopening.
+            listed = "\n".join(f"• {self.tr_(QUESTION_BY_ID[qid].text)} — {message.lstrip('⚠ ')}"
+                                for _key, qid, message in invalid)
+            if not self.dialogs.confirm(self.tr_(N_("Some answers are not valid")), self.tr_(
+                    N_("These answers are not valid, so they cannot be saved:\n{answers}\n\nSave the other answers anyway?"),
+                    answers=listed)):
+                key, qid, _message = invalid[0]
+                self.navigator.select(key)
+                self.page(key).focus_question(qid)
+                return False
         try:
             save(self.project, path)
         except ProjectFileError as err:

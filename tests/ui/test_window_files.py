@@ -120,3 +120,27 @@ def test_a_narrow_question_pane_shows_the_start_of_its_text(make_window, example
     window.navigator.select(("business", None))
     window.current_page().focus_question("contact_phone")
     assert window.current_page().scroll.horizontalScrollBar().value() == 0
+
+
+def test_saving_with_an_invalid_answer_says_what_is_not_saved(make_window, dialogs, examples_dir, qtbot,
+                                                            tmp_path):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.navigator.select(("business", None))
+    url = window.current_page().rows["optout_url"].field.edit
+    url.selectAll()
+    qtbot.keyClicks(url, "http://lemontea.example.cn/optout")
+    phone = window.current_page().rows["contact_phone"].field.edit
+    phone.selectAll()
+    qtbot.keyClicks(phone, "021-5555 9999")
+    dialogs.save_answer = tmp_path / "shop.signdesk"
+
+    dialogs.confirm_answer = False  # "no, let me fix it"
+    assert window.save_as() is False
+    assert "https://" in dialogs.asked[-1] and not (tmp_path / "shop.signdesk").exists()
+    assert "https://" in window.current_page().rows["optout_url"].problem  # still shown beside the field
+
+    dialogs.confirm_answer = True  # "save the rest"
+    assert window.save_as() is True
+    saved = load(tmp_path / "shop.signdesk").business
+    assert saved["contact_phone"] == "021-5555 9999"
+    assert saved["optout_url"] == "https://lemontea.example.cn/face-optout"  # the last valid answer
