@@ -26,7 +26,7 @@ from signdesk.documents.printmarks import (
     start_print_page,
 )
 from signdesk.documents.textfit import wrap_lines
-from signdesk.i18n import EN, N_, ZH, Bilingual, translate
+from signdesk.i18n import EN, N_, ZH, Bilingual
 
 #: What an unanswered item prints instead of invented text.
 GAP_MSGID = N_("[NOT ANSWERED]")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pytest
 
 from pdf_checks import assert_fonts_embedded, qr_texts, rasterise, reader, text_of, text_origins

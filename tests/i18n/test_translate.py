@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import signdesk.i18n as i18n
 from signdesk.errors import UserInputError

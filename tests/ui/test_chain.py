@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 HEADER = "name,address,contact,optout_url,sizes\n"
 
 

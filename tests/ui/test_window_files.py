@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from signdesk.model import load
 from signdesk.ui.dialogs import Unsaved
 
