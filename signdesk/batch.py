@@ -148,21 +148,58 @@ def _site_from_row(line: int, row: dict[str, str]) -> Site:
     return Site(line, name, address, contact, url, sizes)
 
 
-def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
-    """Parse the stores table: (good sites, bad rows by line number).
+#: Column names an owner may write in Chinese instead.
+HEADER_ALIASES = {"门店": "name", "门店名称": "name", "名称": "name", "地址": "address", "门店地址": "address",
+                  "电话": "contact", "联系电话": "contact", "退出页面": "optout_url", "退出页面网址": "optout_url",
+                  "网址": "optout_url", "纸张": "sizes", "尺寸": "sizes"}
 
-    UTF-8 with or without BOM. Bytes that are not UTF-8 spoil only their row.
+
+def decode_stores(raw: bytes) -> str:
+    """The stores table as text.
+
+    UTF-8 (with or without BOM) is read as UTF-8, and bytes that are not
+    UTF-8 spoil only their own row. A table with no UTF-8 text in it at all
+    that reads as GB18030 is read as GB18030: that is what Excel on a Chinese
+    Windows saves as "CSV" by default.
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    text = raw.decode("utf-8", errors="surrogateescape")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not any(_is_utf8_text(line) for line in raw.splitlines()):
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", errors="surrogateescape")
+
+
+def _is_utf8_text(line: bytes) -> bool:
+    """A line with non-ASCII characters that is valid UTF-8."""
+    if line.isascii():
+        return False
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
+    """Parse the stores table: (good sites, bad rows by line number).
+
+    See :func:`decode_stores` for the encodings read; headers may be English
+    or Chinese (:data:`HEADER_ALIASES`).
+    """
+    reader = csv.reader(io.StringIO(decode_stores(raw), newline=""))
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
         raise StoresFileError(N_("The stores file is empty; it needs a header row: {columns}."),
                               columns=",".join(COLUMNS)) from None
-    header = [h.strip().lower() for h in header]
+    header = [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
     absent = [c for c in REQUIRED_COLUMNS if c not in header]
     if absent:
         raise StoresFileError(N_("The stores file's first row must name the columns {columns}; missing: {absent}."),

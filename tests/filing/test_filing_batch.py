@@ -177,3 +177,20 @@ def test_a_batch_killed_midway_resumes_without_redoing_finished_sites(tmp_path, 
         pdfs = list(folder.glob("sign-*.pdf"))
         assert pdfs and all(p.read_bytes().startswith(b"%PDF-") and p.read_bytes().rstrip().endswith(b"%%EOF")
                             for p in pdfs)
+
+
+def test_a_table_saved_by_chinese_excel_in_gb18030_with_chinese_headers_is_read():
+    table = ("门店名称,地址,联系电话,退出页面网址,纸张\n"
+             "柠檬茶1号店,上海市徐汇区1号,021-5555 0101,https://tea.example.cn/s1,A4\n"
+             "柠檬茶2号店,上海市徐汇区2号,021-5555 0102,https://tea.example.cn/s2,A5\n")
+    sites, problems = read_sites(table.encode("gb18030"))
+    assert not problems
+    assert [s.name for s in sites] == ["柠檬茶1号店", "柠檬茶2号店"]
+    assert sites[1].address == "上海市徐汇区2号" and sites[1].sizes == ("A5",)
+
+
+def test_one_bad_row_in_a_utf8_table_does_not_turn_the_table_into_gb18030():
+    raw = stores([good_row(1), good_row(2)]) + b"\xd6\xd0\xce\xc4\xb5\xea,x,021-5555 0123,https://t.example.cn/z,A4\n"
+    sites, problems = read_sites(raw)
+    assert [s.name for s in sites] == ["柠檬茶1号店", "柠檬茶2号店"]  # not mojibake
+    assert [p.line for p in problems] == [4] and "UTF-8" in problems[0].error.message("en")
