@@ -315,7 +315,10 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
 
     def relationship(locale: str) -> str:
         """"membership or employment": only the relationships of the people enrolled here."""
-        keys = dict.fromkeys(RELATIONSHIP_TEXTS[k] for k in (a.get("enrolled") or []) if k in RELATIONSHIP_TEXTS)
+        texts = dict(RELATIONSHIP_TEXTS)
+        if a.get("venue_type") == "hotel":
+            texts["customers"] = N_("stay")  # hotel guests are not members
+        keys = dict.fromkeys(texts[k] for k in (a.get("enrolled") or []) if k in texts)
         listed = [translate(locale, m) for m in keys] or [
             translate(locale, m) for m in (N_("membership"), N_("employment"), N_("residence"))]
         return join_phrases(locale, listed)

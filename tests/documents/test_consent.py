@@ -212,3 +212,11 @@ def test_recipient_contact_use_and_the_foreign_recipient_are_printed_when_answer
         assert expected in text, expected
     assert "其处理目的和处理方式：学生安全平台核验到校记录" in packed
     assert "Ask us for the foreign recipient" not in text
+
+
+def test_hotel_guests_are_told_their_face_is_deleted_when_their_stay_ends() -> None:
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / "small_hotel.signdesk")
+    notice = scenario_notice(project, project.scenario("s-checkin"), TODAY)
+    assert "when your stay ends" in notice.deletion.en and "住宿结束" in notice.deletion.zh
+    assert "membership" not in notice.deletion.en
