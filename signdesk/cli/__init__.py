@@ -17,6 +17,8 @@ from signdesk.i18n import EN, N_, ZH, normalize_locale, translate
 
 #: Exit statuses shared by every command.
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+#: The reader of the output closed the pipe (128 + SIGPIPE, as the shell reports it).
+EXIT_BROKEN_PIPE = 141
 
 
 def default_locale() -> str:
@@ -75,16 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_commands() -> None:
-    # Importing a command module registers it. Optional modules (written by
-    # later parts of the app) are skipped when absent.
-    import importlib
-
-    for module in ("check", "new", "render", "export", "batch"):
-        try:
-            importlib.import_module(f"signdesk.cli.{module}")
-        except ModuleNotFoundError as err:
-            if err.name != f"signdesk.cli.{module}":
-                raise
+    # Importing a command module registers it (``@command``); --help lists
+    # the commands in this order.
+    from signdesk.cli import check, new, render, export, batch  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,13 +94,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     run, _help = COMMANDS[args.command]
     try:
-        return run(args)
+        status = run(args)
+        # Flush here, not at interpreter exit, so a closed pipe is caught below.
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader went away (``signdesk-cli check … | head``): stop quietly,
+        # as other command-line tools do.
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except UserInputError as err:
         print(f"signdesk: {err.message(locale_of(args))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(translate(locale_of(args), N_("Interrupted.")), file=sys.stderr)
         return 130
+
+
+def _discard_stdout() -> None:
+    # Python flushes stdout once more at exit; point it at /dev/null so that
+    # flush cannot fail a second time and print "Exception ignored".
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests): nothing is flushed at exit
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -145,3 +145,21 @@ def test_exit_codes_of_the_real_command(tmp_path):
             assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("signdesk"), proc.stderr
         else:
             assert proc.stdout.startswith("SignDesk check: ") and proc.stderr == ""
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", str(REPO / "examples" / "bubble_tea_shop.signdesk")],
+    ["check", str(REPO / "examples" / "residential_compound.signdesk"), "--format", "json"],
+], ids=["short-text", "long-json"])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, argv):
+    # ``signdesk-cli check … | head -1``: the reader closes the pipe first.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "LANG": "en_US.UTF-8", "PYTHONPATH": str(REPO)}
+    try:
+        proc = subprocess.run([sys.executable, "-m", "signdesk.cli", *argv, "--today", TODAY],
+                              stdout=write_end, stderr=subprocess.PIPE, text=True, env=env,
+                              cwd=tmp_path, timeout=120)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == "" and proc.returncode == 141, proc.stderr
