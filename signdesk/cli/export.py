@@ -14,8 +14,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from signdesk.cli import EXIT_OK, EXIT_USAGE, command, locale_of
+from signdesk.cli import EXIT_OK, command, locale_of
 from signdesk.documents.render import write_documents
+from signdesk.errors import UserInputError
 from signdesk.filing.pack import PIA_NAME, FilingFileError, filing_files, import_filing
 from signdesk.i18n import EN, N_, ZH, translate
 from signdesk.model import load, save
@@ -73,7 +74,6 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("import-filing", N_("Turn a filing pack back into the project it was made from."))
 def run_import(args: argparse.Namespace) -> int:
-    locale = locale_of(args)
     try:
         raw = args.filing.read_bytes()
     except OSError as err:
@@ -81,9 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
                               problem=err.strerror or str(err)) from None
     project = import_filing(raw)
     if args.output.exists() and not args.force:
-        print(translate(locale, N_("{name} exists already; add --force to replace it."), name=str(args.output)),
-              file=sys.stderr)
-        return EXIT_USAGE
+        # The same words as ``new`` uses for the same mistake.
+        raise UserInputError(N_("{name} already exists; use --force to overwrite it."), name=str(args.output))
     save(project, args.output)
     print(args.output)
     return EXIT_OK

@@ -50,6 +50,21 @@ def test_cli_export_then_import_gives_the_identical_project(compound, examples_d
         assert dumps(load(out)) == dumps(compound)
 
 
+def test_import_does_not_overwrite_a_project_without_force(compound, examples_dir, tmp_path, capsys):
+    src = examples_dir / "residential_compound.signdesk"
+    assert main(["export", str(src), "--filing", "-o", str(tmp_path / "pack"), "--today", "2026-11-22"]) == 0
+    out = tmp_path / "back.signdesk"
+    out.write_text("mine", encoding="utf-8")
+    capsys.readouterr()
+    for lang, words in (("en", "already exists; use --force"), ("zh", "已存在；如要覆盖，请加上 --force")):
+        assert main(["import-filing", str(tmp_path / "pack" / JSON_NAME), "-o", str(out), "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("signdesk: ") and words in err and err.count("\n") == 1, err
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert main(["import-filing", str(tmp_path / "pack" / JSON_NAME), "-o", str(out), "--force"]) == 0
+    assert dumps(load(out)) == dumps(compound)
+
+
 def test_import_rejects_a_file_that_is_not_a_filing(tmp_path):
     with pytest.raises(FilingFileError):
         import_filing(b'{"format": "something-else"}')
