@@ -428,13 +428,10 @@ class MainWindow(QMainWindow):
         self.chain_job.start()
 
     def open_optout_page(self) -> None:
-        from signdesk.ui.renderers import MISSING_MESSAGE, DocumentRequest, RendererMissing, render_document
+        from signdesk.ui.renderers import DocumentRequest, render_document
 
         try:
             html = render_document(self.project, DocumentRequest(DocumentKind.OPTOUT_PAGE, today=self.today))
-        except RendererMissing:
-            self.dialogs.error(self.tr_(N_("Opt-out page")), self.tr_(MISSING_MESSAGE))
-            return
         except UserInputError as err:
             self.dialogs.error(self.tr_(N_("Opt-out page")), err.message(self.locale))
             return

@@ -31,7 +31,7 @@ from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.rules import Assessment, DocumentKind
-from signdesk.ui.renderers import MISSING_MESSAGE, SHEET_NAMES, DocumentRequest, RendererMissing, is_pdf, render_document
+from signdesk.ui.renderers import SHEET_NAMES, DocumentRequest, is_pdf, render_document
 
 Translate = Callable[..., str]
 
@@ -64,8 +64,6 @@ class RenderJob(QRunnable):
 
         try:
             data = render_document(self.project, self.request)
-        except RendererMissing:
-            self.signals.failed.emit(self.generation, translate(self.locale, MISSING_MESSAGE))
         except UserInputError as err:
             self.signals.failed.emit(self.generation, err.message(self.locale))
         except Exception as err:  # a renderer bug must not take the window down

@@ -1,10 +1,9 @@
 """Which core function draws which document, for the preview and export.
 
 The GUI knows nothing about how a document looks: it calls the pure
-functions of ``signdesk.documents`` through this one table. A document whose
-renderer is not there (yet) raises ``RendererMissing`` and the preview says
-so instead of failing. Modules are imported on first use, so reportlab is
-not loaded before a preview is needed (start-up time).
+functions of ``signdesk.documents`` through this one table. Modules are
+imported on first use, so reportlab is not loaded before a preview is
+needed (start-up time).
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.rules import DocumentKind, RequiredDocument
 
@@ -73,10 +71,6 @@ RENDERERS: dict[DocumentKind, Callable[[Project, "DocumentRequest"], bytes]] = {
 SHEET_NAMES = ("A4", "A3", "A5", "LETTER")
 
 
-class RendererMissing(Exception):
-    """No function draws this document yet."""
-
-
 @dataclass(frozen=True)
 class DocumentRequest:
     """One document to draw, with the owner's sheet choices."""
@@ -97,17 +91,8 @@ class DocumentRequest:
 
 
 def render_document(project: Project, request: DocumentRequest) -> bytes:
-    """The bytes (PDF, or HTML for the opt-out page) of one document.
-
-    Raises ``RendererMissing`` when this version has no renderer for it.
-    """
-    draw = RENDERERS.get(request.kind)
-    if draw is None:
-        raise RendererMissing(request.kind.value)
-    try:
-        data = draw(project, request)
-    except ImportError as err:  # the module that draws it is not there (yet)
-        raise RendererMissing(request.kind.value) from err
+    """The bytes (PDF, or HTML for the opt-out page) of one document."""
+    data = RENDERERS[request.kind](project, request)
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
@@ -127,5 +112,3 @@ def export_all(project: Project, folder: Path,
     progress(1, 1)
     return written
 
-
-MISSING_MESSAGE = N_("The preview of this document is not available yet in this version of SignDesk.")
