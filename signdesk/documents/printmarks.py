@@ -50,10 +50,6 @@ class Sheet:
     width_pt: float
     height_pt: float
 
-    @property
-    def is_landscape(self) -> bool:
-        return self.width_pt > self.height_pt
-
     def landscape(self) -> "Sheet":
         """This sheet turned so that its long side is horizontal."""
         w, h = sorted((self.width_pt, self.height_pt))

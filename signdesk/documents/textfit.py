@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -346,10 +345,3 @@ def draw_layout(canvas: Canvas, layout: TextLayout, x: float, top_y: float,
             canvas.drawString(lx, baseline, line)
         baseline -= layout.leading
     canvas.restoreState()
-
-
-def layouts_height(layouts: Sequence[TextLayout], gap: float = 0.0) -> float:
-    """Total height of layouts stacked one under another with ``gap`` between them."""
-    if not layouts:
-        return 0.0
-    return sum(l.height for l in layouts) + gap * (len(layouts) - 1)

@@ -73,9 +73,6 @@ class Assessment:
     def for_scenario(self, scenario_id: str | None) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.scenario_id == scenario_id)
 
-    def documents_of(self, kind: DocumentKind) -> tuple[RequiredDocument, ...]:
-        return tuple(d for d in self.documents if d.kind is kind)
-
 
 def is_research_only(project: Project, scenario: Scenario | None = None) -> bool:
     """Outside the Measures (art. 2): only R&D or algorithm training."""

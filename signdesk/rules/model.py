@@ -48,22 +48,9 @@ class Law(str, Enum):
     def binding(self) -> bool:
         return self not in (Law.GBT_41819, Law.DRAFT_2023)
 
-    def name_in(self, locale: str) -> str:
-        return translate(locale, LAW_NAMES[self])
-
     def short_in(self, locale: str) -> str:
         return translate(locale, LAW_SHORT_NAMES[self])
 
-
-LAW_NAMES = {
-    Law.MEASURES: N_("Measures for the Security Management of the Application of Facial Recognition Technology (2025)"),
-    Law.PIPL: N_("Personal Information Protection Law"),
-    Law.NDSR: N_("Network Data Security Management Regulations"),
-    Law.SPC: N_("Supreme People's Court provisions on facial recognition cases (2021)"),
-    Law.CAC_FILING: N_("CAC announcement on facial recognition filing (28 May 2025)"),
-    Law.GBT_41819: N_("GB/T 41819-2022 Security requirements of face recognition data (voluntary standard)"),
-    Law.DRAFT_2023: N_("2023 draft provisions on facial recognition (never in force)"),
-}
 
 LAW_SHORT_NAMES = {
     Law.MEASURES: N_("FR Measures"),

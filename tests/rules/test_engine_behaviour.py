@@ -13,7 +13,7 @@ from signdesk.questions import QUESTION_BY_ID
 from signdesk.questions.model import Kind
 from signdesk.rules import RULES, Law, Severity, evaluate
 from signdesk.rules.engine import TODAY_KEY
-from signdesk.rules.model import Confidence, LAW_NAMES, LAW_SHORT_NAMES, SEVERITY_LABELS
+from signdesk.rules.model import Confidence, LAW_SHORT_NAMES, SEVERITY_LABELS
 
 from rule_projects import EXAMPLES, TODAY, patched, rule_ids
 
@@ -186,7 +186,6 @@ def _texts():
         yield rule.why
         yield rule.fix
     yield from SEVERITY_LABELS.values()
-    yield from LAW_NAMES.values()
     yield from LAW_SHORT_NAMES.values()
 
 
