@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from signdesk.cli import EXIT_OK, command, locale_of
+from signdesk.cli import EXIT_OK, add_lang_option, command, locale_of
 from signdesk.documents.render import write_documents
 from signdesk.errors import UserInputError
 from signdesk.filing.pack import PIA_NAME, FilingFileError, filing_files, import_filing
@@ -34,7 +34,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
                         help="languages of the PDFs (default zh+en)")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
                         help="date of the pack and deadline checks (YYYY-MM-DD)")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
+    add_lang_option(parser)
 
 
 @command("export", N_("Write the filing pack or the impact-assessment report."))
@@ -69,7 +69,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("filing", type=Path, help="a filing.json or filing-pack.zip written by export --filing")
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .signdesk project to write")
     parser.add_argument("--force", action="store_true", help="replace an existing project file")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
+    add_lang_option(parser)
 
 
 @command("import-filing", N_("Turn a filing pack back into the project it was made from."))
