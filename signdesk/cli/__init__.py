@@ -8,6 +8,7 @@ line in the user's language with exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from typing import Callable, Sequence
@@ -58,6 +59,14 @@ def command(name: str, help_msgid: str):
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default=None,
                         help="language of the output (default: from LANG)")
+
+
+def iso_day(text: str) -> dt.date:
+    """argparse type for ``--today``: a YYYY-MM-DD date, or a one-line usage error."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
 def locale_of(args: argparse.Namespace) -> str:

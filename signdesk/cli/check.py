@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, locale_of
+from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
 from signdesk.i18n import N_, translate
 from signdesk.model import Project, load
 from signdesk.rules import Assessment, Finding, Severity, describe_value, evaluate
@@ -22,18 +22,11 @@ from signdesk.questions import QUESTION_BY_ID
 JSON_FORMAT_VERSION = 1
 
 
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
-
-
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help="a .signdesk project file")
     add_lang_option(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--today", type=_day, default=None,
+    parser.add_argument("--today", type=iso_day, default=None,
                         help="evaluate deadlines as of this date (YYYY-MM-DD)")
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from signdesk.cli import EXIT_OK, add_lang_option, command, locale_of
+from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of
 from signdesk.documents.render import write_documents
 from signdesk.errors import UserInputError
 from signdesk.filing.pack import PIA_NAME, FilingFileError, filing_files, import_filing
@@ -32,7 +32,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, help="output folder")
     parser.add_argument("--languages", choices=tuple(LANGUAGE_PAIRS), default="zh+en",
                         help="languages of the PDFs (default zh+en)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+    parser.add_argument("--today", type=iso_day, default=None,
                         help="date of the pack and deadline checks (YYYY-MM-DD)")
     add_lang_option(parser)
 

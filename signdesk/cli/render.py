@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from signdesk.cli import EXIT_OK, add_lang_option, command, locale_of
+from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of
 from signdesk.documents.render import ORIENTATIONS, SIZES, render_all
 from signdesk.i18n import N_, translate
 from signdesk.model import load
@@ -26,7 +26,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder for the documents")
     parser.add_argument("--sizes", type=_sizes, default=["A4"], help="sign sizes, e.g. A4,A3 (A5, A4, A3, LETTER)")
     parser.add_argument("--orientation", choices=(*ORIENTATIONS, "both"), default="portrait")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+    parser.add_argument("--today", type=iso_day, default=None,
                         help="date printed on the documents (YYYY-MM-DD; default: today)")
     add_lang_option(parser)
 

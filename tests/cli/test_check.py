@@ -163,3 +163,15 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, argv):
     finally:
         os.close(write_end)
     assert proc.stderr == "" and proc.returncode == 141, proc.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["check"], ["render", "-o"], ["export", "--filing", "-o"],
+])
+def test_a_bad_today_is_one_usage_line_naming_the_format(capsys, tmp_path, command):
+    example = str(REPO / "examples" / "bubble_tea_shop.signdesk")
+    folder = [str(tmp_path / "out")] if command[-1] == "-o" else []
+    code, out, err = run(capsys, command[0], example, *command[1:], *folder, "--today", "2026-13-01")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "'2026-13-01' is not a date; use YYYY-MM-DD" in err, err
+    assert not (tmp_path / "out").exists()
