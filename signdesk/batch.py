@@ -81,6 +81,8 @@ class Site:
 class RowProblem:
     line: int
     error: UserInputError
+    #: The site name the row gives, if it gives one, so the summary can say whose row it was.
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,16 @@ def decode_stores(raw: bytes) -> str:
     return raw.decode("utf-8", errors="surrogateescape")
 
 
+def _row_name(header: list[str], cells: list[str]) -> str:
+    """The name cell of a bad row, shortened for the summary; "" when there is none worth showing."""
+    if "name" not in header or header.index("name") >= len(cells):
+        return ""
+    name = cells[header.index("name")].strip()
+    if not _cells_ok([name]):
+        return ""
+    return name if len(name) <= MAX_SITE_NAME else name[:MAX_SITE_NAME - 1] + "…"
+
+
 def _is_utf8_text(line: bytes) -> bool:
     """A line with non-ASCII characters that is valid UTF-8."""
     if line.isascii():
@@ -231,7 +243,7 @@ def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
             seen[site.name] = line
             sites.append(site)
         except UserInputError as err:
-            problems.append(RowProblem(line, err))
+            problems.append(RowProblem(line, err, _row_name(header, cells)))
     return sites, problems
 
 
@@ -367,7 +379,7 @@ def summary_rows(report: BatchReport, locale: str) -> list[list[str]]:
                                    r.site.folder_name, str(len(r.files)), reason]))
     bad_row = STATUS["bad_row"]
     for p in report.problems:
-        rows.append((p.line, [str(p.line), "", translate(locale, bad_row), "", "0", p.error.message(locale)]))
+        rows.append((p.line, [str(p.line), p.name, translate(locale, bad_row), "", "0", p.error.message(locale)]))
     header = [translate(locale, h) for h in SUMMARY_COLUMNS]
     return [header] + [row for _line, row in sorted(rows, key=lambda item: item[0])]
 

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from signdesk.batch import STATUS, BatchReport, SiteResult, read_sites, run_batch, summary_rows, write_summary
-from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, locale_of
+from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_, translate
 from signdesk.model import load
@@ -29,7 +29,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("stores", type=Path, help="CSV: name,address,contact,optout_url,sizes")
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder for the site folders")
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help="date printed on documents")
+    parser.add_argument("--today", type=iso_day, default=None, help="date printed on documents")
     add_lang_option(parser)
 
 

@@ -83,6 +83,8 @@ def test_cli_batch_produces_the_good_sites_and_names_the_bad_lines(tmp_path, exa
         assert (folder / DONE_MARKER).exists()
     summary = (out / "summary.csv").read_text("utf-8-sig")
     assert "柠檬茶1号店" in summary and "bad row" in summary
+    bad = next(line for line in summary.splitlines() if "bad row" in line)
+    assert bad.split(",")[1] == "明文店"  # whose row it was
 
 
 def test_site_details_replace_the_projects_but_the_company_stays(tmp_path, examples_dir):
