@@ -76,8 +76,13 @@ def app_data_folder() -> Path:
 
 def build_window(project_path: Path | None = None, *,
                  dialogs: Callable[[MainWindow], Dialogs] | None = None,
-                 data_folder: Path | None = None, today: dt.date | None = None) -> MainWindow:
-    """The main window, after crash recovery, with ``project_path`` open."""
+                 data_folder: Path | None = None, today: dt.date | None = None,
+                 show: bool = False) -> MainWindow:
+    """The main window, after crash recovery, with ``project_path`` open.
+
+    ``show`` puts the window on screen before any question about recovery
+    or a file that cannot be opened, so those dialogs sit on the window.
+    """
     application()
     settings = app_settings()
     language = UiLanguage(settings)
@@ -91,6 +96,8 @@ def build_window(project_path: Path | None = None, *,
     window = MainWindow(settings, language, autosave, dialogs, today,
                         project, Path(project_path) if project is not None else None)
     language.setParent(window)
+    if show:
+        window.show()
     if problem is not None:
         window.dialogs.error(window.tr_(N_("Cannot open {name}"), name=Path(project_path).name),
                              problem.message(window.locale))
@@ -104,6 +111,5 @@ def run_app(argv: list[str]) -> int:
     """``signdesk [PROJECT]``: show the window and run until it closes."""
     app = application([])
     project = Path(argv[0]) if argv else None
-    window = build_window(project)
-    window.show()
+    window = build_window(project, show=True)  # noqa: F841 - kept alive while the app runs
     return app.exec()

@@ -142,3 +142,27 @@ def test_saving_with_an_invalid_answer_says_what_is_not_saved(make_window, dialo
     saved = load(tmp_path / "shop.signdesk").business
     assert saved["contact_phone"] == "021-5555 9999"
     assert saved["optout_url"] == "https://lemontea.example.cn/face-optout"  # the last valid answer
+
+
+def test_the_recovery_question_is_asked_over_the_open_window(make_window, dialogs, qtbot, isolated, today):
+    from signdesk.ui.app import build_window
+
+    window = make_window()
+    window.navigator.select(("business", None))
+    qtbot.keyClicks(window.current_page().rows["address"].field.edit, "Pudong")
+    window.navigator.select(("headcount", None))  # autosave
+    window.setWindowModified(False)
+    window.hide()  # the process dies: no clean exit
+
+    seen: list[bool] = []
+    dialogs.confirm = lambda title, text: seen.append(dialogs.window.isVisible()) or True
+
+    def factory(w):
+        dialogs.window = w
+        return dialogs
+
+    again = build_window(None, dialogs=factory, data_folder=isolated / "data", today=today, show=True)
+    qtbot.addWidget(again)
+    assert seen == [True]  # the window was already on screen when asked
+    assert again.project.business["address"] == "Pudong"
+    again.setWindowModified(False)
