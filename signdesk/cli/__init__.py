@@ -31,8 +31,31 @@ def default_locale() -> str:
     return EN
 
 
+def _help_formatter(locale: str) -> type[argparse.HelpFormatter]:
+    """A help formatter that shows our option help (English msgids) in ``locale``."""
+
+    class LocalizedHelp(argparse.HelpFormatter):
+        def _get_help_string(self, action: argparse.Action) -> str | None:
+            return translate(locale, action.help) if action.help else action.help
+
+        def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+            if prefix is None:
+                prefix = translate(locale, N_("usage: "))
+            return super().add_usage(usage, actions, groups, prefix)
+
+    return LocalizedHelp
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one line with exit status 2."""
+    """argparse that speaks the user's language in --help and reports usage
+    errors as one line with exit status 2."""
+
+    def __init__(self, *args, locale: str = EN, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.update(add_help=False, formatter_class=_help_formatter(locale))
+        super().__init__(*args, **kwargs)
+        self._positionals.title = translate(locale, N_("positional arguments"))
+        self._optionals.title = translate(locale, N_("options"))
+        self.add_argument("-h", "--help", action="help", help=N_("show this help message and exit"))
 
     def error(self, message: str) -> None:  # type: ignore[override]
         # One line, so scripts and the batch log stay readable; the usage is
@@ -58,7 +81,7 @@ def command(name: str, help_msgid: str):
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default=None,
-                        help="language of the output (default: from LANG)")
+                        help=N_("language of the output (default: from LANG)"))
 
 
 def iso_day(text: str) -> dt.date:
@@ -73,12 +96,16 @@ def locale_of(args: argparse.Namespace) -> str:
     return {"zh": ZH, "en": EN}.get(getattr(args, "lang", None) or "", default_locale())
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(locale: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, its help in ``locale`` (default: the environment's)."""
     _load_commands()
-    parser = _Parser(prog="signdesk", description="SignDesk: facial-recognition compliance for small businesses.")
+    locale = locale or default_locale()
+    parser = _Parser(prog="signdesk", locale=locale, description=translate(
+        locale, N_("SignDesk: facial-recognition compliance for small businesses.")))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, (run, help_msgid) in COMMANDS.items():
-        p = sub.add_parser(name, help=translate(default_locale(), help_msgid))
+        p = sub.add_parser(name, help=help_msgid, locale=locale,
+                           description=translate(locale, help_msgid))
         add_arguments = getattr(run, "add_arguments", None)
         if add_arguments:
             add_arguments(p)
@@ -93,7 +120,8 @@ def _load_commands() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``signdesk-cli``; returns the exit status."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_lang_in(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -118,6 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(translate(locale_of(args), N_("Interrupted.")), file=sys.stderr)
         return 130
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The locale asked for with --lang, looked at before parsing so that --help speaks it."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in ("zh", "en"):
+            return ZH if value == "zh" else EN
+    return None
 
 
 def _discard_stdout() -> None:

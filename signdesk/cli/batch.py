@@ -25,11 +25,11 @@ class StoresReadError(UserInputError):
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", type=Path, help="the chain's .signdesk project")
-    parser.add_argument("stores", type=Path, help="CSV: name,address,contact,optout_url,sizes")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="folder for the site folders")
-    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--today", type=iso_day, default=None, help="date printed on documents")
+    parser.add_argument("project", type=Path, help=N_("the chain's .signdesk project"))
+    parser.add_argument("stores", type=Path, help=N_("CSV: name,address,contact,optout_url,sizes"))
+    parser.add_argument("-o", "--output", type=Path, required=True, help=N_("folder for the site folders"))
+    parser.add_argument("--workers", type=int, default=2, help=N_("worker processes (default 2)"))
+    parser.add_argument("--today", type=iso_day, default=None, help=N_("date printed on documents"))
     add_lang_option(parser)
 
 

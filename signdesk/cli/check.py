@@ -23,11 +23,11 @@ JSON_FORMAT_VERSION = 1
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", type=Path, help="a .signdesk project file")
+    parser.add_argument("project", type=Path, help=N_("a .signdesk project file"))
     add_lang_option(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--today", type=iso_day, default=None,
-                        help="evaluate deadlines as of this date (YYYY-MM-DD)")
+                        help=N_("evaluate deadlines as of this date (YYYY-MM-DD)"))
 
 
 @command("check", N_("Check a project and list what breaks the rules."))

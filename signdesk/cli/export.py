@@ -25,15 +25,15 @@ LANGUAGE_PAIRS = {"zh+en": (ZH, EN), "zh": (ZH,), "en": (EN,)}
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", type=Path, help="a .signdesk project file")
+    parser.add_argument("project", type=Path, help=N_("a .signdesk project file"))
     what = parser.add_mutually_exclusive_group(required=True)
-    what.add_argument("--filing", action="store_true", help="the whole filing pack (JSON, CSV, PDFs, zip)")
-    what.add_argument("--pia", action="store_true", help="only the impact-assessment report PDF")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="output folder")
+    what.add_argument("--filing", action="store_true", help=N_("the whole filing pack (JSON, CSV, PDFs, zip)"))
+    what.add_argument("--pia", action="store_true", help=N_("only the impact-assessment report PDF"))
+    parser.add_argument("-o", "--output", type=Path, required=True, help=N_("output folder"))
     parser.add_argument("--languages", choices=tuple(LANGUAGE_PAIRS), default="zh+en",
-                        help="languages of the PDFs (default zh+en)")
+                        help=N_("languages of the PDFs (default zh+en)"))
     parser.add_argument("--today", type=iso_day, default=None,
-                        help="date of the pack and deadline checks (YYYY-MM-DD)")
+                        help=N_("date of the pack and deadline checks (YYYY-MM-DD)"))
     add_lang_option(parser)
 
 
@@ -66,9 +66,9 @@ run.add_arguments = _export_arguments  # type: ignore[attr-defined]
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("filing", type=Path, help="a filing.json or filing-pack.zip written by export --filing")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the .signdesk project to write")
-    parser.add_argument("--force", action="store_true", help="replace an existing project file")
+    parser.add_argument("filing", type=Path, help=N_("a filing.json or filing-pack.zip written by export --filing"))
+    parser.add_argument("-o", "--output", type=Path, required=True, help=N_("the .signdesk project to write"))
+    parser.add_argument("--force", action="store_true", help=N_("replace an existing project file"))
     add_lang_option(parser)
 
 

@@ -21,9 +21,9 @@ def starter_project(locale: str, name: str | None = None) -> Project:
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", type=Path, help=f"file to create (ends in {SUFFIX})")
-    parser.add_argument("--name", help="business name")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument("project", type=Path, help=N_("file to create (ends in .signdesk)"))
+    parser.add_argument("--name", help=N_("business name"))
+    parser.add_argument("--force", action="store_true", help=N_("overwrite an existing file"))
     add_lang_option(parser)
 
 

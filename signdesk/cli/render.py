@@ -22,12 +22,12 @@ def _sizes(value: str) -> list[str]:
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", type=Path, help="a .signdesk project file")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="folder for the documents")
-    parser.add_argument("--sizes", type=_sizes, default=["A4"], help="sign sizes, e.g. A4,A3 (A5, A4, A3, LETTER)")
+    parser.add_argument("project", type=Path, help=N_("a .signdesk project file"))
+    parser.add_argument("-o", "--output", type=Path, required=True, help=N_("folder for the documents"))
+    parser.add_argument("--sizes", type=_sizes, default=["A4"], help=N_("sign sizes, e.g. A4,A3 (A5, A4, A3, LETTER)"))
     parser.add_argument("--orientation", choices=(*ORIENTATIONS, "both"), default="portrait")
     parser.add_argument("--today", type=iso_day, default=None,
-                        help="date printed on the documents (YYYY-MM-DD; default: today)")
+                        help=N_("date printed on the documents (YYYY-MM-DD; default: today)"))
     add_lang_option(parser)
 
 
