@@ -175,3 +175,13 @@ def test_a_bad_today_is_one_usage_line_naming_the_format(capsys, tmp_path, comma
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "'2026-13-01' is not a date; use YYYY-MM-DD" in err, err
     assert not (tmp_path / "out").exists()
+
+
+def test_help_speaks_the_language_asked_for(capsys):
+    from signdesk.cli import main
+
+    assert main(["check", "--lang", "zh", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "输出语言" in out and "显示本帮助信息并退出" in out
+    assert main(["check", "--lang", "en", "--help"]) == 0
+    assert "language of the output" in capsys.readouterr().out
