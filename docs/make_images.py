@@ -98,8 +98,34 @@ def windows() -> None:
             for _ in range(20):
                 QApplication.processEvents()
             window.grab().save(str(OUT / f"window-{locale}.png"))
+            if locale == "en":
+                preview_of_the_sign(window)
+                window.grab().save(str(OUT / "window-preview-en.png"))
             window.setWindowModified(False)
             window.close()
+
+
+def preview_of_the_sign(window) -> None:
+    """Show the Documents tab with the sign, and wait until it is drawn."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from signdesk.rules import DocumentKind
+
+    window.side.setCurrentWidget(window.preview)
+    combo = window.preview.documents
+    combo.setCurrentIndex(next(i for i in range(combo.count())
+                               if combo.itemData(i)[0] == DocumentKind.SIGN.value))
+    start = time.monotonic()
+    while window.preview.page_count() == 0 and time.monotonic() - start < 30:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    # QPdfView draws its page in the background: give it a moment.
+    settle = time.monotonic()
+    while time.monotonic() - settle < 2:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 if __name__ == "__main__":
