@@ -199,6 +199,16 @@ def _is_utf8_text(line: bytes) -> bool:
     return True
 
 
+def read_stores_file(path: Path) -> tuple[list[Site], list[RowProblem]]:
+    """Read and parse a stores table file (see :func:`read_sites`)."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise StoresFileError(N_("The stores file {name} cannot be read: {problem}"), name=str(path),
+                              problem=err.strerror or str(err)) from None
+    return read_sites(raw)
+
+
 def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
     """Parse the stores table: (good sites, bad rows by line number).
 
@@ -397,5 +407,5 @@ def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
 
 
 __all__ = ["BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
-           "build_site", "finished_files", "read_sites", "render_site_documents", "run_batch", "site_project",
+           "build_site", "finished_files", "read_sites", "read_stores_file", "render_site_documents", "run_batch", "site_project",
            "summary_rows", "write_summary"]

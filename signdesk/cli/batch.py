@@ -13,15 +13,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from signdesk.batch import STATUS, BatchReport, SiteResult, read_sites, run_batch, summary_rows, write_summary
+from signdesk.batch import STATUS, BatchReport, SiteResult, read_stores_file, run_batch, summary_rows, write_summary
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
-from signdesk.errors import UserInputError
 from signdesk.i18n import N_, translate
 from signdesk.model import load
-
-
-class StoresReadError(UserInputError):
-    """The stores file itself cannot be read."""
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,12 +57,7 @@ def _columns(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
-    try:
-        raw = args.stores.read_bytes()
-    except OSError as err:
-        raise StoresReadError(N_("The stores file {name} cannot be read: {problem}"), name=str(args.stores),
-                              problem=err.strerror or str(err)) from None
-    sites, problems = read_sites(raw)
+    sites, problems = read_stores_file(args.stores)
     report = BatchReport(problems=problems)
     for p in problems:
         print(translate(locale, N_("Line {line}: {reason}"), line=p.line, reason=p.error.message(locale)),

@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from signdesk.errors import UserInputError
-from signdesk.i18n import N_, Bilingual, translate
+from signdesk.i18n import N_, Bilingual
 from signdesk.paths import FONTS_DIR
 
 REGULAR = "SignSans"
@@ -41,19 +41,8 @@ _registered = threading.Event()
 
 
 class DocumentInputError(UserInputError):
-    """A user error whose message parameters differ per language.
-
-    The base class fills the same params into every locale, but a field name
-    must read 「营业名称」 in Chinese and "business name" in English, so
-    :class:`Bilingual` params are resolved to the requested locale here.
-    """
-
-    def message(self, locale: str) -> str:
-        params = {
-            key: value.get(locale) if isinstance(value, Bilingual) else value
-            for key, value in self.params.items()
-        }
-        return translate(locale, self.msgid, **params)
+    """A user error about what a document prints; its field names are
+    :class:`Bilingual`, which the base class shows in the reader's language."""
 
 
 class MissingGlyphError(DocumentInputError):

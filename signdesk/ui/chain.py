@@ -14,8 +14,7 @@ import multiprocessing
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from signdesk.batch import WORKERS, BatchReport, read_sites, run_batch, write_summary
-from signdesk.errors import UserInputError
+from signdesk.batch import WORKERS, BatchReport, read_stores_file, run_batch, write_summary
 from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.ui.jobs import StatusBarJob
@@ -27,12 +26,7 @@ if TYPE_CHECKING:
 def print_chain(project: Project, stores: Path, folder: Path, today: dt.date, locale: str,
                 progress: Callable[[int, int], None], workers: int = WORKERS) -> BatchReport:
     """Run the chain batch for a stores table; writes summary.csv beside the sites."""
-    try:
-        raw = stores.read_bytes()
-    except OSError as err:
-        raise UserInputError(N_("The stores file {name} cannot be read: {problem}"),
-                             name=str(stores), problem=err.strerror or str(err)) from None
-    sites, problems = read_sites(raw)
+    sites, problems = read_stores_file(stores)
     report = BatchReport(problems=problems)
     report.results = run_batch(project, sites, folder, today, workers=workers,
                                progress=lambda done, total, _result: progress(done, total),
