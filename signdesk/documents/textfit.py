@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.fonts import DocumentInputError, ensure_printable, register_fonts
+from signdesk.documents.pdftext import draw_text
 from signdesk.i18n import N_, Bilingual
 
 # Must not start a line: CJK and Latin closing brackets, stops, commas,
@@ -326,11 +327,9 @@ def draw_layout(canvas: Canvas, layout: TextLayout, x: float, top_y: float,
                 align: Align = "left") -> None:
     """Draw ``layout`` in the box whose top-left corner is (``x``, ``top_y``).
 
-    The fill colour is whatever the caller set. Text goes through
-    ``drawString``, so nothing in it is interpreted as markup.
+    The fill colour is whatever the caller set. Nothing in the text is
+    interpreted as markup (see :func:`~signdesk.documents.pdftext.draw_text`).
     """
-    canvas.saveState()
-    canvas.setFont(layout.font_name, layout.size, layout.leading)
     baseline = top_y - EM_ASCENT * layout.size
     for line, line_width in zip(layout.lines, layout.line_widths):
         if align == "left":
@@ -341,7 +340,5 @@ def draw_layout(canvas: Canvas, layout: TextLayout, x: float, top_y: float,
             lx = x + layout.width - line_width
         else:
             raise ValueError(f"unknown alignment {align!r}")
-        if line:
-            canvas.drawString(lx, baseline, line)
+        draw_text(canvas, lx, baseline, line, layout.font_name, layout.size)
         baseline -= layout.leading
-    canvas.restoreState()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 
 from signdesk.documents.fonts import BOLD, REGULAR, ensure_printable
 from signdesk.documents.printmarks import (
@@ -25,6 +26,7 @@ from signdesk.documents.printmarks import (
     sheet,
     start_print_page,
 )
+from signdesk.documents.pdftext import draw_text
 from signdesk.documents.textfit import wrap_lines
 from signdesk.i18n import EN, N_, ZH, Bilingual
 
@@ -94,9 +96,10 @@ class ReportPages:
         start_print_page(self._canvas, self._geometry)
         c = self._canvas
         c.setFillColor(GREY)
-        c.setFont(REGULAR, 7.5)
-        c.drawString(_MARGIN, 10 * mm, self._joined(self._title, " / "))
-        c.drawRightString(self._geometry.sheet.width_pt - _MARGIN, 10 * mm, str(self._page))
+        draw_text(c, _MARGIN, 10 * mm, self._joined(self._title, " / "), REGULAR, 7.5)
+        number = str(self._page)
+        draw_text(c, self._geometry.sheet.width_pt - _MARGIN - pdfmetrics.stringWidth(number, REGULAR, 7.5),
+                  10 * mm, number, REGULAR, 7.5)
         self._y = self._geometry.sheet.height_pt - _MARGIN
 
     def _room_for(self, height: float) -> None:
@@ -106,11 +109,9 @@ class ReportPages:
     def _draw(self, cell: _Lines, x: float, top: float) -> None:
         c = self._canvas
         c.setFillColor(cell.color)
-        c.setFont(cell.font, cell.size)
         baseline = top - 0.88 * cell.size
         for line in cell.lines:
-            if line:
-                c.drawString(x, baseline, line)
+            draw_text(c, x, baseline, line, cell.font, cell.size)
             baseline -= cell.size * _LEADING
 
     # --------------------------------------------------------------- blocks

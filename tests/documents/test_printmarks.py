@@ -109,8 +109,10 @@ def test_pdf_embeds_only_subset_fonts_and_never_helvetica() -> None:
         assert fonts
         for ref in fonts.values():
             font = ref.get_object()
-            descriptor = font["/FontDescriptor"].get_object()
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            assert font["/Subtype"] == "/Type0" and font["/Encoding"] == "/Identity-H"
+            (descendant,) = font["/DescendantFonts"]
+            descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor
             assert str(font["/BaseFont"])[7] == "+"  # subset tag: ABCDEF+Name
             assert "NotoSansSC" in str(font["/BaseFont"])
 

@@ -1,0 +1,204 @@
+"""How text gets into our PDFs: each typeface embedded once, as a CID font.
+
+reportlab embeds a TrueType font as "simple" fonts of at most 256 glyphs
+each, so a sign with 400 different characters carries three font programs,
+three widths arrays and three character maps, and every line is split by
+subset in Python. Here each typeface a document uses is embedded once as a
+composite font (Type0 over CIDFontType2, Identity-H encoding): the way
+office suites embed Chinese. Each glyph gets a two-byte code in the order
+it is first drawn; a line of text becomes its codes by one table lookup;
+and at save the font program is a subset made by reportlab's own subsetter
+holding exactly those glyphs, in that order, so code = glyph number.
+
+Widths come from the same metrics the layout measured with (pdfmetrics),
+and a ToUnicode map keeps the text searchable and copyable. A subset font
+program is remembered for its exact list of characters: the same sign on
+several sheet sizes, a preview redrawn after an edit that added no new
+character, or the next site of a chain with the same texts reuse it.
+
+Only :func:`draw_text` is for callers; nothing else here knows about signs.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import string
+import threading
+import zlib
+from weakref import WeakKeyDictionary
+
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+#: Resource names of our fonts on a page: /SD1, /SD2, ... in order of first use.
+_NAME_PREFIX = "SD"
+# Characters per ToUnicode "beginbfchar" block (the format allows 100).
+_BFCHAR_BLOCK = 100
+# Two documents may be written at once (the preview in a worker thread, an
+# export in the GUI thread); reportlab's subsetter reads the font file
+# through a shared position, so one subset is made at a time.
+_subset_lock = threading.Lock()
+
+
+def draw_text(canvas: Canvas, x: float, baseline: float, text: str, font_name: str,
+              size: float) -> None:
+    """Draw one line of ``text`` with its baseline starting at (``x``, ``baseline``).
+
+    The fill colour is the canvas's current one. Nothing in ``text`` is
+    interpreted: ``&``, ``<`` and ``(`` print as typed.
+    """
+    if not text:
+        return
+    use = _font_use(canvas, font_name)
+    canvas.addLiteral(f"BT /{use.name} {_num(size)} Tf 1 0 0 1 {_num(x)} {_num(baseline)} Tm "
+                      f"<{use.encode(text)}> Tj ET")
+
+
+def _num(value: float) -> str:
+    """A PDF number: at most 3 decimals, no trailing zeros ("12", "8.5")."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+_documents: WeakKeyDictionary[pdfdoc.PDFDocument, dict[str, "_FontUse"]] = WeakKeyDictionary()
+
+
+def _font_use(canvas: Canvas, font_name: str) -> "_FontUse":
+    doc = canvas._doc  # the PDFDocument the canvas writes; reportlab's fonts key on it too
+    uses = _documents.get(doc)
+    if uses is None:
+        uses = _documents[doc] = {}
+    use = uses.get(font_name)
+    if use is None:
+        font = pdfmetrics.getFont(font_name)
+        if not isinstance(font, TTFont):
+            raise TypeError(f"{font_name} is not a TrueType font")
+        use = uses[font_name] = _FontUse(font, f"{_NAME_PREFIX}{len(uses) + 1}")
+        # reportlab calls addObjects on each of these when the document is saved.
+        doc.delayedFonts.append(use)
+    return use
+
+
+class _FontUse:
+    """One typeface as one document uses it: the characters drawn, with their codes."""
+
+    def __init__(self, font: TTFont, name: str) -> None:
+        self.font = font
+        self.name = name
+        self._seen: set[str] = set()
+        #: code point -> the one-character string whose ordinal is its glyph code.
+        self._table: dict[int, str] = {}
+        #: original glyph number -> our glyph code (1, 2, ...; 0 is .notdef).
+        self._codes: dict[int, int] = {}
+        #: the character drawn first with each glyph, in code order (code - 1).
+        self._chars: list[int] = []
+
+    def encode(self, text: str) -> str:
+        """``text`` as hex two-byte glyph codes, giving new characters the next codes."""
+        new = set(text).difference(self._seen)
+        if new:
+            self._add(ch for ch in dict.fromkeys(text) if ch in new)
+        # Codes stay far below the surrogate range, so UTF-16 is exactly two bytes each.
+        return text.translate(self._table).encode("utf-16-be").hex()
+
+    def _add(self, chars) -> None:  # type: ignore[no-untyped-def]
+        glyphs = self.font.face.charToGlyph
+        for ch in chars:
+            self._seen.add(ch)
+            point = ord(ch)
+            lookup = 0x20 if point == 0xA0 else point   # a no-break space prints as a space
+            glyph = glyphs.get(lookup, 0)
+            if glyph == 0:   # not in the font: .notdef (ensure_printable stops this earlier)
+                self._table[point] = "\0"
+                continue
+            code = self._codes.get(glyph)
+            if code is None:
+                self._chars.append(lookup)
+                code = self._codes[glyph] = len(self._chars)
+            self._table[point] = chr(code)
+
+    # ------------------------------------------------------------- at save
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 (reportlab's hook name)
+        """Write the font objects and list the font in the pages' font resources."""
+        face = self.font.face
+        chars = tuple(self._chars)
+        program, length = _font_program(self.font.fontName, chars)
+        base_font = f"{_subset_tag(chars)}+{face.name.decode('latin-1')}"
+        font_file = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Length1": length, "Filter": "/FlateDecode"}),
+                                     program)
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": "/FontDescriptor",
+            "FontName": pdfdoc.PDFName(base_font),
+            "Flags": face.flags,
+            "FontBBox": pdfdoc.PDFArray(face.bbox),
+            "ItalicAngle": face.italicAngle,
+            "Ascent": face.ascent,
+            "Descent": face.descent,
+            "CapHeight": face.capHeight,
+            "StemV": face.stemV,
+            "MissingWidth": face.defaultWidth,
+            "FontFile2": doc.Reference(font_file),
+        })
+        widths = " ".join(_num(face.getCharWidth(c)) for c in chars)
+        cid_font = pdfdoc.PDFDictionary({
+            "Type": "/Font",
+            "Subtype": "/CIDFontType2",
+            "BaseFont": pdfdoc.PDFName(base_font),
+            "CIDSystemInfo": "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>",
+            "FontDescriptor": doc.Reference(descriptor),
+            "DW": face.defaultWidth,
+            "W": f"[1 [{widths}]]" if chars else "[]",
+            "CIDToGIDMap": "/Identity",
+        })
+        to_unicode = _to_unicode(chars)
+        cmap = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": "/FlateDecode"}), zlib.compress(to_unicode))
+        font = pdfdoc.PDFDictionary({
+            "Type": "/Font",
+            "Subtype": "/Type0",
+            "BaseFont": pdfdoc.PDFName(base_font),
+            "Encoding": "/Identity-H",
+            "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font)]),
+            "ToUnicode": doc.Reference(cmap),
+        })
+        doc.idToObject[pdfdoc.BasicFonts].dict[self.name] = doc.Reference(font)
+
+
+def _subset_tag(chars: tuple[int, ...]) -> str:
+    """Six capitals naming this subset (PDF 9.6.4); the same characters, the same tag."""
+    digest = hashlib.sha1(",".join(map(str, chars)).encode()).digest()
+    return "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
+
+
+@functools.lru_cache(maxsize=32)
+def _font_program(font_name: str, chars: tuple[int, ...]) -> tuple[bytes, int]:
+    """The compressed subset font program with glyph ``n`` for ``chars[n - 1]``, and its raw length.
+
+    reportlab's subsetter numbers the glyphs of the code points it is given
+    in order after .notdef, then adds the parts of composite glyphs; ``chars``
+    has one code point per distinct glyph, so glyph numbers equal our codes.
+    """
+    face = pdfmetrics.getFont(font_name).face
+    with _subset_lock:
+        program = face.makeSubset(list(chars))
+    return zlib.compress(program), len(program)
+
+
+def _to_unicode(chars: tuple[int, ...]) -> bytes:
+    """The ToUnicode CMap: which character each glyph code stands for."""
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+    for start in range(0, len(chars), _BFCHAR_BLOCK):
+        block = chars[start:start + _BFCHAR_BLOCK]
+        lines.append(f"{len(block)} beginbfchar")
+        lines.extend(f"<{start + i + 1:04X}> <{chr(c).encode('utf-16-be').hex().upper()}>"
+                     for i, c in enumerate(block))
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
+
+
+__all__ = ["draw_text"]
