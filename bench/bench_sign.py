@@ -6,6 +6,11 @@
    font, side by side. WeasyPrint runs in its own venv (/tmp/wpvenv) as a
    subprocess timing its own loop. Goal: >= 50x faster.
 
+Our sign is timed twice: the same sign again (what a preview redraw or a
+second sheet size does: the embedded font program is reused) and a new sign
+each round (a different business name and address, so nothing is reused).
+The goals are checked against the new sign.
+
     python bench/bench_sign.py [--no-weasyprint]
 """
 
@@ -75,13 +80,16 @@ def main() -> None:
             lines.append((line, placed.layout.font_name, placed.layout.size, placed.x + 36, y + 36))
             y -= placed.layout.leading
     render_sign(project, sc, "A4", False, TODAY)  # warm up caches
-    best = interleaved({"sign": lambda: render_sign(project, sc, "A4", False, TODAY),
+    others = iter(renamed(project, ROUNDS))
+    best = interleaved({"same": lambda: render_sign(project, sc, "A4", False, TODAY),
+                        "new": lambda: render_sign(next(others), sc, "A4", False, TODAY),
                         "bare": lambda: bare_page(lines)})
-    ours, bare = best["sign"], best["bare"]
+    same, ours, bare = best["same"], best["new"], best["bare"]
     size = len(render_sign(project, sc, "A4", False, TODAY))
-    print(f"A4 sign (warm):           {ours * 1000:7.1f} ms   {size / 1024:.0f} KB")
+    print(f"A4 sign, same again:      {same * 1000:7.1f} ms   {size / 1024:.0f} KB")
+    print(f"A4 sign, new each time:   {ours * 1000:7.1f} ms")
     print(f"bare reportlab page:      {bare * 1000:7.1f} ms   ({len(lines)} lines, same text and font)")
-    print(f"ratio sign / bare:        {ours / bare:7.2f}x   (goal <= 1.4x)")
+    print(f"ratio new sign / bare:    {ours / bare:7.2f}x   (goal <= 1.4x; same sign again {same / bare:.2f}x)")
     if "--no-weasyprint" in sys.argv:
         return
     wp = weasyprint_time(html_sign(notice, layout))
@@ -89,7 +97,20 @@ def main() -> None:
         print("WeasyPrint: not available (python -m venv /tmp/wpvenv && /tmp/wpvenv/bin/pip install weasyprint)")
     else:
         print(f"WeasyPrint HTML sign:     {wp * 1000:7.1f} ms   (warm, same font, QR as inline SVG)")
-        print(f"ratio WeasyPrint / ours:  {wp / ours:7.1f}x   (goal >= 50x)")
+        print(f"ratio WeasyPrint / ours:  {wp / ours:7.1f}x   (new sign; goal >= 50x; same sign again {wp / same:.1f}x)")
+
+
+def renamed(project, count: int) -> list:
+    """``count`` copies of ``project``, each with its own business name and address."""
+    pool = "东南西北春夏秋冬金木水火土山川江河湖海风云雨雪松竹梅兰菊桃李杏"
+    out = []
+    for i in range(count):
+        copy = project.copy()
+        a, b = pool[i % len(pool)], pool[(i * 7 + 3) % len(pool)]
+        copy.business["operator_name"] = f"{a}{b}柠檬茶饮有限公司"
+        copy.business["address"] = f"上海市{b}{a}区漕溪北路 {i} 号"
+        out.append(copy)
+    return out
 
 
 def html_sign(notice, layout) -> str:

@@ -9,6 +9,8 @@ and retry at a smaller size before anything is written.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import CMYKColor, Color
@@ -55,8 +57,13 @@ class RunningFooter:
         return Bilingual(one(ZH), one(EN))
 
 
+@functools.lru_cache(maxsize=4096)
 def layout_text(text: str, font: str, size: float, width: float, leading: float = LEADING) -> TextLayout:
-    """``text`` broken into lines for ``width`` at ``size`` (no shrinking)."""
+    """``text`` broken into lines for ``width`` at ``size`` (no shrinking).
+
+    Remembered: a preview after an edit, the same sign on another sheet and
+    the next site of a chain lay out mostly the same paragraphs again.
+    """
     lines = tuple(wrap_lines(text, font, size, width))
     widths = tuple(line_width(line, font, size) for line in lines)
     return TextLayout(lines, font, size, size * leading, width, widths)
