@@ -22,6 +22,7 @@ Only :func:`draw_text` is for callers; nothing else here knows about signs.
 from __future__ import annotations
 
 import functools
+from array import array
 import hashlib
 import string
 import threading
@@ -84,15 +85,31 @@ def _font_use(canvas: Canvas, font_name: str) -> "_FontUse":
     return use
 
 
+class _Codes(dict):  # type: ignore[type-arg]
+    """Code point -> the one-character string whose ordinal is its glyph code.
+
+    ``str.translate`` looks every character up here; a character not seen
+    before in this document reaches ``__missing__`` and gets its code then,
+    in the order it is drawn.
+    """
+
+    def __init__(self, use: "_FontUse") -> None:
+        super().__init__()
+        self._use = use
+
+    def __missing__(self, point: int) -> str:
+        code = self[point] = self._use.code_for(point)
+        return code
+
+
 class _FontUse:
     """One typeface as one document uses it: the characters drawn, with their codes."""
 
     def __init__(self, font: TTFont, name: str) -> None:
         self.font = font
         self.name = name
-        self._seen: set[str] = set()
-        #: code point -> the one-character string whose ordinal is its glyph code.
-        self._table: dict[int, str] = {}
+        self._glyphs = font.face.charToGlyph
+        self._table = _Codes(self)
         #: original glyph number -> our glyph code (1, 2, ...; 0 is .notdef).
         self._codes: dict[int, int] = {}
         #: the character drawn first with each glyph, in code order (code - 1).
@@ -100,27 +117,20 @@ class _FontUse:
 
     def encode(self, text: str) -> str:
         """``text`` as hex two-byte glyph codes, giving new characters the next codes."""
-        new = set(text).difference(self._seen)
-        if new:
-            self._add(ch for ch in dict.fromkeys(text) if ch in new)
         # Codes stay far below the surrogate range, so UTF-16 is exactly two bytes each.
         return text.translate(self._table).encode("utf-16-be").hex()
 
-    def _add(self, chars) -> None:  # type: ignore[no-untyped-def]
-        glyphs = self.font.face.charToGlyph
-        for ch in chars:
-            self._seen.add(ch)
-            point = ord(ch)
-            lookup = 0x20 if point == 0xA0 else point   # a no-break space prints as a space
-            glyph = glyphs.get(lookup, 0)
-            if glyph == 0:   # not in the font: .notdef (ensure_printable stops this earlier)
-                self._table[point] = "\0"
-                continue
-            code = self._codes.get(glyph)
-            if code is None:
-                self._chars.append(lookup)
-                code = self._codes[glyph] = len(self._chars)
-            self._table[point] = chr(code)
+    def code_for(self, point: int) -> str:
+        """The code of a character not drawn before: its glyph's, or the next free one."""
+        lookup = 0x20 if point == 0xA0 else point   # a no-break space prints as a space
+        glyph = self._glyphs.get(lookup, 0)
+        if glyph == 0:   # not in the font: .notdef (ensure_printable stops this earlier)
+            return "\0"
+        code = self._codes.get(glyph)
+        if code is None:
+            self._chars.append(lookup)
+            code = self._codes[glyph] = len(self._chars)
+        return chr(code)
 
     # ------------------------------------------------------------- at save
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 (reportlab's hook name)
@@ -190,7 +200,7 @@ def _subset(font_name: str, chars: tuple[int, ...]) -> _Subset:
     face = pdfmetrics.getFont(font_name).face
     with _subset_lock:
         program = face.makeSubset(list(chars))
-    digest = hashlib.sha1(",".join(map(str, chars)).encode()).digest()
+    digest = hashlib.sha1(array("I", chars).tobytes()).digest()
     tag = "".join(string.ascii_uppercase[b % 26] for b in digest[:6])  # PDF 9.6.4: six capitals
     widths = " ".join(map(_num, map(face.getCharWidth, chars)))
     return _Subset(tag, _compress(program), len(program), f"[1 [{widths}]]" if chars else "[]",
