@@ -1,8 +1,9 @@
 """The one typeface SignDesk prints with, and the check that it can draw a text.
 
 Noto Sans SC covers GBK and Latin, so one family serves both languages of a
-sign. It is registered with reportlab once per process; reportlab embeds
-only the glyphs a document uses (a subset), which keeps signs small.
+sign. It is registered with reportlab once per process, which measures
+text with it; :mod:`signdesk.documents.pdftext` embeds only the glyphs a
+document uses (a subset), which keeps signs small.
 """
 
 from __future__ import annotations

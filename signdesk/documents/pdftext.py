@@ -25,6 +25,7 @@ import functools
 from array import array
 import hashlib
 import string
+import sys
 import threading
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
@@ -67,13 +68,15 @@ def _num(value: float) -> str:
 
 
 _documents: WeakKeyDictionary[pdfdoc.PDFDocument, dict[str, "_FontUse"]] = WeakKeyDictionary()
+_documents_lock = threading.Lock()
 
 
 def _font_use(canvas: Canvas, font_name: str) -> "_FontUse":
     doc = canvas._doc  # the PDFDocument the canvas writes; reportlab's fonts key on it too
     uses = _documents.get(doc)
     if uses is None:
-        uses = _documents[doc] = {}
+        with _documents_lock:
+            uses = _documents.setdefault(doc, {})
     use = uses.get(font_name)
     if use is None:
         font = pdfmetrics.getFont(font_name)
@@ -200,7 +203,10 @@ def _subset(font_name: str, chars: tuple[int, ...]) -> _Subset:
     face = pdfmetrics.getFont(font_name).face
     with _subset_lock:
         program = face.makeSubset(list(chars))
-    digest = hashlib.sha1(array("I", chars).tobytes()).digest()
+    points = array("I", chars)
+    if sys.byteorder == "big":   # the same tag on every machine
+        points.byteswap()
+    digest = hashlib.sha1(points.tobytes()).digest()
     tag = "".join(string.ascii_uppercase[b % 26] for b in digest[:6])  # PDF 9.6.4: six capitals
     widths = " ".join(map(_num, map(face.getCharWidth, chars)))
     return _Subset(tag, _compress(program), len(program), f"[1 [{widths}]]" if chars else "[]",
