@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
-from urllib.parse import urlsplit
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -12,7 +10,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.fonts import DocumentInputError
 from signdesk.documents.printmarks import QR_DARK, WHITE, Sheet
-from signdesk.i18n import N_
+# MAX_URL_LENGTH is imported for callers that read it here; the rule owns it.
+from signdesk.questions.urls import MAX_URL_LENGTH, OptOutUrlError, check_optout_url  # noqa: F401
 
 # Level M (15 % recoverable) rather than Q (25 %): at a fixed printed size a
 # higher level means a higher QR version, so smaller modules, and module size
@@ -23,8 +22,6 @@ ERROR_CORRECTION = ERROR_CORRECT_M
 
 #: Quiet zone the QR spec requires around the symbol, in modules.
 QUIET_ZONE_MODULES = 4
-
-MAX_URL_LENGTH = 500
 
 # Smallest outer size (symbol + quiet zone) per sheet, in mm. Rule of thumb:
 # a phone reads a code from about 10x its width. We assume the distance a
@@ -135,35 +132,13 @@ def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
 def validate_optout_url(url: str) -> str:
     """Check the owner's opt-out link and return it ready to encode.
 
-    Surrounding whitespace (a paste artefact) is dropped. Raises
-    :class:`InvalidOptOutUrlError` unless the link is an absolute https URL
-    with a host, has no spaces or control characters, and is at most 500
-    characters long.
+    The rule and its messages live in :func:`signdesk.questions.urls.check_optout_url`,
+    the same check the questionnaire applies to the typed answer; here a
+    refusal is reported as :class:`InvalidOptOutUrlError`, a document input
+    error, so a sign, a form or a batch row says exactly what the
+    questionnaire would have said.
     """
-    url = url.strip()
-    if not url:
-        raise InvalidOptOutUrlError(N_("Enter the web address of your opt-out page."))
-    if len(url) > MAX_URL_LENGTH:
-        raise InvalidOptOutUrlError(
-            N_("The opt-out link is {length} characters long; use one of at most {limit} "
-               "characters (a shorter page address)."),
-            length=len(url), limit=MAX_URL_LENGTH)
-    bad = [c for c in url if c.isspace() or unicodedata.category(c)[0] == "C"]
-    if bad:
-        raise InvalidOptOutUrlError(
-            N_("The opt-out link must not contain spaces or invisible characters."))
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a malformed port
-    except ValueError:
-        raise InvalidOptOutUrlError(N_("The opt-out link is not a valid web address.")) from None
-    if parts.scheme.lower() != "https":
-        raise InvalidOptOutUrlError(
-            N_("The opt-out link must start with https:// so that visitors' choices travel encrypted."))
-    host = parts.hostname or ""
-    if "@" in parts.netloc or not ("." in host.strip(".") or ":" in host):
-        # A bare name like https://optout only works inside one office
-        # network; "@" would let a link look like one site and open another.
-        raise InvalidOptOutUrlError(
-            N_("The opt-out link must include a website name, like https://example.cn/optout."))
-    return url
+        return check_optout_url(url)
+    except OptOutUrlError as err:
+        raise InvalidOptOutUrlError(err.msgid, **err.params) from None

@@ -15,6 +15,7 @@ from typing import Any
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.questions.conditions import Condition
+from signdesk.questions.urls import OptOutUrlError, check_optout_url
 
 
 class Scope(str, Enum):
@@ -62,7 +63,8 @@ class Question:
     help: str = ""
     options: tuple[Option, ...] = ()
     visible_if: Condition | None = None
-    #: For numbers: inclusive bounds. For texts: maximum length.
+    #: For numbers: inclusive bounds. For texts: maximum length (url answers
+    #: follow ``signdesk.questions.urls.MAX_URL_LENGTH`` instead).
     minimum: float | None = None
     maximum: float | None = None
     max_length: int = 500
@@ -98,7 +100,6 @@ class AnswerError(UserInputError):
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-()]{4,22}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
-_URL = re.compile(r"^https://[A-Za-z0-9.\-]+(:[0-9]{1,5})?(/[^\s<>\"]*)?$")
 
 
 def _yes_no(q: Question, value: Any) -> bool:
@@ -205,16 +206,17 @@ def _text(q: Question, value: Any) -> str:
 
 
 def _url(q: Question, value: Any) -> str:
-    text = _text(q, value)
-    if not text:
-        return text
-    if text.lower().startswith("http://"):
-        raise AnswerError(N_("The address must start with https:// (a secure link), not http://."))
-    if not _URL.match(text):
-        raise AnswerError(
-            N_("Enter a full web address starting with https://, for example https://example.cn/optout.")
-        )
-    return text
+    # The opt-out link rule, not the text rule: the link the owner types
+    # here is the one printed in the QR code, so both must refuse the same
+    # addresses with the same words (``max_length`` is not consulted).
+    if not isinstance(value, str):
+        raise AnswerError(N_("Enter text."))
+    if not value.strip():
+        return ""
+    try:
+        return check_optout_url(value)
+    except OptOutUrlError as err:
+        raise AnswerError(err.msgid, **err.params) from None
 
 
 def _phone(q: Question, value: Any) -> str:

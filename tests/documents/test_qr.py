@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import zxingcpp
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
+from pdf_checks import qr_texts
 from signdesk.documents.printmarks import new_canvas, sheet
 from signdesk.documents.qr import (
+    MAX_URL_LENGTH,
     InvalidOptOutUrlError,
     draw_qr,
     min_qr_size_mm,
@@ -20,7 +23,11 @@ from signdesk.documents.qr import (
     required_qr_size_mm,
     validate_optout_url,
 )
+from signdesk.documents.sign import render_sign
 from signdesk.errors import UserInputError
+from signdesk.model import load
+from signdesk.paths import EXAMPLES_DIR
+from signdesk.questions import QUESTION_BY_ID, AnswerError
 
 
 def render_png_gray(pdf_path: Path, dpi: float = 150) -> np.ndarray:
@@ -53,11 +60,14 @@ def qr_pdf(url: str, size_mm: float) -> bytes:
 @pytest.mark.parametrize("url", [
     "https://example.cn/optout?shop=bubble-tea-42",
     "https://optout.signdesk.example/s/ABCDEF123456/%E6%8B%92%E7%BB%9D?lang=zh_CN&ref=sign#top",
+    "https://例子.中国/退出",                                  # a Chinese website name and path
+    "https://tea.example.cn:8443/optout?shop=7",
+    "https://example.cn/" + "a" * (MAX_URL_LENGTH - 19),     # the longest link accepted
 ])
 def test_printed_qr_decodes_to_the_exact_url(qapp, tmp_path: Path, url: str) -> None:
     url = validate_optout_url(url)
     pdf = tmp_path / "qr.pdf"
-    pdf.write_bytes(qr_pdf(url, min_qr_size_mm("A5")))
+    pdf.write_bytes(qr_pdf(url, required_qr_size_mm("A5", url)))
     results = zxingcpp.read_barcodes(render_png_gray(pdf))
     assert [r.text for r in results] == [url]
     assert results[0].format == zxingcpp.BarcodeFormat.QRCode
@@ -116,18 +126,38 @@ def test_min_sizes_grow_with_the_sheet_and_long_urls_get_bigger_codes() -> None:
     "https://user@evil.example/optout",  # looks like one site, opens another
     "https://example.cn:99999/optout",   # malformed port
     "ftp://example.cn/optout",
-    "https://example.cn/" + "a" * 490,   # over 500 characters
+    "https://optout/face",               # a bare word: only inside the shop's own network
+    "https://192.168.1.10/optout",       # a numeric address
+    "https://例子。中国/退出",              # Chinese full stop typed by an input method
+    "https://example.cn/" + "a" * 290,   # over 300 characters
     "",
 ])
 def test_bad_optout_links_are_refused_with_a_bilingual_message(bad: str) -> None:
     with pytest.raises(InvalidOptOutUrlError) as info:
         validate_optout_url(bad)
     assert isinstance(info.value, UserInputError)
-    assert info.value.message("en")
-    assert info.value.message("zh_CN")
+    # Word for word what the questionnaire says when the owner types it, in both languages.
+    if bad:
+        with pytest.raises(AnswerError) as typed:
+            QUESTION_BY_ID["optout_url"].check(bad)
+        for locale in ("en", "zh_CN"):
+            assert info.value.message(locale) == typed.value.message(locale)
+    assert "opt-out" in info.value.message("en")
+    assert "退出页面" in info.value.message("zh_CN")
 
 
 def test_good_link_is_returned_without_paste_whitespace() -> None:
     url = "https://example.cn/optout?a=1&b=2"
     assert validate_optout_url(f"  {url}\n") == url
-    assert validate_optout_url("https://" + "a" * 480 + ".cn/") .startswith("https://")
+    assert validate_optout_url("https://" + "a" * 63 + ".example.cn/") .startswith("https://")
+
+
+def test_a_sign_prints_a_chinese_website_name_and_refuses_a_bare_one(qapp) -> None:
+    project = load(EXAMPLES_DIR / "bubble_tea_shop.signdesk")
+    project.business["optout_url"] = "https://例子.中国/退出?店=1"
+    pdf = render_sign(project, project.scenarios[0], "A4", False, dt.date(2026, 11, 22))
+    assert qr_texts(pdf) == ["https://例子.中国/退出?店=1"]
+    project.business["optout_url"] = "https://optout"
+    with pytest.raises(InvalidOptOutUrlError) as info:
+        render_sign(project, project.scenarios[0], "A4", False, dt.date(2026, 11, 22))
+    assert "https://example.cn/optout" in info.value.message("zh_CN")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -10,7 +12,9 @@ import pytest
 
 from signdesk.batch import DONE_MARKER, StoresFileError, read_sites, run_batch
 from signdesk.cli import main
+from signdesk.documents.qr import InvalidOptOutUrlError, validate_optout_url
 from signdesk.model import load
+from signdesk.questions import QUESTION_BY_ID, AnswerError
 
 HEADER = "name,address,contact,optout_url,sizes\n"
 TODAY = dt.date(2026, 11, 22)
@@ -60,6 +64,51 @@ def test_bad_rows_are_named_by_line_and_the_good_ones_still_read(bom):
     assert "2000" in by_line[5].message("en") and "门店名称" in by_line[5].message("zh_CN")
     assert "columns" in by_line[6].message("en") and "列" in by_line[6].message("zh_CN")
     assert "UTF-8" in by_line[8].message("en")
+
+
+def link_row(url: str) -> bytes:
+    """A stores table with one otherwise good site whose opt-out link is ``url``."""
+    cells = io.StringIO()
+    csv.writer(cells, lineterminator="\n").writerow(["柠檬茶1号店", "上海市徐汇区1号", "021-5555 0101", url, "A4"])
+    return stores([cells.getvalue()])
+
+
+@pytest.mark.parametrize("bad", [
+    "https://optout",                     # passes a loose check, but only opens inside the shop's network
+    "https://localhost/optout",
+    "https://192.168.1.10/optout",
+    "http://tea.example.cn/optout",
+    "tea.example.cn/optout",
+    "https://tea.example.cn/opt out",
+    "https://例子。中国/退出",
+    "https://tea.example.cn:99999/optout",
+    "https://tea.example.cn/" + "a" * 300,
+])
+def test_a_bad_link_gets_the_same_words_in_a_batch_row_on_a_sign_and_in_the_questionnaire(bad):
+    sites, problems = read_sites(link_row(bad))
+    assert not sites and [p.line for p in problems] == [2]
+    with pytest.raises(AnswerError) as typed:
+        QUESTION_BY_ID["optout_url"].check(bad)
+    with pytest.raises(InvalidOptOutUrlError) as printed:
+        validate_optout_url(bad)
+    for locale in ("en", "zh_CN"):
+        said = {problems[0].error.message(locale), typed.value.message(locale), printed.value.message(locale)}
+        assert len(said) == 1, said
+    assert "opt-out link" in problems[0].error.message("en") and "退出页面网址" in problems[0].error.message("zh_CN")
+
+
+@pytest.mark.parametrize("good, stored", [
+    ("https://tea.example.cn/s1", "https://tea.example.cn/s1"),
+    ("https://tea.example.cn:8443/optout?shop=1&lang=zh#top", "https://tea.example.cn:8443/optout?shop=1&lang=zh#top"),
+    ("https://例子.中国/退出", "https://例子.中国/退出"),
+    (" HTTPS://Tea.example.cn/s1 ", "https://Tea.example.cn/s1"),
+])
+def test_a_good_link_is_accepted_alike_in_a_batch_row_on_a_sign_and_in_the_questionnaire(good, stored):
+    sites, problems = read_sites(link_row(good))
+    assert not problems
+    assert sites[0].optout_url == stored
+    assert QUESTION_BY_ID["optout_url"].check(good) == stored
+    assert validate_optout_url(good) == stored
 
 
 def test_a_file_without_the_header_is_refused():

@@ -42,7 +42,7 @@ def test_accepted_answers_are_normalised(qid, typed, stored):
 @pytest.mark.parametrize("qid, value, en, zh", [
     ("optout_url", "http://example.cn/optout", "https://", "不能是 http://"),
     ("optout_url", "example.cn/optout", "https://", "完整网址"),
-    ("optout_url", "https://exa mple.cn", "https://", "完整网址"),
+    ("optout_url", "https://exa mple.cn", "spaces", "空格"),
     ("contact_phone", "call 021", "phone number", "电话号码"),
     ("contact_email", "privacy@", "e-mail", "电子邮箱"),
     ("contact_email", "a b@example.cn", "e-mail", "电子邮箱"),
