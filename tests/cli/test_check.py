@@ -93,6 +93,19 @@ def test_broken_file_is_one_line_in_the_users_language(capsys, tmp_path):
     assert err.count("\n") == 1 and "business.public_place" in err and "有误" in err
 
 
+@pytest.mark.parametrize("command", ["check", "render"])
+def test_a_link_that_only_works_inside_the_shop_is_named_with_what_to_type(capsys, tmp_path, command):
+    project = json.loads((REPO / "examples" / "bubble_tea_shop.signdesk").read_text("utf-8"))
+    project["business"]["optout_url"] = "https://optout"
+    bad = tmp_path / "bad.signdesk"
+    bad.write_text(json.dumps(project, ensure_ascii=False), "utf-8")
+    argv = [command, str(bad), "--lang", "zh"] + (["-o", str(tmp_path / "out")] if command == "render" else [])
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and err.count("\n") == 1, err
+    assert "business.optout_url" in err and "公开域名" in err and "https://example.cn/optout" in err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 # --------------------------------------------------------------------- new
 def test_new_writes_a_loadable_starter_and_refuses_to_overwrite(capsys, tmp_path):
     target = tmp_path / "shop"
