@@ -5,10 +5,11 @@ each, so a sign with 400 different characters carries three font programs,
 three widths arrays and three character maps, and every line is split by
 subset in Python. Here each typeface a document uses is embedded once as a
 composite font (Type0 over CIDFontType2, Identity-H encoding): the way
-office suites embed Chinese. Each glyph gets a two-byte code in the order
-it is first drawn; a line of text becomes its codes by one table lookup;
-and at save the font program is a subset made by reportlab's own subsetter
-holding exactly those glyphs, in that order, so code = glyph number.
+office suites embed Chinese. Each character gets a two-byte code in the
+order it is first drawn; a line of text becomes its codes by one table
+lookup; and at save the font program is a subset made by reportlab's own
+subsetter holding exactly those glyphs, in that order, so code = glyph
+number (with a CIDToGIDMap when two characters share a glyph).
 
 Widths come from the same metrics the layout measured with (pdfmetrics),
 and a ToUnicode map keeps the text searchable and copyable. A subset font
@@ -89,7 +90,7 @@ def _font_use(canvas: Canvas, font_name: str) -> "_FontUse":
 
 
 class _Codes(dict):  # type: ignore[type-arg]
-    """Code point -> the one-character string whose ordinal is its glyph code.
+    """Code point -> the one-character string whose ordinal is its code.
 
     ``str.translate`` looks every character up here; a character not seen
     before in this document reaches ``__missing__`` and gets its code then,
@@ -113,27 +114,25 @@ class _FontUse:
         self.name = name
         self._glyphs = font.face.charToGlyph
         self._table = _Codes(self)
-        #: original glyph number -> our glyph code (1, 2, ...; 0 is .notdef).
-        self._codes: dict[int, int] = {}
-        #: the character drawn first with each glyph, in code order (code - 1).
+        #: the characters drawn, in code order (code - 1).
         self._chars: list[int] = []
 
     def encode(self, text: str) -> str:
-        """``text`` as hex two-byte glyph codes, giving new characters the next codes."""
+        """``text`` as hex two-byte codes, giving new characters the next codes."""
         # Codes stay far below the surrogate range, so UTF-16 is exactly two bytes each.
         return text.translate(self._table).encode("utf-16-be").hex()
 
     def code_for(self, point: int) -> str:
-        """The code of a character not drawn before: its glyph's, or the next free one."""
-        lookup = 0x20 if point == 0xA0 else point   # a no-break space prints as a space
-        glyph = self._glyphs.get(lookup, 0)
-        if glyph == 0:   # not in the font: .notdef (ensure_printable stops this earlier)
-            return "\0"
-        code = self._codes.get(glyph)
-        if code is None:
-            self._chars.append(lookup)
-            code = self._codes[glyph] = len(self._chars)
-        return chr(code)
+        """The next free code, for a character not drawn before in this document.
+
+        Every character gets its own code even when the font draws two with
+        one glyph (· and •, ① and ➀): the ToUnicode map then copies out
+        exactly what was drawn.
+        """
+        if _glyph_point(point) not in self._glyphs:
+            return "\0"   # .notdef; ensure_printable stops this long before printing
+        self._chars.append(point)
+        return chr(len(self._chars))
 
     # ------------------------------------------------------------- at save
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 (reportlab's hook name)
@@ -165,7 +164,9 @@ class _FontUse:
             "FontDescriptor": doc.Reference(descriptor),
             "DW": face.defaultWidth,
             "W": subset.widths,
-            "CIDToGIDMap": "/Identity",
+            "CIDToGIDMap": (doc.Reference(pdfdoc.PDFStream(
+                pdfdoc.PDFDictionary({"Filter": "/FlateDecode"}), subset.cid_to_gid))
+                if subset.cid_to_gid else "/Identity"),
         })
         cmap = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": "/FlateDecode"}), subset.to_unicode)
         font = pdfdoc.PDFDictionary({
@@ -186,31 +187,54 @@ class _Subset(NamedTuple):
     #: The subset font program, compressed, and its length before compression.
     program: bytes
     length: int
-    #: The /W array: the advance of each glyph code, from code 1.
+    #: The /W array: the advance of each code, from code 1.
     widths: str
     #: The ToUnicode CMap, compressed.
     to_unicode: bytes
+    #: The CIDToGIDMap stream, compressed; empty when code = glyph (/Identity).
+    cid_to_gid: bytes
 
 
 @functools.lru_cache(maxsize=32)
 def _subset(font_name: str, chars: tuple[int, ...]) -> _Subset:
-    """The subset of ``font_name`` with glyph ``n`` for ``chars[n - 1]``.
+    """The subset of ``font_name`` for ``chars``, code ``n`` drawing ``chars[n - 1]``.
 
     reportlab's subsetter numbers the glyphs of the code points it is given
-    in order after .notdef, then adds the parts of composite glyphs; ``chars``
-    has one code point per distinct glyph, so glyph numbers equal our codes.
+    in order after .notdef, a glyph that two of them share once, and then
+    adds the parts of composite glyphs. So code = glyph number unless two
+    characters share a glyph; then a CIDToGIDMap says which glyph each code
+    draws.
     """
     face = pdfmetrics.getFont(font_name).face
+    points = [_glyph_point(c) for c in chars]
     with _subset_lock:
-        program = face.makeSubset(list(chars))
+        program = face.makeSubset(points)
+    numbers: dict[int, int] = {}
+    glyphs = [numbers.setdefault(face.charToGlyph[p], len(numbers) + 1) for p in points]
+    cid_to_gid = b""
+    if len(numbers) < len(glyphs):
+        gids = array("H", [0, *glyphs])
+        if sys.byteorder == "little":   # the map is big-endian
+            gids.byteswap()
+        cid_to_gid = _compress(gids.tobytes())
+    widths = " ".join(map(_num, map(face.getCharWidth, points)))
+    return _Subset(_subset_tag(font_name, chars), _compress(program), len(program),
+                   f"[1 [{widths}]]" if chars else "[]", _compress(_to_unicode(chars)), cid_to_gid)
+
+
+def _glyph_point(point: int) -> int:
+    """The code point whose glyph draws ``point``: a no-break space prints as a space."""
+    return 0x20 if point == 0xA0 else point
+
+
+def _subset_tag(font_name: str, chars: tuple[int, ...]) -> str:
+    """Six capitals naming a subset (PDF 9.6.4): the same for the same typeface and
+    characters, different for the regular and bold subsets of one document."""
     points = array("I", chars)
     if sys.byteorder == "big":   # the same tag on every machine
         points.byteswap()
-    digest = hashlib.sha1(points.tobytes()).digest()
-    tag = "".join(string.ascii_uppercase[b % 26] for b in digest[:6])  # PDF 9.6.4: six capitals
-    widths = " ".join(map(_num, map(face.getCharWidth, chars)))
-    return _Subset(tag, _compress(program), len(program), f"[1 [{widths}]]" if chars else "[]",
-                   _compress(_to_unicode(chars)))
+    digest = hashlib.sha1(font_name.encode() + b"\0" + points.tobytes()).digest()
+    return "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
 
 
 def _compress(data: bytes) -> bytes:
@@ -224,7 +248,7 @@ def _compress(data: bytes) -> bytes:
 
 
 def _to_unicode(chars: tuple[int, ...]) -> bytes:
-    """The ToUnicode CMap: which character each glyph code stands for."""
+    """The ToUnicode CMap: which character each code stands for."""
     lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
              "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
              "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
