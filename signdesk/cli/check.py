@@ -14,7 +14,7 @@ from typing import Any
 
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
 from signdesk.i18n import N_, translate
-from signdesk.model import Project, load
+from signdesk.model import Project, answers_to_fix, load
 from signdesk.rules import Assessment, Finding, Severity, describe_value, evaluate
 from signdesk.questions import QUESTION_BY_ID
 
@@ -34,6 +34,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
+    for field, problem in answers_to_fix(project):
+        # Kept from an older file; the findings still count, printing will refuse it.
+        sys.stderr.write(translate(locale, N_("Warning: {field}: {problem} Correct it before printing."),
+                                   field=field, problem=problem.message(locale)) + "\n")
     assessment = evaluate(project, today=args.today)
     if args.format == "json":
         json.dump(assessment_to_json(project, assessment, locale), sys.stdout, ensure_ascii=False, indent=2)

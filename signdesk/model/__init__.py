@@ -4,6 +4,7 @@ from signdesk.model.files import (  # noqa: F401
     SCHEMA_VERSION,
     SUFFIX,
     ProjectFileError,
+    answers_to_fix,
     dumps,
     load,
     loads,

@@ -27,7 +27,7 @@ from typing import Any, Callable
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model.project import MAX_SCENARIO_NAME, Project, Scenario
-from signdesk.questions import QUESTION_BY_ID, AnswerError, Scope, scope_of
+from signdesk.questions import QUESTION_BY_ID, AnswerError, Kind, Question, Scope, scope_of
 
 FORMAT_MARK = "signdesk-project"
 SCHEMA_VERSION = 2
@@ -35,6 +35,9 @@ SUFFIX = ".signdesk"
 #: Real projects are a few KB; anything this big is not one of ours.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_SCENARIOS = 200
+#: Longest typed answer kept from a file although it fails today's check.
+MAX_KEPT_TEXT = 2000
+_TYPED_KINDS = frozenset({Kind.TEXT, Kind.URL, Kind.PHONE, Kind.EMAIL})
 _SCENARIO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
@@ -101,10 +104,46 @@ def _answers_from_json(raw: Any, where: str, scope: Scope) -> dict[str, Any]:
         try:
             answers[qid] = question.check(value)
         except AnswerError as err:
-            raise ProjectFileError(N_("In {field}: {problem}"), field=field, problem=err) from None
+            kept = _kept_as_typed(question, value)
+            if kept is None:
+                raise ProjectFileError(N_("In {field}: {problem}"), field=field, problem=err) from None
+            answers[qid] = kept
         if answers[qid] is None:
             del answers[qid]
     return answers
+
+
+def _kept_as_typed(question: Question, value: Any) -> str | None:
+    """A typed text that no longer passes its question's check, kept as it is.
+
+    Checks get stricter over the versions (a web address that only works
+    inside the shop, say); a file saved before must still open with nothing
+    lost, and :func:`answers_to_fix` names the answer so the owner can
+    correct it. Anything else that fails (a wrong type, a text far longer
+    than anyone types) means the file is damaged, and it is refused.
+    """
+    if question.kind in _TYPED_KINDS and isinstance(value, str) and len(value) <= MAX_KEPT_TEXT:
+        return value.strip() or None
+    return None
+
+
+def answers_to_fix(project: Project) -> list[tuple[str, AnswerError]]:
+    """(field, problem) for every answer that fails its question's check today.
+
+    Only answers kept from an older file can be in this list; the field is
+    named as in load errors (``business.optout_url``,
+    ``scenarios[2].answers.location``).
+    """
+    groups = [("business", project.business)]
+    groups += [(f"scenarios[{i}].answers", sc.answers) for i, sc in enumerate(project.scenarios, 1)]
+    found = []
+    for where, answers in groups:
+        for qid, value in answers.items():
+            try:
+                QUESTION_BY_ID[qid].check(value)
+            except AnswerError as err:
+                found.append((f"{where}.{qid}", err))
+    return found
 
 
 def project_from_json(data: Any) -> Project:

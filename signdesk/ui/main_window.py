@@ -317,9 +317,13 @@ class MainWindow(QMainWindow):
         return self._save_to(path) if path is not None else False
 
     def invalid_answers(self) -> list[tuple[PageKey, str, str]]:
-        """(page, question id, message) for every field whose typed text is not valid."""
+        """(page, question id, message) for every field whose typed text is not valid.
+
+        A stored answer that fails today's check (kept from an older file) is
+        not listed: it is saved as it is, and its field shows the problem.
+        """
         return [(key, qid, row.problem) for key, page in self.pages.items()
-                for qid, row in page.rows.items() if row.problem]
+                for qid, row in page.rows.items() if row.problem and row.problem_is_typed]
 
     def _save_to(self, path: Path) -> bool:
         invalid = self.invalid_answers()

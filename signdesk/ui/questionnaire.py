@@ -80,17 +80,33 @@ class QuestionRow(QWidget):
         self.field.edited.connect(self._edited)
         self._tr: Translate | None = None
         self._problem: AnswerError | None = None
+        #: Whether the problem is with text typed now (not in the project) or
+        #: with a stored answer (in the project, kept as it was).
+        self.problem_is_typed = False
 
     def _edited(self, raw: Any) -> None:
         try:
             value = self.question.check(raw)
         except AnswerError as err:
-            self._problem = err
+            self._problem, self.problem_is_typed = err, True
             self._show_problem()
             return
-        self._problem = None
+        self._problem, self.problem_is_typed = None, False
         self.error.hide()
         self.answered.emit(self.question.id, value)
+
+    def show_value(self, value: Any) -> None:
+        """Show a stored answer, with its problem if it fails today's check
+        (an answer kept from a file saved under an older rule)."""
+        self.field.set_value(value)
+        self._problem, self.problem_is_typed = None, False
+        if value is not None:
+            try:
+                self.question.check(value)
+            except AnswerError as err:
+                self._problem = err
+        self.error.hide()
+        self._show_problem()
 
     def _show_problem(self) -> None:
         if self._problem is not None and self._tr is not None:
@@ -179,7 +195,7 @@ class SectionPage(QWidget):
     def load_values(self) -> None:
         """Show the project's answers (after opening, undoing, recovering)."""
         for qid, row in self.rows.items():
-            row.field.set_value(self.answers.get(qid))
+            row.show_value(self.answers.get(qid))
         self.update_visibility()
 
     def update_visibility(self) -> None:

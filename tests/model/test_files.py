@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signdesk.model import Project, ProjectFileError, Scenario, dumps, load, loads, save
+from signdesk.model import Project, ProjectFileError, Scenario, answers_to_fix, dumps, load, loads, save
 from signdesk.model.files import MAX_FILE_BYTES, SCHEMA_VERSION
 from signdesk.questions import QUESTIONS, Kind, Scope, scope_of
 
@@ -142,14 +142,10 @@ def _assert_names_field(err: ProjectFileError, field: str, zh_words: str = "") -
     ({}, [{"id": "a", "name": "门", "answers": {}}, {"id": "b", "name": "收银", "answers": {"people_stored": 5}}],
      "scenarios[2].answers.people_stored", "另一部分"),
     ({"scenario_kind": "payment"}, [], "business.scenario_kind", "另一部分"),
-    ({"optout_url": "http://example.cn/optout"}, [], "business.optout_url", "https://"),
-    ({"contact_phone": "call me"}, [], "business.contact_phone", "电话号码"),
-    ({"contact_email": "privacy at shop"}, [], "business.contact_email", "电子邮箱"),
     ({"people_stored": -1}, [], "business.people_stored", "不小于 0"),
     ({"pia_retention_years": 101}, [], "business.pia_retention_years", "不大于 100"),
     ({"threshold_date": "22/11/2026"}, [], "business.threshold_date", "YYYY-MM-DD"),
     ({"threshold_date": "1999-12-31"}, [], "business.threshold_date", "2000"),
-    ({"operator_name": "x" * 81}, [], "business.operator_name", "81"),
     ({}, [{"id": "a", "name": "", "answers": {}}], "scenarios[1].name", "场景名称"),
     ({}, [{"id": "a", "name": "门"}, {"id": "a", "name": "门2"}], "scenarios[2].id", "重复"),
     ({}, [{"id": "../../etc", "name": "门"}], "scenarios[1].id", "编号"),
@@ -157,6 +153,37 @@ def _assert_names_field(err: ProjectFileError, field: str, zh_words: str = "") -
 ])
 def test_wrong_answers_name_the_exact_field_in_both_languages(business, scenarios, field, zh_words):
     _assert_names_field(_error(_file(business, scenarios)), field, zh_words)
+
+
+@pytest.mark.parametrize("business, scenarios, field, zh_words", [
+    ({"optout_url": "http://example.cn/optout"}, [], "business.optout_url", "https://"),
+    ({"optout_url": "https://optout"}, [], "business.optout_url", "公开"),
+    ({"contact_phone": "call me"}, [], "business.contact_phone", "电话号码"),
+    ({"contact_email": "privacy at shop"}, [], "business.contact_email", "电子邮箱"),
+    ({"operator_name": "x" * 81}, [], "business.operator_name", "81"),
+    ({}, [{"id": "a", "name": "门", "answers": {"location": "y" * 500}}], "scenarios[1].answers.location", "500"),
+])
+def test_typed_text_that_fails_todays_check_opens_kept_and_named(business, scenarios, field, zh_words, tmp_path):
+    """A file saved under an older, looser rule still opens with nothing lost;
+    the answer is named, in both languages, for the owner to correct."""
+    project = loads(_file(business, scenarios))
+    kept = {**project.business, **{k: v for sc in project.scenarios for k, v in sc.answers.items()}}
+    typed = {**business, **{k: v for sc in scenarios for k, v in sc.get("answers", {}).items()}}
+    assert kept == typed
+    ((named, problem),) = answers_to_fix(project)
+    assert named == field
+    assert zh_words in problem.message("zh_CN") and problem.message("en")
+    # Saved again unchanged.
+    save(project, tmp_path / "again.signdesk")
+    again = load(tmp_path / "again.signdesk")
+    assert again.business == project.business and [f for f, _ in answers_to_fix(again)] == [field]
+
+
+def test_damaged_typed_answers_are_still_refused() -> None:
+    """Keeping old typed text is for text: a number where text belongs, or a
+    text longer than anyone types, means the file is damaged."""
+    _assert_names_field(_error(_file({"optout_url": 12}, [])), "business.optout_url", "")
+    _assert_names_field(_error(_file({"operator_name": "x" * 5000}, [])), "business.operator_name", "")
 
 
 @pytest.mark.parametrize("raw_value, field", [

@@ -166,3 +166,28 @@ def test_the_recovery_question_is_asked_over_the_open_window(make_window, dialog
     assert seen == [True]  # the window was already on screen when asked
     assert again.project.business["address"] == "Pudong"
     again.setWindowModified(False)
+
+
+def test_a_file_saved_under_an_older_link_rule_opens_shows_the_problem_and_saves_unchanged(
+        make_window, dialogs, examples_dir, tmp_path):
+    """An opt-out link the questionnaire refuses today (it only works inside
+    the shop) was accepted when the file was saved: the file opens, the
+    field shows the link and what is wrong with it, and saving keeps it."""
+    import json
+
+    data = json.loads((examples_dir / "bubble_tea_shop.signdesk").read_text("utf-8"))
+    data["business"]["optout_url"] = "https://optout"
+    old = tmp_path / "old.signdesk"
+    old.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    window = make_window(old)
+    assert not dialogs.errors
+    window.navigator.select(("business", None))
+    row = window.current_page().rows["optout_url"]
+    assert row.field.edit.text() == "https://optout"
+    assert "https://example.cn/optout" in row.problem and row.error.isVisible()
+
+    dialogs.save_answer = tmp_path / "again.signdesk"
+    assert window.save_as() is True
+    assert not dialogs.asked  # nothing typed is lost, so nothing to ask
+    assert load(tmp_path / "again.signdesk").business["optout_url"] == "https://optout"
