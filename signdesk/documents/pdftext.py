@@ -14,7 +14,7 @@ number (with a CIDToGIDMap when two characters share a glyph).
 Widths come from the same metrics the layout measured with (pdfmetrics),
 and a ToUnicode map keeps the text searchable and copyable. A subset font
 program is remembered for its exact list of characters: the same sign on
-several sheet sizes, a preview redrawn after an edit that added no new
+several sheet sizes, a preview redrawn after an edit that brought no new
 character, or the next site of a chain with the same texts reuse it.
 
 Only :func:`draw_text` is for callers; nothing else here knows about signs.
@@ -23,11 +23,11 @@ Only :func:`draw_text` is for callers; nothing else here knows about signs.
 from __future__ import annotations
 
 import functools
-from array import array
 import hashlib
 import string
 import sys
 import threading
+from array import array
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -40,6 +40,9 @@ from zlib_ng import zlib_ng
 _NAME_PREFIX = "SD"
 # Characters per ToUnicode "beginbfchar" block (the format allows 100).
 _BFCHAR_BLOCK = 100
+# Codes are written as UTF-16 code units, so they stay below the surrogates.
+# (GBK has about 21,000 characters: no document comes near.)
+_MAX_CODE = 0xD7FF
 # Two documents may be written at once (the preview in a worker thread, an
 # export in the GUI thread); reportlab's subsetter reads the font file
 # through a shared position, so one subset is made at a time.
@@ -131,6 +134,8 @@ class _FontUse:
         """
         if _glyph_point(point) not in self._glyphs:
             return "\0"   # .notdef; ensure_printable stops this long before printing
+        if len(self._chars) == _MAX_CODE:
+            raise ValueError(f"more than {_MAX_CODE} different characters in one document")
         self._chars.append(point)
         return chr(len(self._chars))
 
