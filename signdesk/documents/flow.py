@@ -10,6 +10,7 @@ and retry at a smaller size before anything is written.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from dataclasses import dataclass, field
 
@@ -247,7 +248,15 @@ def draw_flow(canvas: Canvas, flow: Flow) -> None:
         if page.lines:
             canvas.lines(page.lines)
         canvas.restoreState()
-        for placed in page.texts:
-            canvas.setFillColor(placed.color)
-            draw_layout(canvas, placed.layout, placed.x, placed.top, placed.align)  # type: ignore[arg-type]
+        draw_placed(canvas, page.texts)
         canvas.showPage()
+
+
+def draw_placed(canvas: Canvas, texts: Iterable[PlacedText]) -> None:
+    """Draw laid-out paragraphs in their colours (each colour set once per run)."""
+    color = None
+    for placed in texts:
+        if placed.color != color:
+            color = placed.color
+            canvas.setFillColor(color)
+        draw_layout(canvas, placed.layout, placed.x, placed.top, placed.align)  # type: ignore[arg-type]

@@ -17,7 +17,8 @@ program is remembered for its exact list of characters: the same sign on
 several sheet sizes, a preview redrawn after an edit that brought no new
 character, or the next site of a chain with the same texts reuse it.
 
-Only :func:`draw_text` is for callers; nothing else here knows about signs.
+Callers use :func:`draw_text` (and :func:`compress_streams` once per
+canvas); nothing here knows about signs.
 """
 
 from __future__ import annotations
@@ -252,6 +253,27 @@ def _compress(data: bytes) -> bytes:
     return zlib_ng.compress(data, 1)
 
 
+class _Flate:
+    """A reportlab stream filter that deflates with :func:`_compress`."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data: str | bytes) -> bytes:
+        return _compress(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def decode(self, data: bytes) -> bytes:
+        return zlib_ng.decompress(data)
+
+
+def compress_streams(canvas: Canvas) -> None:
+    """Have ``canvas`` deflate its page contents with zlib-ng, like our fonts.
+
+    Only for a canvas made with ``pageCompression=0``: its pages then carry
+    no filter of their own and reportlab applies the document's default.
+    """
+    canvas._doc.defaultStreamFilters = [_Flate()]
+
+
 def _to_unicode(chars: tuple[int, ...]) -> bytes:
     """The ToUnicode CMap: which character each code stands for."""
     lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
@@ -272,4 +294,4 @@ def _utf16(point: int) -> str:
     return f"{point:04X}" if point < 0x10000 else chr(point).encode("utf-16-be").hex().upper()
 
 
-__all__ = ["draw_text"]
+__all__ = ["compress_streams", "draw_text"]

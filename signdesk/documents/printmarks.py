@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.fonts import REGULAR, register_fonts
+from signdesk.documents.pdftext import compress_streams
 
 # --- colours -----------------------------------------------------------------
 # All CMYK: the sheets go to print shops, and an RGB amber converted by an
@@ -191,18 +192,20 @@ def new_canvas(buffer: BinaryIO, title: str, author: str, *, subject: str = "") 
     """A reportlab canvas for SignDesk documents, writing to ``buffer``.
 
     Invariant mode gives byte-identical PDFs for identical input (no
-    timestamps or random IDs); pages are compressed; the initial font is
-    ours, so reportlab never references the non-embedded Helvetica.
+    timestamps or random IDs); pages are compressed (by zlib-ng, see
+    :func:`~signdesk.documents.pdftext.compress_streams`); the initial font
+    is ours, so reportlab never references the non-embedded Helvetica.
     """
     register_fonts()
     canvas = Canvas(
         buffer,
         invariant=1,
-        pageCompression=1,
+        pageCompression=0,
         initialFontName=REGULAR,
         initialFontSize=12,
         lang="zh-CN",
     )
+    compress_streams(canvas)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)

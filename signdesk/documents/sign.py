@@ -25,7 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from signdesk.documents.content import ScenarioNotice, field_label, join_phrases, scenario_notice
-from signdesk.documents.flow import RULE_GREY, SECOND_LANGUAGE, PlacedText
+from signdesk.documents.flow import RULE_GREY, SECOND_LANGUAGE, PlacedText, draw_placed
 from signdesk.documents.flow import layout_text as _layout
 from signdesk.documents.fonts import BOLD, REGULAR, DocumentInputError, register_fonts
 from signdesk.documents.pictogram import draw_face_pictogram
@@ -44,7 +44,6 @@ from signdesk.documents.textfit import (
     SIZE_STEP,
     TextDoesNotFitError,
     TextLayout,
-    draw_layout,
     fit_paragraph,
 )
 from signdesk.i18n import EN, N_, ZH, Bilingual
@@ -381,9 +380,7 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
     canvas.restoreState()
     qx, qy, qs = layout.qr
     draw_qr(canvas, notice.optout_url, qx, qy, qs)
-    for placed in layout.texts:
-        canvas.setFillColor(placed.color)
-        draw_layout(canvas, placed.layout, placed.x, placed.top, placed.align)  # type: ignore[arg-type]
+    draw_placed(canvas, layout.texts)
 
 
 def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape: bool,
