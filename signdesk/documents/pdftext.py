@@ -33,7 +33,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace, TTFontMaker
 from reportlab.pdfgen.canvas import Canvas
 from zlib_ng import zlib_ng
 
@@ -45,8 +45,8 @@ _BFCHAR_BLOCK = 100
 # (GBK has about 21,000 characters: no document comes near.)
 _MAX_CODE = 0xD7FF
 # Two documents may be written at once (the preview in a worker thread, an
-# export in the GUI thread); reportlab's subsetter reads the font file
-# through a shared position, so one subset is made at a time.
+# export in the GUI thread); reportlab's subsetter (used for composite
+# glyphs) reads the font file through a shared position, so one at a time.
 _subset_lock = threading.Lock()
 
 
@@ -166,7 +166,7 @@ class _FontUse:
             "Type": "/Font",
             "Subtype": "/CIDFontType2",
             "BaseFont": pdfdoc.PDFName(base_font),
-            "CIDSystemInfo": "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>",
+            "CIDSystemInfo": b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>",
             "FontDescriptor": doc.Reference(descriptor),
             "DW": face.defaultWidth,
             "W": subset.widths,
@@ -193,8 +193,9 @@ class _Subset(NamedTuple):
     #: The subset font program, compressed, and its length before compression.
     program: bytes
     length: int
-    #: The /W array: the advance of each code, from code 1.
-    widths: str
+    #: The /W array: the advance of each code, from code 1. Bytes, which
+    #: reportlab writes as they are (it re-encodes a str, slowly).
+    widths: bytes
     #: The ToUnicode CMap, compressed.
     to_unicode: bytes
     #: The CIDToGIDMap stream, compressed; empty when code = glyph (/Identity).
@@ -213,19 +214,94 @@ def _subset(font_name: str, chars: tuple[int, ...]) -> _Subset:
     """
     face = pdfmetrics.getFont(font_name).face
     points = [_glyph_point(c) for c in chars]
-    with _subset_lock:
-        program = face.makeSubset(points)
+    program = _font_program(face, points)
     numbers: dict[int, int] = {}
     glyphs = [numbers.setdefault(face.charToGlyph[p], len(numbers) + 1) for p in points]
     cid_to_gid = b""
     if len(numbers) < len(glyphs):
-        gids = array("H", [0, *glyphs])
-        if sys.byteorder == "little":   # the map is big-endian
-            gids.byteswap()
-        cid_to_gid = _compress(gids.tobytes())
+        cid_to_gid = _compress(_big_endian(array("H", [0, *glyphs])))
     widths = " ".join(map(_num, map(face.getCharWidth, points)))
     return _Subset(_subset_tag(font_name, chars), _compress(program), len(program),
-                   f"[1 [{widths}]]" if chars else "[]", _compress(_to_unicode(chars)), cid_to_gid)
+                   f"[1 [{widths}]]".encode("ascii") if chars else b"[]", _compress(_to_unicode(chars)),
+                   cid_to_gid)
+
+
+def _font_program(face: TTFontFace, points: list[int]) -> bytes:
+    """The TrueType subset reportlab's ``makeSubset(points)`` makes, made faster.
+
+    reportlab's subsetter reads each glyph through the file position one
+    field at a time; for fonts like ours (no composite glyphs among those
+    drawn) this builds the same bytes from whole-table slices, about a third
+    faster (a test compares the two byte for byte). A composite glyph goes
+    to reportlab, which resolves its parts.
+    """
+    to_glyph = face.charToGlyph
+    glyph_map = [0]               # new glyph number -> glyph in the font
+    numbers = {0: 0}              # glyph in the font -> new glyph number
+    for p in points:
+        glyph = to_glyph.get(p, 0)
+        if glyph not in numbers:
+            numbers[glyph] = len(glyph_map)
+            glyph_map.append(glyph)
+    glyf, where = face.get_table("glyf"), face.glyphPos
+    pieces: list[bytes] = []
+    offsets = array("I")   # 4 bytes, as the long loca format wants
+    at = 0
+    for glyph in glyph_map:
+        start, end = where[glyph], where[glyph + 1]
+        if end - start > 2 and glyf[start] & 0x80:   # negative contour count: a composite
+            with _subset_lock:
+                return face.makeSubset(points)
+        offsets.append(at)
+        if end > start:
+            pieces.append(glyf[start:end])
+            at += end - start
+            if at % 4:
+                pieces.append(bytes(4 - at % 4))
+                at += 4 - at % 4
+    offsets.append(at)
+
+    out = TTFontMaker()
+    for tag in ("name", "OS/2", "cvt ", "fpgm", "prep"):
+        if tag in face.table:
+            out.add(tag, face.get_table(tag))
+    out.add("post", b"\x00\x03\x00\x00" + face.get_table("post")[4:16] + bytes(16))
+    metrics = face.hmetrics
+    advances = [int(metrics[g][0]) for g in glyph_map]
+    bearings = [int(metrics[g][1]) & 0xFFFF for g in glyph_map]
+    full = len(advances) - 1   # glyphs after the last change of advance share it
+    while full and advances[full] == advances[full - 1]:
+        full -= 1
+    full += 1
+    hmtx = array("H")
+    for advance, bearing in zip(advances[:full], bearings):
+        hmtx.append(advance)
+        hmtx.append(bearing)
+    hmtx.extend(bearings[full:])
+    out.add("hmtx", _big_endian(hmtx))
+    out.add("hhea", _with_ushort(face.get_table("hhea"), 34, full))
+    out.add("maxp", _with_ushort(face.get_table("maxp"), 4, len(glyph_map)))
+    # cmap format 6 from code 0: unused by a CID font, kept as reportlab writes it.
+    cmap = array("H", [0, 1, 1, 0, 0, 12, 6, 10 + 2 * len(points), 0, 0, len(points)])
+    cmap.extend(numbers[to_glyph.get(p, 0)] for p in points)
+    out.add("cmap", _big_endian(cmap))
+    out.add("glyf", b"".join(pieces))
+    long_offsets = (at + 1) >> 1 > 0xFFFF
+    out.add("loca", _big_endian(offsets if long_offsets else array("H", (o >> 1 for o in offsets))))
+    out.add("head", _with_ushort(face.get_table("head"), 50, 1 if long_offsets else 0))
+    return out.makeStream()
+
+
+def _big_endian(values: array) -> bytes:  # type: ignore[type-arg]
+    """16- or 32-bit numbers as TrueType and PDF store them."""
+    if sys.byteorder == "little":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _with_ushort(table: bytes, offset: int, value: int) -> bytes:
+    return table[:offset] + value.to_bytes(2, "big") + table[offset + 2:]
 
 
 def _glyph_point(point: int) -> int:

@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 
 from pdf_checks import assert_fonts_embedded, rasterise, reader, text_of
 from signdesk.documents.fonts import BOLD, REGULAR, missing_glyphs, register_fonts
+from signdesk.documents import pdftext
 from signdesk.documents.pdftext import draw_text
 from signdesk.documents.printmarks import new_canvas
 
@@ -393,3 +394,18 @@ def test_sign_embeds_only_our_typeface_each_once() -> None:
         assert "/ToUnicode" in font
     assert _descriptor_count(pdf) == len(fonts)
     assert "此处使用人脸识别" in text_of(pdf)
+
+
+# ------------------------------------------------------------- subsetter
+@pytest.mark.parametrize("text", [
+    "此处使用人脸识别，请知悉。Facial recognition in use: 2026-11-22",
+    "".join(chr(c) for c in range(0x4E00, 0x4E00 + 700) if not missing_glyphs(chr(c))),
+    "a\u00a0b c\u00a0 ①➀·•",   # two characters for one glyph, and no-break spaces
+    " ",
+], ids=["sign text", "700 Hanzi (long offsets)", "shared glyphs", "one space"])
+@pytest.mark.parametrize("font_name", [REGULAR, BOLD])
+def test_our_subset_program_is_byte_for_byte_reportlabs(text, font_name) -> None:
+    """The faster subsetter must make exactly the font reportlab's makeSubset makes."""
+    face = pdfmetrics.getFont(font_name).face
+    points = [0x20 if ord(c) == 0xA0 else ord(c) for c in dict.fromkeys(text)]
+    assert pdftext._font_program(face, points) == face.makeSubset(points)
