@@ -64,15 +64,21 @@ def _header(flow: Flow, title: Bilingual, notice: ScenarioNotice, subtitle: Bili
     flow.rule()
 
 
+def _joined(first: Bilingual, then: Bilingual | None) -> Bilingual:
+    """Two texts as one paragraph in each language."""
+    if then is None:
+        return first
+    return Bilingual(f"{first.zh}{then.zh}", f"{first.en} {then.en}")
+
+
 def _body(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:
     """The §H2 information every consent form states before the tick boxes."""
     place = "  ·  ".join(p for p in (notice.scenario_name, notice.location) if p)
     flow.paragraph(place, font=BOLD)
     for heading, text in (
         (T(N_("Purpose")), notice.purpose),
-        (T(N_("How it works and where data is kept")), notice.method),
-        (T(N_("Retention and deletion")), Bilingual(f"{notice.retention.zh}{notice.deletion.zh}",
-                                                    f"{notice.retention.en} {notice.deletion.en}")),
+        (T(N_("How it works and where data is kept")), _joined(notice.method, notice.captured)),
+        (T(N_("Retention and deletion")), _joined(notice.retention, notice.deletion)),
         (T(N_("Necessity and impact")), notice.necessity),
     ):
         flow.heading(heading)

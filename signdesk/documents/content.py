@@ -168,6 +168,9 @@ class ScenarioNotice:
     contact: Bilingual
     purpose: Bilingual
     method: Bilingual
+    #: What the camera keeps and whether it checks for a live person
+    #: (reference §H2.4), for the consent form; None when not answered.
+    captured: Bilingual | None
     retention: Bilingual
     necessity: Bilingual
     rights: Bilingual
@@ -303,6 +306,21 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         sep = "" if locale == ZH else " "
         return sep.join(parts) or translate(locale, N_("A camera captures and compares your face."))
 
+    def captured(locale: str) -> str:
+        parts = []
+        kept = a.get("raw_images_kept")
+        if kept is True:
+            parts.append(translate(locale, N_("The camera turns the picture of your face into a face template "
+                                              "(a set of numbers) for comparison; the picture is also kept.")))
+        elif kept is False:
+            parts.append(translate(locale, N_("The camera turns the picture of your face into a face template "
+                                              "(a set of numbers) for comparison; the picture itself is not "
+                                              "kept.")))
+        if a.get("liveness_check") is True:
+            parts.append(translate(locale, N_("It also checks that a live person, not a photo or a video, "
+                                              "is in front of it.")))
+        return ("" if locale == ZH else " ").join(parts)
+
     def retention(locale: str) -> str:
         kind = a.get("retention")
         if kind == "fixed_days" and isinstance(a.get("retention_days"), int):
@@ -434,6 +452,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         contact=contact,
         purpose=_bi(purpose),
         method=_bi(method),
+        captured=_bi(captured) if captured(EN) else None,
         retention=_bi(retention),
         necessity=_bi(necessity),
         rights=_bi(rights),

@@ -168,6 +168,8 @@ def _method_section(project: Project) -> PiaSection:
     for sc in project.scenarios:
         a = project.answers_for(sc)
         items = [_answer(a, q) for q in ("match_mode", "device_count", "enrolled", "legal_basis")]
+        if a.get("match_mode") in ("verify", "identify"):
+            items.insert(1, _answer(a, "liveness_check"))
         if a.get("legal_basis") == "consent":
             items.append(_answer(a, "consent_method"))
         items += [_answer(a, q) for q in ("storage_location", "internet_transmission")]

@@ -256,6 +256,11 @@ QUESTIONS: tuple[Question, ...] = (
                  Option("identify", N_("Picks out who a person is from stored faces (1:N)")),
                  Option("analyse_only", N_("Only counts or estimates age/gender, never identifies anyone")),
              )),
+    Question("liveness_check", "place", Kind.YES_NO,
+             N_("Does the device check that a live person is in front of it (liveness detection, for example "
+                "asking people to blink, or an infrared camera)?"),
+             N_("The consent form tells people so: it is part of how their face is processed."),
+             visible_if=Is("match_mode", "verify", "identify")),
     Question("purposes", "place", Kind.MULTI, N_("What are the purposes?"),
              options=(
                  Option("public_security", N_("Public security")),

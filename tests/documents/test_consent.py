@@ -220,3 +220,26 @@ def test_hotel_guests_are_told_their_face_is_deleted_when_their_stay_ends() -> N
     notice = scenario_notice(project, project.scenario("s-checkin"), TODAY)
     assert "when your stay ends" in notice.deletion.en and "住宿结束" in notice.deletion.zh
     assert "membership" not in notice.deletion.en
+
+
+def test_the_form_says_what_the_camera_keeps_and_whether_it_checks_for_a_live_person() -> None:
+    """Reference §H2.4: what is captured (template, pictures) and liveness detection."""
+    project = _project("bubble_tea_shop")   # template only, liveness check on
+    words = " ".join(text_of(render_consent(project, project.scenarios[0], TODAY)).split())
+    for expected in ("人脸特征模板", "原始图像本身不予保存", "检测面前是真人",
+                     "face template (a set of numbers)", "the picture itself is not kept",
+                     "a live person, not a photo or a video"):
+        assert expected in words, expected
+
+    sc = project.scenarios[0]
+    sc.answers.update(liveness_check=False, raw_images_kept=True)
+    words = " ".join(text_of(render_consent(project, sc, TODAY)).split())
+    assert "the picture is also kept" in words and "原始图像也会保存" in words
+    assert "a live person" not in words and "真人" not in words
+
+    # Not answered: the form claims nothing either way.
+    for key in ("liveness_check", "raw_images_kept"):
+        sc.answers.pop(key, None)
+        project.business.pop(key, None)
+    notice = scenario_notice(project, sc, TODAY)
+    assert notice.captured is None

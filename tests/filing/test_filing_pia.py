@@ -62,3 +62,13 @@ def test_keep_until_is_at_least_three_years():
 
 def test_same_project_gives_identical_bytes(compound, today):
     assert render_pia_report(compound, today) == render_pia_report(compound, today)
+
+
+def test_liveness_check_is_assessed_where_the_system_matches_faces(compound, today):
+    """Processing method (PIPL art. 56): liveness detection is asked and shown for
+    matching scenarios, and not for a camera that only counts visitors."""
+    items = {i.question_id for s in build_pia(compound, today).sections for g in s.groups for i in g.items}
+    assert "liveness_check" in items
+    compound.scenarios[0].answers["match_mode"] = "analyse_only"
+    items = {i.question_id for s in build_pia(compound, today).sections for g in s.groups for i in g.items}
+    assert "liveness_check" not in items
