@@ -214,6 +214,10 @@ def build_filing(project: Project, today: dt.date) -> FilingPack:
                    _answer("meta", b, "data_deleted_after_stop", required=True)]
     fields += _answers("handler", b, "operator_name operator_name_en? uscc address venue_type "
                                      "legal_representative contact_phone contact_email? privacy_contact?")
+    if kind != "none":   # who files, and for which companies of a group (reference §G)
+        fields += _answers("handler", b, "filing_agent filing_agent_phone? group_filing?")
+        if b.get("group_filing"):
+            fields.append(_answer("handler", b, "group_members", required=True))
     d = "data"
     fields += [_answer(d, b, "vendor_processes", required=True)]
     if b.get("vendor_processes"):

@@ -143,6 +143,20 @@ QUESTIONS: tuple[Question, ...] = (
     Question("filing_cancelled", "headcount", Kind.YES_NO, N_("Have you cancelled the filing?"), visible_if=Yes("stopped_using")),
     Question("data_deleted_after_stop", "headcount", Kind.YES_NO,
              N_("Have you deleted (or anonymised) the stored face data?"), visible_if=Yes("stopped_using")),
+    Question("filing_agent", "headcount", Kind.TEXT, N_("Who handles the filing for you? (name)"),
+             N_("The online filing system asks for this person's ID document and a letter, with your company "
+                "chop, authorising them."),
+             max_length=40, visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("filing_agent_phone", "headcount", Kind.PHONE, N_("That person's phone number"),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("group_filing", "headcount", Kind.YES_NO,
+             N_("Does your filing also cover other companies, branches or stores of your group?"),
+             N_("Count their people in the total above, and list them so the office knows what the filing covers."),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("group_members", "headcount", Kind.TEXT,
+             N_("Which ones? Give each one's name and unified social credit code, separated by semicolons."),
+             max_length=2000, visible_if=Yes("group_filing"),
+             example="上海柠檬茶饮徐汇店 91310104MA1FL0000X；…"),
 
     # ---------------------------------------------------------------- assessment
     Question("pia_done", "assessment", Kind.YES_NO,

@@ -133,3 +133,28 @@ def test_summary_pdf_lists_missing_fields_in_both_languages(compound, today):
     assert "【未回答】" in text and "[NOT ANSWERED]" in text
     missing = json.loads(files[JSON_NAME])["missing"]
     assert "handler.uscc" in {m["field"] for m in missing}
+
+
+def test_the_pack_names_who_files_and_the_group_companies_it_covers(compound, today):
+    """Reference §G: the filing agent, and a group filing's list of covered companies."""
+    compound.business.pop("filing_agent", None)
+    compound.business.update(group_filing=True)
+    compound.business.pop("group_members", None)
+    missing = {m["field"] for m in json.loads(filing_json_bytes(build_filing(compound, today)))["missing"]}
+    assert {"handler.filing_agent", "handler.group_members"} <= missing
+
+    members = "杭州安居物业滨江分公司 91330108MA2B3C4D5E；=SUM(A1)"
+    compound.business.update(filing_agent="周敏", filing_agent_phone="0571-8888 6667", group_members=members)
+    pack = build_filing(compound, today)
+    data = json.loads(filing_json_bytes(pack))
+    assert data["handler"]["filing_agent"]["value"] == "周敏"
+    assert data["handler"]["group_members"]["value"] == members
+    assert not {"handler.filing_agent", "handler.group_members"} & {m["field"] for m in data["missing"]}
+    cells = [c for r in csv.reader(io.StringIO(filing_csv_bytes(pack).decode("utf-8-sig"))) for c in r]
+    assert "周敏" in cells and members in cells and "经办人电话" in "".join(cells)
+
+
+def test_no_filing_due_asks_for_no_agent(compound, today):
+    compound.business["people_stored"] = 500
+    fields = {f.key for f in build_filing(compound, today).fields}
+    assert not {"filing_agent", "group_filing", "group_members"} & fields
