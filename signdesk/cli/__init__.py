@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from typing import Callable, Sequence
 
@@ -53,6 +54,7 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, locale: str = EN, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.update(add_help=False, formatter_class=_help_formatter(locale))
         super().__init__(*args, **kwargs)
+        self._locale = locale
         self._positionals.title = translate(locale, N_("positional arguments"))
         self._optionals.title = translate(locale, N_("options"))
         self.add_argument("-h", "--help", action="help", help=N_("show this help message and exit"))
@@ -60,7 +62,33 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # One line, so scripts and the batch log stay readable; the usage is
         # one --help away.
-        raise SystemExit(f"{self.prog}: {message} (--help)")
+        raise SystemExit(f"{self.prog}: {usage_problem(message, self._locale)} (--help)")
+
+
+# argparse's own sentences (English, from the standard library) and ours
+# in the same shape, each with the msgid that says it in the user's
+# language. Anything else argparse says stays as it is.
+_USAGE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), m) for p, m in (
+    (r"^the following arguments are required: (?P<names>.+)$", N_("missing: {names}")),
+    (r"^unrecognized arguments: (?P<names>.+)$", N_("not understood: {names}")),
+    (r"^argument (?P<argument>[^:]+): (?P<problem>.+)$", N_("{argument}: {problem}")),
+    (r"^invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$",
+     N_("{value} is not one of the choices ({choices})")),
+    (r"^expected one argument$", N_("needs a value")),
+    (r"^invalid int value: (?P<value>.+)$", N_("{value} is not a whole number")),
+    (r"^invalid (?P<kind>\w+) value: (?P<value>.+)$", N_("{value} is not a valid {kind}")),
+    (r"^(?P<value>.+) is not a date; use YYYY-MM-DD$", N_("{value} is not a date; use YYYY-MM-DD")),
+))
+
+
+def usage_problem(message: str, locale: str) -> str:
+    """argparse's error ``message`` in ``locale``, where SignDesk knows its shape."""
+    for pattern, msgid in _USAGE_PROBLEMS:
+        match = pattern.match(message)
+        if match:
+            params = {k: usage_problem(v, locale) if k == "problem" else v for k, v in match.groupdict().items()}
+            return translate(locale, msgid, **params)
+    return message
 
 
 Command = Callable[[argparse.Namespace], int]
@@ -89,6 +117,7 @@ def iso_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        # English here; _Parser.error says it in the user's language.
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 

@@ -203,6 +203,24 @@ def test_a_bad_today_is_one_usage_line_naming_the_format(capsys, tmp_path, comma
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("argv, zh, en", [
+    (["render"], "缺少：project, -o/--output", "missing: project, -o/--output"),
+    (["check", "x.signdesk", "--format", "xml"], "--format：'xml' 不是可选值之一（'text', 'json'）",
+     "--format: 'xml' is not one of the choices ('text', 'json')"),
+    (["check", "x.signdesk", "--today", "2026-13-01"], "--today：'2026-13-01' 不是日期；请使用 YYYY-MM-DD 格式",
+     "--today: '2026-13-01' is not a date; use YYYY-MM-DD"),
+    (["check", "a", "b"], "无法识别：b", "not understood: b"),
+    (["batch", "x", "y", "--workers", "two"], "--workers：'two' 不是整数", "--workers: 'two' is not a whole number"),
+    (["render", "x", "-o"], "-o/--output：需要一个值", "-o/--output: needs a value"),
+])
+def test_usage_errors_speak_the_language_asked_for(capsys, argv, zh, en):
+    """argparse's own sentences are English; a Chinese user gets them in Chinese."""
+    for lang, expected in (("zh", zh), ("en", en)):
+        code, out, err = run(capsys, *argv, "--lang", lang)
+        assert code == 2 and out == "" and err.count("\n") == 1, err
+        assert expected in err and "(--help)" in err, err
+
+
 def test_help_speaks_the_language_asked_for(capsys):
     from signdesk.cli import main
 
