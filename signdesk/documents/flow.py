@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import CMYKColor, Color
