@@ -79,6 +79,8 @@ def assessment_to_json(project: Project, a: Assessment, locale: str) -> dict[str
         "findings": [finding_to_json(f, locale) for f in a.findings],
         "documents": [{"kind": d.kind.value, "scenario": d.scenario_id, "title": d.kind.title(locale)}
                       for d in a.documents],
+        "answers_to_fix": [{"field": field, "problem": problem.message(locale)}
+                           for field, problem in answers_to_fix(project)],
     }
 
 

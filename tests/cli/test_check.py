@@ -30,7 +30,8 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_check_json_has_the_documented_shape(capsys, example, lang):
     code, out, err = run(capsys, "check", str(example), "--format", "json", "--lang", lang, "--today", TODAY)
     report = json.loads(out)
-    assert set(report) == {"format_version", "language", "summary", "scenarios", "findings", "documents"}
+    assert set(report) == {"format_version", "language", "summary", "scenarios", "findings", "documents",
+                           "answers_to_fix"}
     assert report["format_version"] == 1
     assert report["language"] == {"zh": "zh_CN", "en": "en"}[lang]
     assert set(report["summary"]) == {"violation", "obligation", "advisory"}
@@ -109,6 +110,17 @@ def test_check_warns_of_a_link_that_only_works_inside_the_shop_and_still_checks(
     assert code == 0 and out
     assert err.count("\n") == 1, err
     assert "business.optout_url" in err and "公开域名" in err and "https://example.cn/optout" in err
+
+
+def test_check_json_lists_the_answers_to_fix(capsys, tmp_path):
+    code, out, err = run(capsys, "check", str(_with_link(tmp_path, "https://optout")), "--format", "json",
+                         "--lang", "en")
+    assert code == 0
+    fixes = json.loads(out)["answers_to_fix"]
+    assert [f["field"] for f in fixes] == ["business.optout_url"]
+    assert "https://example.cn/optout" in fixes[0]["problem"]
+    code, out, _err = run(capsys, "check", str(REPO / "examples" / "bubble_tea_shop.signdesk"), "--format", "json")
+    assert json.loads(out)["answers_to_fix"] == []
 
 
 def test_render_refuses_a_link_that_only_works_inside_the_shop_in_one_line(capsys, tmp_path):
