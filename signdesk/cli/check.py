@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
+from signdesk.errors import UserInputError
 from signdesk.i18n import N_, translate
 from signdesk.model import Project, answers_to_fix, load
 from signdesk.rules import Assessment, Finding, Severity, describe_value, evaluate
@@ -34,13 +35,15 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
-    for field, problem in answers_to_fix(project):
+    fixes = answers_to_fix(project)
+    for field, problem in fixes:
         # Kept from an older file; the findings still count, printing will refuse it.
         sys.stderr.write(translate(locale, N_("Warning: {field}: {problem} Correct it before printing."),
                                    field=field, problem=problem.message(locale)) + "\n")
     assessment = evaluate(project, today=args.today)
     if args.format == "json":
-        json.dump(assessment_to_json(project, assessment, locale), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(assessment_to_json(project, assessment, locale, fixes), sys.stdout, ensure_ascii=False,
+                  indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(assessment_to_text(project, assessment, locale))
@@ -69,7 +72,8 @@ def finding_to_json(f: Finding, locale: str) -> dict[str, Any]:
     }
 
 
-def assessment_to_json(project: Project, a: Assessment, locale: str) -> dict[str, Any]:
+def assessment_to_json(project: Project, a: Assessment, locale: str,
+                       fixes: list[tuple[str, UserInputError]]) -> dict[str, Any]:
     return {
         "format_version": JSON_FORMAT_VERSION,
         "language": locale,
@@ -79,8 +83,7 @@ def assessment_to_json(project: Project, a: Assessment, locale: str) -> dict[str
         "findings": [finding_to_json(f, locale) for f in a.findings],
         "documents": [{"kind": d.kind.value, "scenario": d.scenario_id, "title": d.kind.title(locale)}
                       for d in a.documents],
-        "answers_to_fix": [{"field": field, "problem": problem.message(locale)}
-                           for field, problem in answers_to_fix(project)],
+        "answers_to_fix": [{"field": field, "problem": problem.message(locale)} for field, problem in fixes],
     }
 
 

@@ -214,20 +214,35 @@ def _subset(font_name: str, chars: tuple[int, ...]) -> _Subset:
     """
     face = pdfmetrics.getFont(font_name).face
     points = [_glyph_point(c) for c in chars]
-    program = _font_program(face, points)
-    numbers: dict[int, int] = {}
-    glyphs = [numbers.setdefault(face.charToGlyph[p], len(numbers) + 1) for p in points]
+    glyph_map, numbers = _glyph_numbers(face, points)
+    program = _font_program(face, points, glyph_map, numbers)
     cid_to_gid = b""
-    if len(numbers) < len(glyphs):
-        cid_to_gid = _compress(_big_endian(array("H", [0, *glyphs])))
+    if len(glyph_map) - 1 < len(points):   # some characters share a glyph
+        cid_to_gid = _compress(_big_endian(array("H", [0, *(numbers[face.charToGlyph[p]] for p in points)])))
     widths = " ".join(map(_num, map(face.getCharWidth, points)))
     return _Subset(_subset_tag(font_name, chars), _compress(program), len(program),
                    f"[1 [{widths}]]".encode("ascii") if chars else b"[]", _compress(_to_unicode(chars)),
                    cid_to_gid)
 
 
-def _font_program(face: TTFontFace, points: list[int]) -> bytes:
-    """The TrueType subset reportlab's ``makeSubset(points)`` makes, made faster.
+def _glyph_numbers(face: TTFontFace, points: list[int]) -> tuple[list[int], dict[int, int]]:
+    """How a subset numbers its glyphs, as reportlab's subsetter does: .notdef,
+    then each new glyph of ``points`` in order. Returns the font's glyph for
+    each new number, and the new number of each of the font's glyphs used."""
+    to_glyph = face.charToGlyph
+    glyph_map = [0]
+    numbers = {0: 0}
+    for p in points:
+        glyph = to_glyph.get(p, 0)
+        if glyph not in numbers:
+            numbers[glyph] = len(glyph_map)
+            glyph_map.append(glyph)
+    return glyph_map, numbers
+
+
+def _font_program(face: TTFontFace, points: list[int], glyph_map: list[int], numbers: dict[int, int]) -> bytes:
+    """The TrueType subset reportlab's ``makeSubset(points)`` makes, made faster
+    (``glyph_map`` and ``numbers`` from :func:`_glyph_numbers`).
 
     reportlab's subsetter reads each glyph through the file position one
     field at a time; for fonts like ours (no composite glyphs among those
@@ -235,14 +250,6 @@ def _font_program(face: TTFontFace, points: list[int]) -> bytes:
     faster (a test compares the two byte for byte). A composite glyph goes
     to reportlab, which resolves its parts.
     """
-    to_glyph = face.charToGlyph
-    glyph_map = [0]               # new glyph number -> glyph in the font
-    numbers = {0: 0}              # glyph in the font -> new glyph number
-    for p in points:
-        glyph = to_glyph.get(p, 0)
-        if glyph not in numbers:
-            numbers[glyph] = len(glyph_map)
-            glyph_map.append(glyph)
     glyf, where = face.get_table("glyf"), face.glyphPos
     pieces: list[bytes] = []
     offsets = array("I")   # 4 bytes, as the long loca format wants
@@ -283,7 +290,7 @@ def _font_program(face: TTFontFace, points: list[int]) -> bytes:
     out.add("maxp", _with_ushort(face.get_table("maxp"), 4, len(glyph_map)))
     # cmap format 6 from code 0: unused by a CID font, kept as reportlab writes it.
     cmap = array("H", [0, 1, 1, 0, 0, 12, 6, 10 + 2 * len(points), 0, 0, len(points)])
-    cmap.extend(numbers[to_glyph.get(p, 0)] for p in points)
+    cmap.extend(numbers[face.charToGlyph.get(p, 0)] for p in points)
     out.add("cmap", _big_endian(cmap))
     out.add("glyf", b"".join(pieces))
     long_offsets = (at + 1) >> 1 > 0xFFFF
