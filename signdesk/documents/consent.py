@@ -22,13 +22,13 @@ import io
 
 from reportlab.lib.units import mm
 
-from signdesk.documents.content import ScenarioNotice, field_label, scenario_notice
+from signdesk.documents.content import ScenarioNotice, field_label, join_sentences, scenario_notice
 from signdesk.documents.flow import SECOND_LANGUAGE, Flow, PlacedText, RunningFooter, draw_flow, layout_text
 from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
 from signdesk.documents.qr import required_qr_size_mm
 from signdesk.documents.textfit import TextDoesNotFitError
-from signdesk.i18n import N_, Bilingual
+from signdesk.i18n import EN, N_, ZH, Bilingual
 from signdesk.model import Project, Scenario
 
 MAX_PAGES = 2
@@ -68,7 +68,7 @@ def _joined(first: Bilingual, then: Bilingual | None) -> Bilingual:
     """Two texts as one paragraph in each language."""
     if then is None:
         return first
-    return Bilingual(f"{first.zh}{then.zh}", f"{first.en} {then.en}")
+    return Bilingual(join_sentences(ZH, [first.zh, then.zh]), join_sentences(EN, [first.en, then.en]))
 
 
 def _body(flow: Flow, notice: ScenarioNotice, guardian: bool) -> None:

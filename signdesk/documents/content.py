@@ -134,6 +134,11 @@ def join_phrases(locale: str, parts: list[str], last: str = "or") -> str:
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
 
+def join_sentences(locale: str, sentences: list[str]) -> str:
+    """Sentences as one paragraph: run together in Chinese, a space apart in English."""
+    return ("" if locale == ZH else " ").join(s for s in sentences if s)
+
+
 def _phrases(locale: str, table: Mapping[str, str], keys: Any) -> list[str]:
     return [translate(locale, table[k]) for k in (keys or []) if k in table]
 
@@ -289,8 +294,8 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
             return translate(locale, N_("Ask us for the purpose."))
         text = translate(locale, N_("We use facial recognition here only for {purposes}."), purposes=listed)
         if needs_consent:  # reference §H1.3: a purpose beyond public security says consent comes first
-            text += ("" if locale == ZH else " ") + translate(
-                locale, N_("We ask for your separate consent before we use your face for this."))
+            text = join_sentences(locale, [text, translate(
+                locale, N_("We ask for your separate consent before we use your face for this."))])
         return text
 
     def method(locale: str) -> str:
@@ -303,8 +308,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
             parts.append(translate(locale, STORAGE_TEXTS[storage]))
         if a.get("internet_transmission") is True and storage == "device":
             parts.append(translate(locale, N_("Face data is sent over the Internet.")))
-        sep = "" if locale == ZH else " "
-        return sep.join(parts) or translate(locale, N_("A camera captures and compares your face."))
+        return join_sentences(locale, parts) or translate(locale, N_("A camera captures and compares your face."))
 
     def captured(locale: str) -> str:
         parts = []
@@ -319,7 +323,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         if a.get("liveness_check") is True:
             parts.append(translate(locale, N_("It also checks that a live person, not a photo or a video, "
                                               "is in front of it.")))
-        return ("" if locale == ZH else " ").join(parts)
+        return join_sentences(locale, parts)
 
     def retention(locale: str) -> str:
         kind = a.get("retention")
@@ -423,7 +427,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
                 parts.append(translate(
                     loc, N_("Face data is transferred outside mainland China. Ask us for the foreign recipient's "
                             "name and contact details, the purpose and how to exercise your rights with them.")))
-        return ("" if loc == ZH else " ").join(parts)
+        return join_sentences(loc, parts)
 
     recipients = _bi(recipients_text) if recipients_text(EN) else None
 
