@@ -27,7 +27,7 @@ from signdesk.documents.printmarks import (
     start_print_page,
 )
 from signdesk.documents.pdftext import draw_text
-from signdesk.documents.textfit import wrap_lines
+from signdesk.documents.textfit import EM_ASCENT, wrap_lines
 from signdesk.i18n import EN, N_, ZH, Bilingual
 
 #: What an unanswered item prints instead of invented text.
@@ -109,7 +109,7 @@ class ReportPages:
     def _draw(self, cell: _Lines, x: float, top: float) -> None:
         c = self._canvas
         c.setFillColor(cell.color)
-        baseline = top - 0.88 * cell.size
+        baseline = top - EM_ASCENT * cell.size
         for line in cell.lines:
             draw_text(c, x, baseline, line, cell.font, cell.size)
             baseline -= cell.size * _LEADING
