@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from signdesk.documents.fonts import BOLD, REGULAR, MissingGlyphError, register_fonts
 from signdesk.documents.printmarks import new_canvas
 from signdesk.documents.textfit import (
+    BREAK_SPACES,
     CLOSING,
     OPENING,
     TextDoesNotFitError,
@@ -46,6 +47,28 @@ token = st.one_of(
 mixed_text = st.lists(token, min_size=1, max_size=60).map("".join)
 
 
+def longest_glued_run(text: str) -> int:
+    """Characters in the longest stretch no kinsoku-respecting break can split:
+    one character with the opening punctuation before it and the closing
+    punctuation after it, spaces between them included ("（（ 人，，，" is 7)."""
+    def glued(i: int, step: int, marks: frozenset[str]) -> int:
+        count = seen = 0
+        j = i + step
+        while 0 <= j < len(text) and (text[j] in marks or text[j] in BREAK_SPACES):
+            count += 1
+            if text[j] in marks:
+                seen = count   # spaces count only when punctuation lies beyond them
+            j += step
+        return seen
+
+    best = 0
+    for i, ch in enumerate(text):
+        if ch in CLOSING or ch in OPENING or ch in BREAK_SPACES:
+            continue
+        best = max(best, 1 + glued(i, -1, OPENING) + glued(i, 1, CLOSING))
+    return best
+
+
 def longest_punctuation_run(text: str) -> int:
     best = run = 0
     for ch in text:
@@ -64,8 +87,10 @@ def assert_same_text(original: str, lines: list[str]) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=mixed_text, width_em=st.floats(min_value=6, max_value=30), size=st.sampled_from([9, 12.5, 24]))
 def test_wrapped_lines_keep_text_and_kinsoku(text: str, width_em: float, size: float) -> None:
-    # Only a run of punctuation longer than a line could force a bad break.
-    assume(longest_punctuation_run(text) <= 4)
+    # Only a run of punctuation longer than a line, or punctuation glued to a
+    # character wider together than a line (the narrowest here is 6 em),
+    # could force a bad break.
+    assume(longest_punctuation_run(text) <= 4 and longest_glued_run(text) <= 5)
     width = width_em * size
     lines = wrap_lines(text, REGULAR, size, width)
     assert_same_text(text, lines)
