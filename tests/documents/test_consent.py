@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pdf_checks import assert_fonts_embedded, qr_texts, rasterise, reader, text_of, text_origins
-from signdesk.documents.consent import layout_consent, render_consent
+from signdesk.documents.consent import form_version, layout_consent, render_consent
 from signdesk.documents.content import scenario_notice
 from signdesk.model import load
 
@@ -34,7 +34,7 @@ def test_consent_form_states_h2_items_in_both_languages(qapp) -> None:
                      "上海柠檬茶饮有限公司", "Shanghai Lemon Tea Co., Ltd.", "电话 021-5555 0123",
                      "Phone 021-5555 0123", "您可随时撤回本同意", "withdraw this consent at any time",
                      "不影响您享受服务", "does not cost you the service", "签名", "Signature",
-                     "日期", "记录编号", "Record number", "收银台刷脸支付-20261122"):
+                     "日期", "记录编号", "Record number", "2026年11月22日印制", "printed 22 November 2026"):
         assert expected in text, expected
     assert qr_texts(pdf) == ["https://lemontea.example.cn/face-optout"]
 
@@ -150,9 +150,10 @@ def test_every_page_names_the_form_its_version_and_page_number(guardian) -> None
     assert len(pages) == 2
     title_zh, title_en = ("监护人同意书", "Guardian consent form") if guardian else \
         ("单独同意书", "Separate consent form")
+    code = form_version(project, project.scenarios[0], guardian).code
     for n, page in enumerate(pages, start=1):
         text = page.extract_text()
-        for expected in (title_zh, title_en, "20261122", f"第{n}页，共2页", f"page {n} of 2"):
+        for expected in (title_zh, title_en, f"版本 {code}", f"version {code}", f"第{n}页，共2页", f"page {n} of 2"):
             assert expected in text, (n, expected)
     m = 10 * 72 / 25.4
     for page in text_origins(pdf):
