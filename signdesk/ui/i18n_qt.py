@@ -7,10 +7,11 @@ come from the ``qtbase_zh_CN.qm`` file PySide6 ships.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import QLocale, QObject, QSettings, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from signdesk.i18n import EN, ZH, normalize_locale, translate
+from signdesk.paths import qt_translations_dir
 
 LANGUAGE_KEY = "ui/language"
 
@@ -59,7 +60,6 @@ class UiLanguage(QObject):
             self._qt_translator = None
         if self.locale == ZH:
             translator = QTranslator(self)
-            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if translator.load("qtbase_zh_CN", folder):
+            if translator.load("qtbase_zh_CN", str(qt_translations_dir())):
                 app.installTranslator(translator)
                 self._qt_translator = translator
