@@ -125,12 +125,20 @@ def locale_of(args: argparse.Namespace) -> str:
     return {"zh": ZH, "en": EN}.get(getattr(args, "lang", None) or "", default_locale())
 
 
-def build_parser(locale: str | None = None) -> argparse.ArgumentParser:
+#: The name the usage lines give (``signdesk`` when run through the app's launcher).
+PROG = "signdesk-cli"
+
+
+def build_parser(locale: str | None = None, prog: str = PROG) -> argparse.ArgumentParser:
     """The parser of every command, its help in ``locale`` (default: the environment's)."""
+    from signdesk.launcher import version_line
+
     _load_commands()
     locale = locale or default_locale()
-    parser = _Parser(prog="signdesk", locale=locale, description=translate(
+    parser = _Parser(prog=prog, locale=locale, description=translate(
         locale, N_("SignDesk: facial-recognition compliance for small businesses.")))
+    parser.add_argument("--version", action="version", version=version_line(),
+                        help=N_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, (run, help_msgid) in COMMANDS.items():
         p = sub.add_parser(name, help=help_msgid, locale=locale,
@@ -147,10 +155,13 @@ def _load_commands() -> None:
     from signdesk.cli import check, new, render, export, batch  # noqa: F401
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
     """Entry point of ``signdesk-cli``; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(_lang_in(argv))
+    if not argv:
+        print(command_list(default_locale(), prog), file=sys.stderr)
+        return EXIT_USAGE
+    parser = build_parser(_lang_in(argv), prog)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -175,6 +186,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(translate(locale_of(args), N_("Interrupted.")), file=sys.stderr)
         return 130
+
+
+def command_list(locale: str, prog: str = PROG) -> str:
+    """What ``signdesk-cli`` alone says: the commands, one a line, and where the options are."""
+    _load_commands()
+    width = max(len(name) for name in COMMANDS)
+    lines = [translate(locale, N_("Commands:"))]
+    lines += [f"  {name.ljust(width)}  {translate(locale, help_msgid)}" for name, (_run, help_msgid) in COMMANDS.items()]
+    lines.append(translate(locale, N_("{prog} COMMAND --help shows the options of a command."), prog=prog))
+    return "\n".join(lines)
 
 
 def _lang_in(argv: Sequence[str]) -> str | None:
