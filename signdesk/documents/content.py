@@ -333,6 +333,10 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         if kind == "until_relationship_ends":
             return translate(locale, N_("Face data is kept until your {relationship} ends, then deleted."),
                              relationship=relationship(locale))
+        if kind == "after_relationship_ends" and isinstance(a.get("retention_days"), int):
+            return translate(locale, N_("Face data is kept until your {relationship} ends and deleted at most "
+                                        "{days} days after."),
+                             relationship=relationship(locale), days=a["retention_days"])
         return translate(locale, N_("The retention period is not yet fixed; ask us and we will tell you."))
 
     def relationship(locale: str) -> str:

@@ -185,7 +185,7 @@ def _scenario_fields(answers: Mapping[str, Any]) -> tuple[FilingField, ...]:
     if answers.get("internet_transmission") or answers.get("storage_location") not in (None, "device"):
         fields.append(_answer(s, answers, "transmission_basis", required=True))
     fields.append(_answer(s, answers, "retention", required=True))
-    if answers.get("retention") == "fixed_days":
+    if answers.get("retention") in ("fixed_days", "after_relationship_ends"):
         fields.append(_answer(s, answers, "retention_days", required=True))
     fields += [_answer(s, answers, "deletion_triggers", required=True), _answer(s, answers, "raw_images_kept")]
     return tuple(fields)

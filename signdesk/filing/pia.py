@@ -176,7 +176,7 @@ def _method_section(project: Project) -> PiaSection:
         if a.get("internet_transmission") or a.get("storage_location") not in (None, "device"):
             items.append(_answer(a, "transmission_basis"))
         items.append(_answer(a, "retention"))
-        if a.get("retention") == "fixed_days":
+        if a.get("retention") in ("fixed_days", "after_relationship_ends"):
             items.append(_answer(a, "retention_days"))
         items += [_answer(a, "deletion_triggers"), _answer(a, "raw_images_kept")]
         groups.append(PiaGroup(Bilingual(sc.name, sc.name), tuple(items)))

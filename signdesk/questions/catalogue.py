@@ -137,10 +137,13 @@ QUESTIONS: tuple[Question, ...] = (
              visible_if=Is("filing_status", "filed")),
     Question("filing_change_date", "headcount", Kind.DATE, N_("Date of that change"), visible_if=Yes("filing_changed")),
     Question("change_filed", "headcount", Kind.YES_NO, N_("Have you filed the change?"), visible_if=Yes("filing_changed")),
+    Question("change_filed_date", "headcount", Kind.DATE, N_("Date you filed the change"), visible_if=Yes("change_filed")),
     Question("stopped_using", "headcount", Kind.YES_NO, N_("Have you stopped using face recognition altogether?"),
              visible_if=Is("filing_status", "filed")),
     Question("stop_date", "headcount", Kind.DATE, N_("Date you stopped"), visible_if=Yes("stopped_using")),
     Question("filing_cancelled", "headcount", Kind.YES_NO, N_("Have you cancelled the filing?"), visible_if=Yes("stopped_using")),
+    Question("filing_cancelled_date", "headcount", Kind.DATE, N_("Date you cancelled the filing"),
+             visible_if=Yes("filing_cancelled")),
     Question("data_deleted_after_stop", "headcount", Kind.YES_NO,
              N_("Have you deleted (or anonymised) the stored face data?"), visible_if=Yes("stopped_using")),
     Question("filing_agent", "headcount", Kind.TEXT, N_("Who handles the filing for you? (name)"),
@@ -315,6 +318,14 @@ QUESTIONS: tuple[Question, ...] = (
     Question("guardian_consent", "people", Kind.YES_NO,
              N_("Does a parent or guardian consent before a child under 14 is enrolled?"),
              visible_if=Has("enrolled", "children"), terms=("guardian_consent",)),
+    Question("guardian_consent_method", "people", Kind.CHOICE, N_("How does the parent or guardian agree?"),
+             N_("A child's face data is sensitive personal information: the guardian's consent must be a separate "
+                "consent of its own, like an adult's."),
+             options=(
+                 Option("separate_form", N_("A separate guardian consent form just for the child's face data")),
+                 Option("contract_clause", N_("A clause in the enrolment, membership or another contract")),
+                 Option("pre_ticked", N_("A box that is already ticked")),
+             ), visible_if=Yes("guardian_consent"), terms=("guardian_consent", "separate_consent")),
     Question("child_rules", "people", Kind.YES_NO,
              N_("Do you have separate written processing rules for children under 14?"),
              visible_if=Has("enrolled", "children")),
@@ -420,9 +431,14 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Is face data sent over the Internet (cloud matching, remote management platform)?")),
     Question("transmission_basis", "storage", Kind.CHOICE,
              N_("What allows face data to leave the device?"),
+             N_("Storing face data off the device or sending it over the Internet needs the person's separate "
+                "consent to that, unless a law provides otherwise. General terms, a membership contract or a "
+                "notice are not a separate consent."),
              options=(
                  Option("separate_consent", N_("A separate consent tick just for that transfer")),
-                 Option("general_consent", N_("Only the general face-recognition consent")),
+                 Option("general_consent",
+                        N_("Our separate face-recognition consent mentions the transfer, but without a tick of its own")),
+                 Option("terms_or_notice", N_("Only our general terms, the membership contract or a notice")),
                  Option("law", N_("A law or administrative regulation requires it")),
                  Option("nothing", N_("Nothing specific")),
              ),
@@ -432,10 +448,21 @@ QUESTIONS: tuple[Question, ...] = (
              options=(
                  Option("fixed_days", N_("A fixed number of days")),
                  Option("until_relationship_ends", N_("Until membership, employment or tenancy ends")),
+                 Option("after_relationship_ends",
+                        N_("A number of days after the membership, stay, employment or tenancy ends")),
                  Option("indefinite", N_("Indefinitely / not decided")),
              )),
     Question("retention_days", "storage", Kind.NUMBER, N_("How many days?"), minimum=0, maximum=36_500,
-             visible_if=Is("retention", "fixed_days")),
+             visible_if=Is("retention", "fixed_days", "after_relationship_ends")),
+    Question("kept_after_end_reason", "storage", Kind.CHOICE, N_("Why is face data kept after it ends?"),
+             N_("Once the membership, stay or employment ends, its purpose is achieved; keeping face data in case "
+                "people come back is not a purpose."),
+             options=(
+                 Option("deletion_run", N_("Only for the days the deletion takes to run on every device and backup")),
+                 Option("legal_duty", N_("A law or regulation requires keeping it that long")),
+                 Option("might_return", N_("In case the person comes back or renews")),
+                 Option("other", N_("Another reason, or no particular reason")),
+             ), visible_if=Is("retention", "after_relationship_ends")),
     Question("deletion_triggers", "storage", Kind.MULTI, N_("When is a person's face data deleted?"),
              options=(
                  Option("relationship_ends", N_("When membership, employment or tenancy ends")),

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from signdesk.i18n import N_
 from signdesk.questions import FILING_THRESHOLD
-from signdesk.questions.conditions import All, Any_, Below, Check, Has, Is, IsNot, No, Not, Yes
-from signdesk.rules.deadlines import FILING_WORKING_DAYS, add_working_days, filing_deadline
+from signdesk.questions.conditions import All, Answered, Any_, Below, Check, Has, Is, IsNot, Lacks, No, Not, Yes
+from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, add_working_days, filing_deadline
 from signdesk.rules.model import (
     NDSR,
     PIPL,
@@ -100,6 +100,8 @@ NOT_BY_LAW = Not(Is("legal_basis", "legal_duty"))
 # carry this processing. Both parts need an answer: an unknown basis is never
 # read as "no consent".
 NO_SEPARATE_CONSENT = Any_(IsNot("legal_basis", "consent"), IsNot("consent_method", "separate"))
+# Face data stored off the device or sent over the Internet (Measures 8).
+OFF_DEVICE = Any_(Yes("internet_transmission"), IsNot("storage_location", "device"))
 # Entry to a residential compound by its residents: SPC art. 10 gives them a
 # court claim to another way in (FR-54); other uses fall under FR-27.
 RESIDENT_ENTRY = All(Is("venue_type", "residential"),
@@ -108,6 +110,21 @@ RESIDENT_ENTRY = All(Is("venue_type", "residential"),
 # every other basis needs a separate consent (PIPL 29).
 INFERENCE_WITHOUT_CONSENT = Any_(Is("legal_basis", "employment", "none"),
                                  All(Is("legal_basis", "consent"), IsNot("consent_method", "separate")))
+
+
+# Customer-facing uses that no contract, legal duty or public-security rule
+# requires: for them the only basis PIPL 13 leaves is consent, and for face
+# data a separate one (PIPL 29). Staff attendance (PIPL 13(2)), an identity
+# check a law requires (13(3)) and public security (PIPL 26) may rest on
+# another basis; an unanswered purpose or group decides nothing.
+OTHER_BASIS_PURPOSES = ("public_security", "attendance", "identity_check", "research")
+CONSENT_ONLY_USE = All(Lacks("purposes", *OTHER_BASIS_PURPOSES), Answered("purposes"),
+                       Lacks("enrolled", "staff"), Answered("enrolled"))
+#: Days face data may outlive its purpose (FR-20b): the time one deletion run
+#: takes to reach every device, server and backup. Two weekly runs plus the
+#: longest public-holiday break (Spring Festival, 8 days) fit in 15 days; a
+#: longer wait is storage without a purpose.
+DELETION_WINDOW_DAYS = 15
 
 
 def _missing(answers: Mapping[str, Any], qid: str, needed) -> list[str]:
@@ -151,10 +168,43 @@ def _deletion_missing(a: Mapping[str, Any]) -> dict[str, Any]:
     return {"missing": Msgids(_missing(a, "deletion_triggers", _deletion_needed(a)))}
 
 
-def _lacks_deletion_trigger(a: Mapping[str, Any]) -> bool:
-    if a.get("deletion_triggers") is None:
+def _service_stop_due_passed(a: Mapping[str, Any]) -> bool:
+    """The service has stopped and the 30 working days to delete have run out
+    (an unknown stop date counts as long past, as in FR-45c)."""
+    if a.get("stopped_using") is not True:
         return False
-    return bool(_missing(a, "deletion_triggers", _deletion_needed(a)))
+    return a.get("stop_date") is None or _today(a) > _stop_due(a)
+
+
+def _missing_deletion_keys(a: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """Deletion triggers not in place: (for events that happen now, for events still ahead).
+
+    Memberships end, periods run out and people withdraw every day; the
+    service stopping is ahead until the business stops, and then still
+    within its 30 working days to delete (Measures 15).
+    """
+    if a.get("deletion_triggers") is None:
+        return [], []
+    given = a["deletion_triggers"]
+    missing = [k for k in _deletion_needed(a) if k not in given]
+    ahead = [k for k in missing if k == "service_stops" and not _service_stop_due_passed(a)]
+    return [k for k in missing if k not in ahead], ahead
+
+
+def _lacks_deletion_trigger(a: Mapping[str, Any]) -> bool:
+    return bool(_missing_deletion_keys(a)[0])
+
+
+def _lacks_only_future_deletion(a: Mapping[str, Any]) -> bool:
+    now, ahead = _missing_deletion_keys(a)
+    return not now and bool(ahead)
+
+
+def _kept_past_purpose(a: Mapping[str, Any]) -> bool:
+    days = a.get("retention_days")
+    return (a.get("retention") == "after_relationship_ends" and isinstance(days, (int, float))
+            and days > DELETION_WINDOW_DAYS
+            and a.get("kept_after_end_reason") not in (None, "legal_duty"))
 
 
 # -- filing deadlines -----------------------------------------------------
@@ -167,8 +217,35 @@ def _filing_due(a: Mapping[str, Any]) -> dt.date:
     return filing_deadline(a["threshold_date"]).due
 
 
+def _due_params(due: Deadline) -> dict[str, Any]:
+    """``deadline`` (the last day allowed) and ``overdue_since`` (the day after)."""
+    return {"deadline": due, "overdue_since": Deadline(due.due + dt.timedelta(days=1), due.confirmed)}
+
+
 def _filing_params(a: Mapping[str, Any]) -> dict[str, Any]:
-    return {"deadline": filing_deadline(a["threshold_date"]), "days": FILING_WORKING_DAYS}
+    return {**_due_params(filing_deadline(a["threshold_date"])), "days": FILING_WORKING_DAYS}
+
+
+def _change_params(a: Mapping[str, Any]) -> dict[str, Any]:
+    return _due_params(add_working_days(a["filing_change_date"], FILING_WORKING_DAYS))
+
+
+def _stop_params(a: Mapping[str, Any]) -> dict[str, Any]:
+    return _due_params(add_working_days(a["stop_date"], FILING_WORKING_DAYS))
+
+
+def _late(done_key: str, due: Callable[[Mapping[str, Any]], dt.date]) -> Callable[[Mapping[str, Any]], bool]:
+    """Done, on a known date after its deadline: a past lapse to explain, not a current breach."""
+    def test(a: Mapping[str, Any]) -> bool:
+        try:
+            return a.get(done_key) is not None and a[done_key] > due(a)
+        except (KeyError, TypeError):  # the date the deadline counts from is unknown
+            return False
+    return test
+
+
+def _late_params(done_key: str, params: Callable[[Mapping[str, Any]], dict[str, Any]]):
+    return lambda a: {**params(a), "done_on": a[done_key]}
 
 
 def _not_filed(a: Mapping[str, Any]) -> bool:
@@ -270,7 +347,7 @@ RULES: tuple[Rule, ...] = (
          scope="business"),
     Rule("FR-41", V, (M("15"), CAC),
          Check(lambda a: _not_filed(a) and _today(a) > _filing_due(a), ("people_stored", "threshold_date", "filing_status")),
-         N_("Filing overdue since {deadline}"),
+         N_("Filing overdue since {overdue_since}"),
          N_("You store the faces of 100,000 people or more. Filing with the provincial cyberspace office was due within {days} working days, by {deadline}."),
          N_("File now in the CAC personal information protection system, with the filing pack SignDesk prepares."),
          scope="business", params=_filing_params),
@@ -295,28 +372,28 @@ RULES: tuple[Rule, ...] = (
          scope="business"),
     Rule("FR-44", V, (M("15"), CAC),
          Check(lambda a: _change_pending(a) and _today(a) > _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
-         N_("Change filing overdue since {deadline}"),
-         N_("A substantial change to filed information must be filed within 30 working days of the change."),
+         N_("Change filing overdue since {overdue_since}"),
+         N_("A substantial change to filed information must be filed within 30 working days of the change, by {deadline}."),
          N_("File the change now."),
-         scope="business", params=lambda a: {"deadline": add_working_days(a["filing_change_date"], FILING_WORKING_DAYS)}),
+         scope="business", params=_change_params),
     Rule("FR-44b", O, (M("15"), CAC),
          Check(lambda a: _change_pending(a) and _today(a) <= _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
          N_("File the change by {deadline}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change."),
          N_("Export a change filing with SignDesk and submit it by {deadline}."),
-         scope="business", params=lambda a: {"deadline": add_working_days(a["filing_change_date"], FILING_WORKING_DAYS)}),
+         scope="business", params=_change_params),
     Rule("FR-45", V, (M("15"),),
          Check(lambda a: _cancel_pending(a) and _today(a) > _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
-         N_("Filing not cancelled though face recognition has stopped (due {deadline})"),
-         N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
+         N_("Cancellation of the filing overdue since {overdue_since}"),
+         N_("When you stop using face recognition, the filing must be cancelled within 30 working days, by {deadline}."),
          N_("Cancel the filing now."),
-         scope="business", params=lambda a: {"deadline": add_working_days(a["stop_date"], FILING_WORKING_DAYS)}),
+         scope="business", params=_stop_params),
     Rule("FR-45b", O, (M("15"),),
          Check(lambda a: _cancel_pending(a) and _today(a) <= _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
          N_("Cancel the filing by {deadline}"),
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
          N_("Export a cancellation with SignDesk and submit it by {deadline}."),
-         scope="business", params=lambda a: {"deadline": add_working_days(a["stop_date"], FILING_WORKING_DAYS)}),
+         scope="business", params=_stop_params),
     # Measures 15 gives the same 30 working days to cancel the filing and deal
     # with the face data, so keeping it is a violation only after that.
     Rule("FR-45c", V, (M("15"), PIPL("47")),
@@ -334,7 +411,28 @@ RULES: tuple[Rule, ...] = (
          N_("Delete the stored face data by {deadline}"),
          N_("When you stop using face recognition, the face data must be deleted (or anonymised) within 30 working days, together with cancelling the filing."),
          N_("Delete the stored faces from every device, server and backup, and record the date."),
-         scope="business", params=lambda a: {"deadline": add_working_days(a["stop_date"], FILING_WORKING_DAYS)}),
+         scope="business", params=_stop_params),
+    # Late is not never: a filing made after its deadline is a past lapse.
+    # Nothing is to be done now but to keep, with the filing, a note of why it
+    # came late, should the office ask.
+    Rule("FR-41d", O, (M("15"), CAC),
+         Check(_late("filing_date", _filing_due), ("filing_status", "threshold_date", "filing_date")),
+         N_("Filed late: due by {deadline}, filed on {done_on}"),
+         N_("The filing was due within {days} working days of reaching 100,000 people. It is on record now; the delay is a past lapse the office may ask about."),
+         N_("Keep a short note with the filing papers saying why it came late and what you changed so that deadlines are met."),
+         scope="business", params=_late_params("filing_date", _filing_params)),
+    Rule("FR-44c", O, (M("15"), CAC),
+         Check(_late("change_filed_date", _change_due), ("filing_change_date", "change_filed", "change_filed_date")),
+         N_("Change filed late: due by {deadline}, filed on {done_on}"),
+         N_("A substantial change to filed information must be filed within 30 working days of the change. It is on record now; the delay is a past lapse the office may ask about."),
+         N_("Keep a short note with the filing papers saying why it came late and what you changed so that deadlines are met."),
+         scope="business", params=_late_params("change_filed_date", _change_params)),
+    Rule("FR-45e", O, (M("15"),),
+         Check(_late("filing_cancelled_date", _stop_due), ("stop_date", "filing_cancelled", "filing_cancelled_date")),
+         N_("Filing cancelled late: due by {deadline}, cancelled on {done_on}"),
+         N_("When you stop using face recognition, the filing must be cancelled within 30 working days. It is cancelled now; the delay is a past lapse the office may ask about."),
+         N_("Keep a short note with the filing papers saying why it came late and what you changed so that deadlines are met."),
+         scope="business", params=_late_params("filing_cancelled_date", _stop_params)),
     Rule("FR-46", O, (PIPL("21"),),
          No("vendor_contract"),
          N_("No data-processing contract with a vendor"),
@@ -400,10 +498,16 @@ RULES: tuple[Rule, ...] = (
          N_("Where elderly or disabled people are involved, notice and processing must follow the national rules on barrier-free environments."),
          N_("Offer large print, a staff member who explains and helps, and an alternative that does not need the device.")),
     Rule("FR-08", V, (PIPL("13"),),
-         Is("legal_basis", "none"),
+         All(Is("legal_basis", "none"), Not(CONSENT_ONLY_USE)),
          N_("No legal basis for processing faces"),
          N_("Personal information may be processed only on a legal basis such as consent, the needs of staff management, or a legal duty."),
          N_("Decide the basis; for customers it is usually separate consent, collected with the SignDesk consent form.")),
+    Rule("FR-08b", V, (PIPL("13"), M("6"), PIPL("29")),
+         Because(lambda a: a.get("legal_basis") == "none" and CONSENT_ONLY_USE(a),
+                 ("legal_basis", "purposes", "enrolled"), because=("legal_basis",)),
+         N_("No legal basis: this use needs each person's separate consent"),
+         N_("Personal information may be processed only on a legal basis. No contract, legal duty or public-security rule requires face recognition for a use like this one, so the only basis available is each person's consent, and for face data a separate consent."),
+         N_("Ask each person for a separate consent with the SignDesk consent form before enrolling them, and delete the faces of everyone who has not given it.")),
     Rule("FR-09", V, (M("6"), PIPL("29"), SPC("4")),
          Is("consent_method", "bundled", "pre_ticked", "implied"),
          N_("Consent is not a separate consent"),
@@ -441,11 +545,18 @@ RULES: tuple[Rule, ...] = (
          N_("People are asked again and again after declining"),
          N_("After someone refuses, you may not keep asking them to consent."),
          N_("Record the refusal and stop prompting; offer the other method by default.")),
-    Rule("FR-15", V, (M("7"), PIPL("31"), PIPL("28")),
+    Rule("FR-15", V, (M("7"), PIPL("31"), PIPL("28"), M("6"), PIPL("29")),
          All(No("guardian_consent"), NOT_BY_LAW),
          N_("Children under 14 enrolled without a guardian's consent"),
-         N_("A child's face may be processed only with the consent of a parent or other guardian."),
-         N_("Collect the SignDesk guardian consent form for every child before enrolment, and delete faces enrolled without it.")),
+         N_("A child's face may be processed only with the consent of a parent or other guardian, and face data, being sensitive, needs a separate consent."),
+         N_("Collect the SignDesk guardian consent form, signed by a parent or guardian, for every child before enrolment, and delete faces enrolled without it.")),
+    # A child's face data is sensitive twice over (PIPL 28): the guardian's
+    # consent is the consent PIPL 29 and Measures 6 require to be separate.
+    Rule("FR-15b", V, (M("7"), PIPL("31"), M("6"), PIPL("29")),
+         All(Is("guardian_consent_method", "contract_clause", "pre_ticked"), NOT_BY_LAW),
+         N_("The guardian's consent is not a separate consent"),
+         N_("A child's face data is sensitive personal information: the parent's or guardian's consent must be a separate consent, given explicitly for the child's face data, not a clause in an enrolment or membership contract or a box ticked in advance."),
+         N_("Collect the SignDesk guardian consent form, signed by a parent or guardian, for every child, and delete the faces of children whose guardian has not signed it.")),
     Rule("FR-16", O, (PIPL("31"), NDSR("21")),
          No("child_rules"),
          N_("No dedicated processing rules for children under 14"),
@@ -457,26 +568,46 @@ RULES: tuple[Rule, ...] = (
          N_("Where children are likely, you need to know who is under 14 to ask the guardian. The draft of the voluntary national standard advised against using face recognition on children."),
          N_("Ask for the date of birth at enrolment, and offer children a non-face method by default.")),
     Rule("FR-18", V, (M("8"),),
-         All(Any_(Yes("internet_transmission"), IsNot("storage_location", "device")), Is("transmission_basis", "nothing")),
+         All(OFF_DEVICE, Any_(Is("transmission_basis", "nothing", "terms_or_notice"),
+                              All(Is("transmission_basis", "general_consent"), NO_SEPARATE_CONSENT))),
          N_("Face data leaves the device without separate consent"),
          N_("Face data must be stored inside the face-recognition device and not sent out over the Internet, unless a law requires it or the person gives separate consent."),
          N_("Switch the device to on-device storage and matching, or collect a separate consent for the transfer (the SignDesk consent form has its own tick box for it).")),
+    # The separate face consent names the transfer but gives it no tick of its
+    # own (reference §F FR-19): a consent exists, so a to-do, not a breach.
     Rule("FR-19", O, (M("8"),),
-         All(Any_(Yes("internet_transmission"), IsNot("storage_location", "device")), Is("transmission_basis", "general_consent")),
-         N_("Transfer off the device rests only on the general consent"),
-         N_("Storing face data off the device or sending it over the Internet needs the person's separate consent to that; a general face-recognition consent that does not single out the transfer may not be enough."),
+         All(OFF_DEVICE, Is("transmission_basis", "general_consent"), Is("legal_basis", "consent"),
+             Is("consent_method", "separate")),
+         N_("Transfer off the device has no consent tick of its own"),
+         N_("Storing face data off the device or sending it over the Internet needs the person's separate consent to that; a face-recognition consent that mentions the transfer without a tick of its own may not be enough."),
          N_("Add the separate tick box for the transfer (SignDesk's consent form has it) and collect it from everyone enrolled.")),
     Rule("FR-20", V, (M("8"), PIPL("19")),
          Is("retention", "indefinite"),
          N_("No retention period for face data"),
          N_("Face data may be kept only for the shortest time the purpose needs."),
-         N_("Set a retention period (for example, until membership ends plus 30 days) and configure automatic deletion.")),
+         N_("Set a retention period (for example, until membership ends, deleted within the days a deletion run takes) and configure automatic deletion.")),
+    Rule("FR-20b", V, (M("8"), PIPL("19"), PIPL("47")),
+         Because(_kept_past_purpose, ("retention", "retention_days", "kept_after_end_reason"),
+                 because=("retention_days", "kept_after_end_reason")),
+         N_("Face data kept {days} days after its purpose ends"),
+         N_("When the membership, stay or employment ends, the purpose is achieved and face data must be deleted, allowing only the days a deletion run takes ({window} days), unless a law requires keeping it. Keeping it in case people come back is not a purpose."),
+         N_("Delete face data within {window} days of the end of the membership, stay or employment, and set the device to do it automatically."),
+         params=lambda a: {"days": a["retention_days"], "window": DELETION_WINDOW_DAYS}),
     Rule("FR-21", V, (PIPL("47"), NDSR("24")),
-         Because(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention"),
+         Because(_lacks_deletion_trigger, ("deletion_triggers", "legal_basis", "retention", "stopped_using", "stop_date"),
                  because=("deletion_triggers",)),
          N_("Face data is not deleted when it should be"),
          N_("Face data must be deleted when the purpose is achieved, the service ends, the retention period runs out or consent is withdrawn. Not in place: {missing}."),
          N_("Set up deletion for each of these events and check it works."),
+         params=_deletion_missing),
+    # The service has not stopped yet (or its 30 working days to delete are
+    # still running): a rule to set up before it does, not a breach.
+    Rule("FR-21b", O, (PIPL("47"), NDSR("24")),
+         Because(_lacks_only_future_deletion, ("deletion_triggers", "stopped_using", "stop_date"),
+                 because=("deletion_triggers",)),
+         N_("Plan deletion for when you stop offering the service"),
+         N_("When you stop using face recognition, the stored face data must be deleted (within 30 working days, with the cancellation of any filing). Not yet in place: {missing}."),
+         N_("Write down how every device, server and backup will be wiped when the service stops, and who does it."),
          params=_deletion_missing),
     Rule("FR-22", A, (GBT,),
          All(Yes("raw_images_kept"), No("raw_images_authorised")),

@@ -45,8 +45,10 @@ def test_non_compliant_examples(name, violations):
 def test_residential_filing_overdue_names_the_deadline_in_both_languages():
     a = evaluate(load(EXAMPLES / "residential_compound.signdesk"), today=TODAY)
     (f,) = [f for f in a.findings if f.rule_id == "FR-41"]
-    assert "14 April 2026" in f.title(EN)
-    assert "2026年4月14日" in f.title(ZH)
+    # Due by 14 April 2026 (30 working days from 2 March): overdue from the 15th.
+    assert f.title(EN) == "Filing overdue since 15 April 2026"
+    assert f.title(ZH) == "备案自2026年4月15日起逾期"
+    assert "by 14 April 2026" in f.why(EN) and "2026年4月14日前" in f.why(ZH)
     assert f.citation_text(ZH) == ("《人脸识别技术应用安全管理办法》第15条；"
                                    "国家网信办《关于开展人脸识别技术应用备案工作的公告》")
 
@@ -56,9 +58,9 @@ def test_articles_of_one_law_are_grouped():
     from signdesk.rules import RULE_BY_ID
     a = evaluate(patched(scenario={**{"enrolled": ["children"], "guardian_consent": False}}), today=TODAY)
     (f,) = [f for f in a.findings if f.rule_id == "FR-15"]
-    assert f.citation_text(ZH) == "《人脸识别技术应用安全管理办法》第7条；《个人信息保护法》第28条、第31条"
-    assert f.citation_text(EN) == "FR Measures art. 7; PIPL arts. 28, 31"
-    assert [c.article for c in RULE_BY_ID["FR-15"].citations] == ["7", "31", "28"]
+    assert f.citation_text(ZH) == "《人脸识别技术应用安全管理办法》第6条、第7条；《个人信息保护法》第28条、第29条、第31条"
+    assert f.citation_text(EN) == "FR Measures arts. 6, 7; PIPL arts. 28, 29, 31"
+    assert [c.article for c in RULE_BY_ID["FR-15"].citations] == ["7", "31", "28", "6", "29"]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

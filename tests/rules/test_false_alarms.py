@@ -112,7 +112,7 @@ def test_legacy_handler_that_filed_on_time_is_clean():
     assert rule_ids(patched(legacy)) == set()
     a = evaluate(patched({**legacy, "filing_status": "not_filed"}), today=TODAY)
     (f,) = [f for f in a.findings if f.rule_id == "FR-41"]
-    assert "14 July 2025" in f.title(EN) and "2025年7月14日" in f.title(ZH)
+    assert f.title(EN) == "Filing overdue since 15 July 2025" and "2025年7月14日前" in f.why(ZH)
 
 
 def test_changed_and_change_filed_is_clean():
