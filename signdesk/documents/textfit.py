@@ -10,13 +10,29 @@ Rules a reader notices:
   let punctuation hang into the margin: a fitted text must stay in its box.
 * Numbers stay whole: no break at a hyphen or a space between two digits,
   so a phone number like "010-6266 1234" is never split across lines.
+* Some runs are kept whole (W3C clreq): a number with its unit or counter
+  ("27 号", "第12条", "30 个工作日", "十四周岁"), a short 《…》 title, a phone
+  number, an e-mail address and a URL, and a short word standing alone
+  between spaces or punctuation (the label in "；地址 上海市"). A phone number, e-mail address or URL
+  wider than a whole line breaks only at its own separators.
+* A paragraph's last line holds at least two characters (or two words):
+  "…单独同 / 意。" becomes "…单独 / 同意。" by pulling characters down from the
+  line above, which never adds a line.
 * Spaces at a line break disappear; every other character is drawn exactly
   as typed, in order (``&``, ``<`` and ``>`` are plain characters).
+
+When no break satisfies every rule the text still comes out, degrading in a
+fixed order: a piece wider than a line breaks at its own separators first,
+then at any break kinsoku allows, then anywhere. :func:`fit_paragraph` first
+looks for a size that fits with every rule; only if there is none does it let
+go of the keep-whole rules one after another (:data:`RELAXATIONS`) before it
+gives up.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -41,6 +57,51 @@ OPENING = frozenset("（《「『“‘〔【〖〘〚｛［〈([{¥￥$£€#")
 BREAK_SPACES = frozenset(" \u3000")
 # After these a Latin word may break ("face-" / "recognition").
 HYPHENS = frozenset("-\u2010")
+
+# Units and counters longer than one character: "30 个工作日" and "十四周岁"
+# stay whole (a one-character unit after an Arabic number is kept anyway).
+UNIT_WORDS = ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "周岁", "平方米", "公里",
+              "千米", "公斤", "千克", "厘米", "毫米", "万元", "亿元")
+# One-character counters and units that follow a Chinese numeral ("三层", "十五天").
+CHINESE_COUNTERS = "号层楼条款项章节页个位名人次天日月年岁周时分秒元米台家间户栋座室期份张件种类处级届倍"
+CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万"
+#: A 《…》 title with at most this many characters between its marks stays on one line.
+SHORT_TITLE = 10
+
+#: The keep-whole rules :func:`fit_paragraph` lets go of, in this order, when
+#: a text fits its box no other way.
+RELAXATIONS = ("word", "title", "number", "contact")
+
+_UNITS = "|".join(UNIT_WORDS)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DIGITS = "0-9\uff10-\uff19"
+_NUMBER = rf"[{_DIGITS}]+(?:[.,:][{_DIGITS}]+)*"
+# Where a short word stands alone between spaces or punctuation ("；地址 上海市",
+# "（店长）") it is a label or a name: "地 / 址" reads as two words.
+_SEPARATES = "".join(sorted(BREAK_SPACES | CLOSING | OPENING | set("/|-—")))
+# Each kind is looked for on its own, so runs may overlap ("见第12条": the word
+# "见第" and the ordinal "第12条"); inside overlapping runs the stricter rule wins.
+_KEEP_WHOLE = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("word", rf"(?<![^{re.escape(_SEPARATES)}])[{_HAN}]{{2,4}}(?![^{re.escape(_SEPARATES)}])"),
+    # 第12条, 第 3 款, 第十二条
+    ("ordinal", rf"第[ \u00a0]?(?:{_NUMBER}|[{CHINESE_NUMERALS}]+)[ \u00a0]?(?:{_UNITS}|[{CHINESE_COUNTERS}])?"),
+    # 27 号, 30 个工作日, 2 年 (an Arabic number keeps any one Han character after it)
+    ("quantity", rf"{_NUMBER}[ \u00a0]?(?:{_UNITS}|[{_HAN}])"),
+    # 十四周岁, 三层
+    ("numeral", rf"[{CHINESE_NUMERALS}]+(?:{_UNITS}|[{CHINESE_COUNTERS}])"),
+    ("title", rf"《[^《》\n]{{1,{SHORT_TITLE}}}》"),
+    ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    ("url", r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+[A-Za-z0-9/#=_~-]"),
+    # +86 10 6266 1234, (010) 6266-1234, 021-5555 0123: at least seven digits
+    ("phone", r"(?<![0-9A-Za-z.@/])(?:\+|\(\d{1,4}\)[ -]?)?\d(?:[ -]?[\d()]){6,}(?![0-9A-Za-z@])"),
+))
+_RULE_OF_KIND = {"word": "word", "ordinal": "number", "quantity": "number", "numeral": "number",
+                 "title": "title", "email": "contact", "url": "contact", "phone": "contact"}
+# Where a contact breaks when it is wider than a line: a phone number after
+# its spaces and hyphens; an address before its dots, slashes and other
+# separators (so no line ends in a dot or hyphen that looks like the text's own).
+_EMAIL_BEFORE = frozenset("@.")
+_URL_BEFORE = frozenset("/.?#&=-_~")
 
 # Noto Sans SC's ideographic em box runs from 880 above to 120 below the
 # baseline (OS/2 typo metrics). A line "occupies" its em box: the block is
@@ -86,6 +147,9 @@ class TextLayout:
     #: Width of the box the lines were broken for (alignment is relative to it).
     width: float
     line_widths: tuple[float, ...]
+    #: Per line, whether it ends a paragraph (the text's end or a ``"\n"``);
+    #: such lines are never justified. Empty: only the last line does.
+    paragraph_ends: tuple[bool, ...] = ()
 
     @property
     def height(self) -> float:
@@ -128,15 +192,82 @@ def _break_allowed(text: str, i: int) -> bool:
     return _is_wide(before) or _is_wide(after)
 
 
+# Break classes of a position between two characters.
+_NO_BREAK, _LAST_RESORT, _BREAK = 0, 1, 2
+
+
+def _contact_cuts(kind: str, span: str) -> set[int]:
+    """Offsets inside a phone number, e-mail address or URL where it may break."""
+    if kind == "phone":
+        return {i for i in range(1, len(span)) if span[i - 1] in " -" and span[i] not in " -"}
+    before = _EMAIL_BEFORE if kind == "email" else _URL_BEFORE
+    cuts = {i for i in range(1, len(span)) if span[i] in before and span[i - 1] not in before}
+    scheme = span.find("://")
+    if kind == "url" and scheme > 0:
+        cuts = {i for i in cuts if i > scheme + 3} | {scheme + 3}
+    return cuts
+
+
 @functools.lru_cache(maxsize=2048)
-def _segments(text: str) -> tuple[str, ...]:
+def keep_whole_spans(text: str, relax: int = 0) -> tuple[tuple[int, int, str, frozenset[int]], ...]:
+    """Runs of ``text`` that stay on one line: (start, end, kind, cuts).
+
+    ``kind`` is "word", "number", "title" or "contact"; ``cuts`` are the offsets
+    inside the run (relative to ``start``) where it may break if it is wider
+    than a whole line. The first ``relax`` kinds of :data:`RELAXATIONS` are
+    left out. The opt-out page keeps the same runs together in HTML.
+    """
+    dropped = RELAXATIONS[:relax]
+    spans = []
+    for name, pattern in _KEEP_WHOLE:
+        kind = _RULE_OF_KIND[name]
+        if kind in dropped:
+            continue
+        for m in pattern.finditer(text):
+            span = m.group()
+            if kind == "contact":
+                cuts = _contact_cuts(name, span)
+            else:
+                cuts = {i for i in range(1, len(span)) if _break_allowed(span, i)}
+            spans.append((m.start(), m.end(), kind, frozenset(cuts)))
+    return tuple(sorted(spans))
+
+
+def _break_classes(text: str, relax: int) -> list[int]:
+    """The break class of each position 0..len(text) (0 and the end unused)."""
+    classes = [_BREAK if _break_allowed(text, i) else _NO_BREAK for i in range(len(text))]
+    inside: dict[int, int] = {}  # where runs overlap ("0123或" in a phone number) the stricter wins
+    for start, end, _kind, cuts in keep_whole_spans(text, relax):
+        for i in range(start + 1, end):
+            cls = _LAST_RESORT if i - start in cuts else _NO_BREAK
+            inside[i] = min(cls, inside.get(i, cls))
+    for i, cls in inside.items():
+        classes[i] = cls
+    return classes
+
+
+@functools.lru_cache(maxsize=2048)
+def _segments(text: str, relax: int = 0) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """Cut ``text`` at every allowed break; each piece keeps its trailing spaces.
 
-    Cached: a sign tries several sizes on the same paragraphs.
+    With each piece come the offsets inside it where it may break only as a
+    last resort (a phone number's spaces, a URL's slashes, a title's
+    characters). Cached: a sign tries several sizes on the same paragraphs.
     """
-    cuts = [i for i in range(1, len(text)) if _break_allowed(text, i)]
-    bounds = [0, *cuts, len(text)]
-    return tuple(text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a)
+    if not text:
+        return ()
+    classes = _break_classes(text, relax)
+    pieces: list[tuple[str, tuple[int, ...]]] = []
+    start = 0
+    soft: list[int] = []
+    for i in range(1, len(text)):
+        if classes[i] == _BREAK:
+            pieces.append((text[start:i], tuple(soft)))
+            start, soft = i, []
+        elif classes[i] == _LAST_RESORT:
+            soft.append(i - start)
+    pieces.append((text[start:], tuple(soft)))
+    return tuple(pieces)
 
 
 def _strip_break_spaces(s: str) -> str:
@@ -178,7 +309,7 @@ def _breaks_kinsoku(piece: str, start: int, cut: int) -> bool:
     return piece[j] in OPENING
 
 
-def _hard_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
+def _character_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
     """Cut a piece wider than the line into line-sized chunks, character by character.
 
     Prefers cuts that respect kinsoku; only a run of punctuation longer than
@@ -205,56 +336,160 @@ def _hard_break(piece: str, unit_width: float, measure: _Measure) -> list[str]:
     return chunks
 
 
-def _measured_segments(paragraph: str, measure: _Measure) -> tuple[tuple[str, float, float], ...]:
-    """Each piece of ``paragraph`` with its width at 1 pt, without and with its
-    trailing break spaces. Kept per measure: a fit wraps the same paragraph
-    at several sizes, and widths at 1 pt do not depend on the size."""
-    cached = measure.segments.get(paragraph)
+def _hard_break(piece: str, cuts: tuple[int, ...], unit_width: float, measure: _Measure) -> list[str]:
+    """Cut a piece wider than the line into line-sized chunks.
+
+    First at the piece's own last-resort cuts (a phone number's spaces, a
+    URL's slashes), filling each line with as many parts as fit; a part that
+    is itself wider than a line is cut character by character.
+    """
+    limit = unit_width + _EPSILON
+    bounds = [0, *cuts, len(piece)]
+    chunks: list[str] = []
+    current = ""
+    for part in (piece[a:b] for a, b in zip(bounds, bounds[1:])):
+        if measure(_strip_break_spaces(current + part)) <= limit:
+            current += part
+            continue
+        if current:
+            chunks.append(current)
+        if measure(_strip_break_spaces(part)) <= limit:
+            current = part
+        else:
+            *full, current = _character_break(part, unit_width, measure)
+            chunks.extend(full)
+    chunks.append(current)
+    return chunks
+
+
+_Piece = tuple[str, float, float]  # text, width without and with its trailing break spaces (at 1 pt)
+
+
+def _measured_segments(paragraph: str, relax: int,
+                       measure: _Measure) -> tuple[tuple[str, tuple[int, ...], float, float], ...]:
+    """Each piece of ``paragraph`` with its last-resort cuts and its width at
+    1 pt, without and with its trailing break spaces. Kept per measure: a fit
+    wraps the same paragraph at several sizes, and widths at 1 pt do not
+    depend on the size."""
+    key = (paragraph, relax)
+    cached = measure.segments.get(key)
     if cached is None:
-        cached = tuple((piece, measure(_strip_break_spaces(piece)), measure(piece))
-                       for piece in _segments(paragraph))
+        cached = tuple((piece, cuts, measure(_strip_break_spaces(piece)), measure(piece))
+                       for piece, cuts in _segments(paragraph, relax))
         if len(measure.segments) > 5_000:
             measure.segments.clear()
-        measure.segments[paragraph] = cached
+        measure.segments[key] = cached
     return cached
 
 
-def _wrap_unit(text: str, unit_width: float, measure: _Measure) -> list[str]:
-    """Greedy line breaking with widths measured at 1 pt and a width in em units.
+def _reading_units(line: str) -> int:
+    """Characters and words a reader sees on ``line``: each Han character (or
+    other wide letter or digit) counts one, each run of Latin letters and
+    digits with the punctuation inside it ("opt-out", "privacy@shop.cn") one;
+    punctuation around them counts nothing."""
+    count, in_word = 0, False
+    for ch in line:
+        if _is_wide(ch):
+            in_word = False
+            if unicodedata.category(ch)[0] in "LN":
+                count += 1
+        elif ch in BREAK_SPACES:
+            in_word = False
+        elif ch.isalnum() and not in_word:
+            count += 1
+            in_word = True
+    return count
+
+
+def _line_width(pieces: list[_Piece]) -> float:
+    if not pieces:
+        return 0.0
+    return sum(p[2] for p in pieces[:-1]) + pieces[-1][1]
+
+
+def _pull_down_last_line(lines: list[list[_Piece]], limit: float) -> None:
+    """Give a last line of one character or one word company from the line above.
+
+    Pieces move down from the end of the line above, as few as make the last
+    line read two units, as long as the last line stays in the box and the
+    line above keeps something. The line count never changes, so a text that
+    fitted still fits.
+    """
+    if len(lines) < 2 or _reading_units("".join(p[0] for p in lines[-1])) >= 2:
+        return
+    above, last = lines[-2], lines[-1]
+    for k in range(1, len(above)):
+        moved = above[-k:] + last
+        if _line_width(moved) > limit:
+            return
+        if _reading_units("".join(p[0] for p in moved)) >= 2:
+            lines[-2], lines[-1] = above[:-k], moved
+            return
+
+
+def _wrap_paragraph(paragraph: str, limit: float, relax: int, measure: _Measure) -> list[str]:
+    """Greedy line breaking of one paragraph (no ``\n``), then the last-line rule.
 
     Widths add up (TrueType advances, no kerning), so a line's width is kept
     as a running sum of its pieces instead of re-measuring the growing line.
     """
+    lines: list[list[_Piece]] = []
+    current: list[_Piece] = []
+    current_width = 0.0  # includes trailing break spaces
+    for piece, cuts, stripped_width, full_width in _measured_segments(paragraph, relax, measure):
+        if current_width + stripped_width <= limit:
+            current.append((piece, stripped_width, full_width))
+            current_width += full_width
+            continue
+        if current:
+            lines.append(current)
+            current, current_width = [], 0.0
+        if stripped_width <= limit:
+            current, current_width = [(piece, stripped_width, full_width)], full_width
+        else:
+            chunks = [(c, measure(_strip_break_spaces(c)), measure(c))
+                      for c in _hard_break(piece, cuts, limit - _EPSILON, measure)]
+            lines.extend([c] for c in chunks[:-1])
+            current, current_width = [chunks[-1]], chunks[-1][2]
+    lines.append(current)
+    _pull_down_last_line(lines, limit)
+    return [_strip_break_spaces("".join(p[0] for p in line)) for line in lines]
+
+
+def _wrap_unit(text: str, unit_width: float, measure: _Measure,
+               relax: int = 0) -> tuple[list[str], list[bool]]:
+    """Lines for a width in em units (widths measured at 1 pt), and for each
+    line whether it ends a paragraph (``"\n"`` or the end of the text)."""
     limit = unit_width + _EPSILON
     lines: list[str] = []
+    ends: list[bool] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        current, current_width = "", 0.0  # width includes trailing break spaces
-        for piece, stripped_width, full_width in _measured_segments(paragraph, measure):
-            if current_width + stripped_width <= limit:
-                current += piece
-                current_width += full_width
-                continue
-            if current:
-                lines.append(_strip_break_spaces(current))
-                current, current_width = "", 0.0
-            if stripped_width <= limit:
-                current, current_width = piece, full_width
-            else:
-                *full, current = _hard_break(piece, unit_width, measure)
-                lines.extend(_strip_break_spaces(c) for c in full)
-                current_width = measure(current)
-        lines.append(_strip_break_spaces(current))
-    return lines
+        wrapped = _wrap_paragraph(paragraph, limit, relax, measure)
+        lines.extend(wrapped)
+        ends.extend([False] * (len(wrapped) - 1) + [True])
+    return lines, ends
 
 
-def wrap_lines(text: str, font_name: str, size: float, width: float) -> list[str]:
+def wrap_lines(text: str, font_name: str, size: float, width: float, *, relax: int = 0) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` points at ``size``.
 
-    ``"\\n"`` forces a line break. A line can only be wider than ``width`` if a
-    single character is.
+    ``"\n"`` forces a line break. A line can only be wider than ``width`` if a
+    single character is. ``relax`` lets go of the first keep-whole rules of
+    :data:`RELAXATIONS` (0: every rule holds).
     """
     register_fonts()
-    return _wrap_unit(text, width / size, _shared_measure(font_name))
+    return _wrap_unit(text, width / size, _shared_measure(font_name), relax)[0]
+
+
+def layout_lines(text: str, font_name: str, size: float, width: float, leading_ratio: float = 1.3,
+                 *, relax: int = 0) -> TextLayout:
+    """``text`` broken for ``width`` at ``size`` (no shrinking), as a layout to draw.
+
+    Like :func:`wrap_lines`, but the layout also knows which lines end a
+    paragraph, so it can be drawn justified.
+    """
+    register_fonts()
+    return _layout(text, font_name, size, width, leading_ratio, _shared_measure(font_name), relax)
 
 
 def line_width(line: str, font_name: str, size: float) -> float:
@@ -264,12 +499,12 @@ def line_width(line: str, font_name: str, size: float) -> float:
 
 
 def _layout(text: str, font_name: str, size: float, width: float, leading_ratio: float,
-            measure: _Measure) -> TextLayout:
-    lines = _wrap_unit(text, width / size, measure)
+            measure: _Measure, relax: int = 0) -> TextLayout:
+    lines, ends = _wrap_unit(text, width / size, measure, relax)
     # Final widths come from stringWidth on the whole line, the same
     # measurement a reader of the PDF (or a test) would make.
     widths = tuple(pdfmetrics.stringWidth(line, font_name, size) for line in lines)
-    return TextLayout(tuple(lines), font_name, size, size * leading_ratio, width, widths)
+    return TextLayout(tuple(lines), font_name, size, size * leading_ratio, width, widths, tuple(ends))
 
 
 def _fits(layout: TextLayout, width: float, height: float) -> bool:
@@ -281,7 +516,10 @@ def fit_paragraph(text: str, font_name: str, width: float, height: float,
                   field: Bilingual, where: Bilingual | None = None) -> TextLayout:
     """Lay out ``text`` in a ``width`` x ``height`` box at the largest size that fits.
 
-    Sizes are tried from ``max_size`` down to ``min_size`` in 0.25 pt steps.
+    Sizes are tried from ``max_size`` down to ``min_size`` in 0.25 pt steps,
+    first with every line-breaking rule; if no size fits, again with the
+    keep-whole rules let go of one after another (:data:`RELAXATIONS`), so
+    a number may leave its unit before the text is refused.
     The text is first checked for characters the font cannot print
     (:class:`MissingGlyphError`). If it does not fit even at ``min_size``,
     :class:`TextDoesNotFitError` names ``field`` (and ``where``, e.g.
@@ -293,15 +531,14 @@ def fit_paragraph(text: str, font_name: str, width: float, height: float,
     register_fonts()
     measure = _Measure(font_name)
     steps = int((max_size - min_size) / SIZE_STEP + _EPSILON)
-    for k in range(steps + 1):
-        size = max_size - k * SIZE_STEP
-        layout = _layout(text, font_name, size, width, leading_ratio, measure)
-        if _fits(layout, width, height):
-            return layout
-    if min_size != max_size - steps * SIZE_STEP:  # min_size off the 0.25 grid
-        layout = _layout(text, font_name, min_size, width, leading_ratio, measure)
-        if _fits(layout, width, height):
-            return layout
+    sizes = [max_size - k * SIZE_STEP for k in range(steps + 1)]
+    if min_size != sizes[-1]:  # min_size off the 0.25 grid
+        sizes.append(min_size)
+    for relax in range(len(RELAXATIONS) + 1):
+        for size in sizes:
+            layout = _layout(text, font_name, size, width, leading_ratio, measure, relax)
+            if _fits(layout, width, height):
+                return layout
     raise TextDoesNotFitError(field, _max_chars(text, font_name, width, height, min_size,
                                                 leading_ratio, measure),
                               len(text), where)
@@ -309,11 +546,13 @@ def fit_paragraph(text: str, font_name: str, width: float, height: float,
 
 def _max_chars(text: str, font_name: str, width: float, height: float, size: float,
                leading_ratio: float, measure: _Measure) -> int:
-    """The longest prefix of ``text`` (in characters) that fits at ``size``."""
+    """The longest prefix of ``text`` (in characters) that fits at ``size``, every
+    keep-whole rule let go of (as the last attempt of :func:`fit_paragraph`)."""
+    relax = len(RELAXATIONS)
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if _fits(_layout(text[:mid], font_name, size, width, leading_ratio, measure), width, height):
+        if _fits(_layout(text[:mid], font_name, size, width, leading_ratio, measure, relax), width, height):
             lo = mid
         else:
             hi = mid - 1

@@ -107,8 +107,9 @@ def test_closing_punctuation_pulls_previous_character_down() -> None:
     text = "本店使用人脸识别技术。"
     width = pdfmetrics.stringWidth(text[:-1], REGULAR, size)  # room for all but the 。
     lines = wrap_lines(text, REGULAR, size, width)
-    # "术。" cannot be split, so 术 comes down with the 。 rather than 。 starting a line.
-    assert lines == ["本店使用人脸识别技", "术。"]
+    # "术。" cannot be split, so 术 comes down with the 。 rather than 。 starting a line;
+    # and 术 would be alone on the last line, so 技 comes down too.
+    assert lines == ["本店使用人脸识别", "技术。"]
 
 
 def test_opening_punctuation_goes_down_with_its_word() -> None:
@@ -213,3 +214,126 @@ def test_punctuation_run_longer_than_a_line_is_cut_without_losing_anything() -> 
     lines = wrap_lines(text, REGULAR, size, width)
     assert "".join(lines) == text
     assert all(lines) and all(pdfmetrics.stringWidth(l, REGULAR, size) <= width + 1e-6 for l in lines)
+
+
+# --------------------------------------------------------------------------
+# clreq: what a careful reader of the printed documents noticed (issue 9)
+
+def break_offsets(original: str, lines: list[str]) -> list[int]:
+    """Where in ``original`` each line after the first begins (break spaces skipped)."""
+    offsets, pos = [], 0
+    for i, line in enumerate(lines):
+        while i and pos < len(original) and original[pos] in BREAK_SPACES and not original.startswith(line, pos):
+            pos += 1
+        assert original.startswith(line, pos), (original, lines)
+        if i:
+            offsets.append(pos)
+        pos += len(line)
+    return offsets
+
+
+def reading_units(line: str) -> int:
+    """Han characters and Latin words (with the punctuation inside them) on a line."""
+    return len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9]+(?:[-.@'/:][A-Za-z0-9]+)*", line))
+
+
+def widths_between(text: str, size: float, lo_em: float = 4) -> range:
+    full = pdfmetrics.stringWidth(text, REGULAR, size)
+    return range(int(lo_em * size), int(full) + size, 2)
+
+
+@pytest.mark.parametrize("text, width_upto, expected", [
+    # 「…单独同 / 意。」 on landscape signs
+    ("使用您的人脸信息前，我们会先征得您的单独同意。", "使用您的人脸信息前，我们会先征得您的单独同",
+     ["使用您的人脸信息前，我们会先征得您的单独", "同意。"]),
+    # 「自本标识 / 起。」
+    ("门店收银台，自本标识起。", "门店收银台，自本标识", ["门店收银台，自本标", "识起。"]),
+    # 「工作人 / 员。」 on consent forms
+    ("请扫描二维码或咨询工作人员。", "请扫描二维码或咨询工作人", ["请扫描二维码或咨询工作", "人员。"]),
+])
+def test_a_last_line_is_never_one_character_alone(text: str, width_upto: str, expected: list[str]) -> None:
+    size = 10
+    # The box that used to leave one character (and its stop) on the last line.
+    width = pdfmetrics.stringWidth(width_upto, REGULAR, size)
+    assert wrap_lines(text, REGULAR, size, width) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本处使用人脸识别仅用于刷脸支付。使用您的人脸信息前，我们会先征得您的单独同意。",
+    "门店收银台，自本标识起。",
+    "如需查阅、复制、更正或删除您的人脸信息：请扫描二维码、致电021-5555 0123或咨询工作人员。",
+    "Face data stays inside the device and is not sent over the Internet.",
+    "Refusing facial recognition does not cost you the service where another way is offered.",
+])
+def test_no_width_leaves_a_lone_character_or_word_on_the_last_line(text: str) -> None:
+    size = 10
+    for width in widths_between(text, size, lo_em=8):
+        lines = wrap_lines(text, REGULAR, size, width)
+        if len(lines) > 1:
+            assert reading_units(lines[-1]) >= 2, (width, lines)
+
+
+def test_english_last_word_gets_company_from_the_line_above() -> None:
+    size = 10
+    text = "Face data is not sent over the Internet."
+    width = pdfmetrics.stringWidth("Face data is not sent over the", REGULAR, size)
+    assert wrap_lines(text, REGULAR, size, width) == ["Face data is not sent over", "the Internet."]
+
+
+@pytest.mark.parametrize("text, whole", [
+    # 「27 号 3 / 层」 on the sign's address line
+    ("北京市海淀区中关村大街 27 号 3 层", ["27 号", "3 层"]),
+    # 「地 / 址」 on Letter: the label of the address
+    ("个人信息保护联系人 陈晓（店长）；电话 021-5555 0123；邮箱 privacy@lemontea.example.cn；地址 上海市徐汇区漕溪北路 88 号 1 楼",
+     ["地址", "电话", "邮箱", "021-5555 0123", "privacy@lemontea.example.cn", "88 号", "1 楼"]),
+    # 「第12 / 条」 and 「《个 / 人信息保护法》」 in the reports
+    ("没有同意记录（《个人信息保护法》第12条、第十二条；《人脸识别技术应用安全管理办法》第7条）",
+     ["第12条", "第十二条", "第7条", "《个人信息保护法》"]),
+    ("最多保存30 个工作日，不满十四周岁的儿童须由监护人同意，保存 2 年。", ["30 个工作日", "十四周岁", "2 年"]),
+    ("详情请见 https://lemontea.example.cn/face-optout 或致电 +86 10 6266 1234。",
+     ["https://lemontea.example.cn/face-optout", "+86 10 6266 1234"]),
+])
+def test_numbers_with_units_titles_and_contacts_are_never_split(text: str, whole: list[str]) -> None:
+    size = 10
+    for width in widths_between(text, size):
+        lines = wrap_lines(text, REGULAR, size, width)
+        cuts = break_offsets(text, lines)
+        for run in whole:
+            start = text.index(run)
+            a, b = start, start + len(run)   # with the punctuation kinsoku glues to it
+            while a > 0 and text[a - 1] in OPENING:
+                a -= 1
+            while b < len(text) and text[b] in CLOSING:
+                b += 1
+            if pdfmetrics.stringWidth(text[a:b], REGULAR, size) > width:
+                continue  # wider than the line: see the separator test below
+            assert not any(start < c < start + len(run) for c in cuts), (run, width, lines)
+
+
+@pytest.mark.parametrize("contact, may_start", [
+    ("privacy@lemontea.example.cn", "@."),
+    ("https://lemontea.example.cn/face-optout?from=sign", "/.-?=l"),
+    ("+86 10 6266 1234", "16"),
+])
+def test_a_contact_wider_than_the_line_breaks_only_at_its_separators(contact: str, may_start: str) -> None:
+    size = 10
+    # From the widest part between separators (narrower, a part itself must be cut).
+    narrowest = max(pdfmetrics.stringWidth(part, REGULAR, size) for part in re.split(r"(?=[@.?=/ -])", contact))
+    for width in range(int(narrowest) + 1, int(pdfmetrics.stringWidth(contact, REGULAR, size)), 3):
+        lines = wrap_lines(contact, REGULAR, size, width)
+        assert len(lines) > 1 and "".join(lines).replace(" ", "") == contact.replace(" ", ""), lines
+        for line in lines[1:]:
+            assert line[0] in may_start, (width, lines)
+        if contact.startswith("https"):
+            assert lines[0].startswith("https://"), lines  # never "https:" / "//..."
+
+
+def test_a_text_that_fits_only_if_a_number_leaves_its_unit_still_fits() -> None:
+    # At 10 pt in 5 em, keeping "27号" whole takes three lines; two lines exist
+    # if the number may leave its unit. The box holds two: the fit degrades
+    # rather than refusing the text.
+    text, size = "甲乙丙27号戊己庚", 10
+    strict = wrap_lines(text, REGULAR, size, 5 * size)
+    assert len(strict) == 3 and not any(line.endswith("27") for line in strict)
+    layout = fit_paragraph(text, REGULAR, 5 * size, size * 1.3 + size, size, size, field=BUSINESS_NAME)
+    assert len(layout.lines) == 2 and "".join(layout.lines) == text
