@@ -36,6 +36,8 @@ from signdesk.questions import QUESTION_BY_ID, AnswerError
 from signdesk.rules import DocumentKind
 
 COLUMNS = ("name", "address", "contact", "optout_url", "sizes")
+#: Columns a table may add: the site's name and address on the English lines.
+OPTIONAL_COLUMNS = ("name_en", "address_en")
 REQUIRED_COLUMNS = ("name", "address", "contact", "optout_url")
 MAX_SITE_NAME = 40
 MAX_ADDRESS = 160
@@ -64,6 +66,9 @@ class Site:
     contact: str
     optout_url: str
     sizes: tuple[str, ...] = ("A4",)
+    #: The name and address on the English lines; empty prints the Chinese there.
+    name_en: str = ""
+    address_en: str = ""
 
     @property
     def folder_name(self) -> str:
@@ -73,7 +78,8 @@ class Site:
 
     def fingerprint(self) -> str:
         """Changes when anything printed for this site changes."""
-        raw = json.dumps([self.name, self.address, self.contact, self.optout_url, self.sizes])
+        raw = json.dumps([self.name, self.address, self.contact, self.optout_url, self.sizes,
+                          *((self.name_en, self.address_en) if self.name_en or self.address_en else ())])
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
@@ -147,13 +153,17 @@ def _site_from_row(line: int, row: dict[str, str]) -> Site:
     unknown = [s for s in sizes if s not in SHEETS]
     if unknown:
         raise SiteRowError(N_("Unknown paper size {size}; use A5, A4, A3 or LETTER."), size=unknown[0])
-    return Site(line, name, address, contact, url, sizes)
+    name_en, address_en = (_check_text(row[key], limit, Bilingual.of(what)) if (row.get(key) or "").strip() else ""
+                           for key, limit, what in (("name_en", 2 * MAX_SITE_NAME, N_("English site name")),
+                                                    ("address_en", 2 * MAX_ADDRESS, N_("English site address"))))
+    return Site(line, name, address, contact, url, sizes, name_en, address_en)
 
 
 #: Column names an owner may write in Chinese instead.
 HEADER_ALIASES = {"门店": "name", "门店名称": "name", "名称": "name", "地址": "address", "门店地址": "address",
                   "电话": "contact", "联系电话": "contact", "退出页面": "optout_url", "退出页面网址": "optout_url",
-                  "网址": "optout_url", "纸张": "sizes", "尺寸": "sizes"}
+                  "网址": "optout_url", "纸张": "sizes", "尺寸": "sizes",
+                  "英文名称": "name_en", "门店英文名称": "name_en", "英文地址": "address_en"}
 
 
 def decode_stores(raw: bytes) -> str:
@@ -261,12 +271,18 @@ def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
 def site_project(project: Project, site: Site) -> Project:
     """The project as this site prints it: the company stays, site details change."""
     p = project.copy()
-    p.business.update(address=site.address, contact_phone=site.contact, optout_url=site.optout_url)
+    # The head office's English address is not the site's: without the
+    # site's own, the English lines print the Chinese address.
+    p.business.update(address=site.address, address_en=site.address_en or None, contact_phone=site.contact,
+                      optout_url=site.optout_url)
     for sc in p.scenarios:
-        location = sc.answers.get("location")
+        location, location_en = sc.answers.get("location"), sc.answers.get("location_en")
         # The site name goes where each sign says where capture happens. Never
         # cut short: if it is too long for a sheet, the sign says which field.
         sc.answers["location"] = f"{site.name} · {location}" if location else site.name
+        if site.name_en or location_en:
+            name_en, place_en = site.name_en or site.name, location_en or location
+            sc.answers["location_en"] = f"{name_en} · {place_en}" if place_en else name_en
     return p
 
 

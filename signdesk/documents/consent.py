@@ -104,8 +104,9 @@ def _joined(first: Bilingual, then: Bilingual | None) -> Bilingual:
 
 def _notice_blocks(notice: ScenarioNotice, guardian: bool) -> list[Block]:
     """The §H2 information every consent form states before the tick boxes."""
-    place = "  ·  ".join(p for p in (notice.scenario_name, notice.location) if p)
-    out = [Block(TEXT, Bilingual(place, place))]
+    place = Bilingual(*("  ·  ".join(p for p in (notice.scenario_title.get(loc), notice.location.get(loc)) if p)
+                        for loc in (ZH, EN)))
+    out = [Block(TEXT, place)]
 
     def section(heading: Bilingual, *texts: Bilingual | None) -> None:
         out.append(Block(HEADING, heading))

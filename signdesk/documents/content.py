@@ -22,6 +22,7 @@ from signdesk.documents.fonts import ensure_printable
 from signdesk.documents.qr import validate_optout_url
 from signdesk.i18n import EN, N_, ZH, Bilingual, format_date, translate
 from signdesk.model import Project, Scenario
+from signdesk.questions import ENGLISH_VALUE
 
 # --- user fields -------------------------------------------------------------
 # The answers a document prints as typed, with the name an error message
@@ -41,6 +42,15 @@ USER_FIELDS: dict[str, str] = {
     "cross_border_recipient": N_("recipient abroad"),
     "optout_url": N_("opt-out link"),
     "scenario_name": N_("scenario name"),
+    "address_en": N_("English address"),
+    "privacy_contact_en": N_("English privacy contact"),
+    "location_en": N_("capture area in English"),
+    "vendor_names_en": N_("vendor names in English"),
+    "sharing_recipients_en": N_("recipients of shared face data, in English"),
+    "sharing_contact_en": N_("recipient's contact details in English"),
+    "sharing_use_en": N_("recipient's use of the face data, in English"),
+    "cross_border_recipient_en": N_("recipient abroad, in English"),
+    "scenario_name_en": N_("scenario name in English"),
 }
 
 
@@ -153,6 +163,23 @@ def _text(answers: Mapping[str, Any], key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def text_in(answers: Mapping[str, Any], key: str, locale: str) -> str:
+    """A free-text answer as a line of ``locale`` prints it.
+
+    English lines take the answer's English value where the owner gave one
+    and fall back to the Chinese answer; Chinese lines always print the
+    Chinese answer. So each printed line holds one language.
+    """
+    if locale == EN and key in ENGLISH_VALUE:
+        return _text(answers, ENGLISH_VALUE[key]) or _text(answers, key)
+    return _text(answers, key)
+
+
+def user_text(answers: Mapping[str, Any], key: str) -> Bilingual:
+    """A free-text answer in both languages (see :func:`text_in`)."""
+    return Bilingual(text_in(answers, key, ZH), text_in(answers, key, EN))
+
+
 @dataclass(frozen=True)
 class ConsentItem:
     """One thing a person may agree to, with its own unticked box."""
@@ -166,7 +193,10 @@ class ScenarioNotice:
     """Everything printed about one scenario, each text in both languages."""
 
     scenario_id: str
+    #: The scenario's name as the owner calls it (Chinese lines; file names).
     scenario_name: str
+    #: The name per language: the English line takes ``scenario_name_en`` if given.
+    scenario_title: Bilingual
     slug: str
     heading: Bilingual
     operator: Bilingual
@@ -184,8 +214,8 @@ class ScenarioNotice:
     version: Bilingual
     optout_url: str
     phone: str
-    #: Where the devices are, as typed (may be empty).
-    location: str
+    #: Where the devices are, per language as typed (may be empty).
+    location: Bilingual
     #: One item per purpose, then the separate ticks the law asks for
     #: (leaving the device, sharing, abroad): for the person, and worded
     #: for a guardian consenting for a child.
@@ -234,14 +264,13 @@ def check_user_text(answers: Mapping[str, Any]) -> None:
 def business_identity(answers: Mapping[str, Any]) -> tuple[Bilingual, Bilingual]:
     """(operator name, contact line) in both languages."""
     name_zh = _text(answers, "operator_name") or translate(ZH, N_("(business name not set)"))
-    name_en = _text(answers, "operator_name_en") or _text(answers, "operator_name") \
-        or translate(EN, N_("(business name not set)"))
+    name_en = text_in(answers, "operator_name", EN) or translate(EN, N_("(business name not set)"))
     phone = _text(answers, "contact_phone")
     email = _text(answers, "contact_email")
-    address = _text(answers, "address")
-    person = _text(answers, "privacy_contact")
 
     def contact(locale: str) -> str:
+        address = text_in(answers, "address", locale)
+        person = text_in(answers, "privacy_contact", locale)
         parts = []
         if person:
             parts.append(translate(locale, N_("Privacy contact {person}"), person=person))
@@ -278,8 +307,8 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     :class:`~signdesk.documents.fonts.MissingGlyphError` for unprintable
     user text.
     """
-    a = answers_with(project, scenario, overrides)
-    check_user_text(ChainMap({"scenario_name": scenario.name}, a))
+    a = ChainMap({"scenario_name": scenario.name}, answers_with(project, scenario, overrides))
+    check_user_text(a)
     url = validate_optout_url(_text(a, "optout_url"))
     operator, contact = business_identity(a)
     phone = _text(a, "contact_phone")
@@ -369,12 +398,12 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         return translate(locale, N_("Don't want facial recognition? Use {alternatives} instead: just ask our staff. "
                                     "Saying no does not cost you the service."), alternatives=listed)
 
-    location = _text(a, "location")
+    location = user_text(a, "location")
 
     def capture_area(locale: str) -> str:
-        if not location:
+        if not location.zh:
             return translate(locale, N_("From this sign onwards."))
-        return translate(locale, N_("{location}, from this sign onwards."), location=location)
+        return translate(locale, N_("{location}, from this sign onwards."), location=location.get(locale))
 
     def version(locale: str) -> str:
         return translate(locale, N_("Version of {date}"), date=format_date(today, locale))
@@ -387,7 +416,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         keys.append("sharing")
     if a.get("cross_border") is True:
         keys.append("cross_border")
-    sharing_to = _text(a, "sharing_recipients")
+    sharing_to = user_text(a, "sharing_recipients")
 
     def items(child: bool) -> tuple[ConsentItem, ...]:
         out = []
@@ -397,23 +426,24 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
             def text(loc: str, msgid: str = msgid, key: str = key) -> str:
                 return translate(loc, msgid,
                                  purpose=translate(loc, PURPOSE_TEXTS.get(key, key)),
-                                 recipients=sharing_to or translate(loc, N_("the recipients named by the business")))
+                                 recipients=sharing_to.get(loc)
+                                 or translate(loc, N_("the recipients named by the business")))
             out.append(ConsentItem(key, _bi(text)))
         return tuple(out)
 
-    vendors = _text(a, "vendor_names") if a.get("vendor_processes") is True else ""
+    vendors = user_text(a, "vendor_names") if a.get("vendor_processes") is True else Bilingual("", "")
 
     def recipients_text(loc: str) -> str:
         """Who else gets the data (reference §H2.8-9): processors, other handlers, abroad."""
         parts = []
-        if vendors:
+        if vendors.get(loc):
             parts.append(translate(loc, N_("Service providers who process face data for us: {vendors}."),
-                                   vendors=vendors))
+                                   vendors=vendors.get(loc)))
         if a.get("shares_with_others") is True:
             parts.append(translate(
                 loc, N_("We give face data to another personal information handler: {recipients}."),
-                recipients=sharing_to or translate(loc, N_("the recipients named by the business"))))
-            contact, use = _text(a, "sharing_contact"), _text(a, "sharing_use")
+                recipients=sharing_to.get(loc) or translate(loc, N_("the recipients named by the business"))))
+            contact, use = text_in(a, "sharing_contact", loc), text_in(a, "sharing_use", loc)
             if contact:
                 parts.append(translate(loc, N_("How to contact them: {contact}."), contact=contact))
             if use:
@@ -422,7 +452,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
                 parts.append(translate(loc, N_("Ask us for their contact details, the purpose and how they "
                                                "process it.")))
         if a.get("cross_border") is True:
-            abroad = _text(a, "cross_border_recipient")
+            abroad = text_in(a, "cross_border_recipient", loc)
             if abroad:
                 parts.append(translate(
                     loc, N_("Face data is transferred outside mainland China, to: {recipient}. To exercise your "
@@ -454,6 +484,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     return ScenarioNotice(
         scenario_id=scenario.id,
         scenario_name=scenario.name,
+        scenario_title=Bilingual(scenario.name, scenario.name_en),
         slug=slug,
         heading=Bilingual.of(HEADING),
         operator=operator,

@@ -43,9 +43,10 @@ def _h(tag: str, text: Bilingual) -> str:
 
 
 def _scenario(n: ScenarioNotice) -> str:
-    parts = [f"<section>\n<h2>{escape(n.scenario_name)}</h2>"]
-    if n.location:
-        parts.append(f"<p>{escape(n.location)}</p>")
+    title = n.scenario_title
+    parts = ["<section>", _h("h2", title) if title.en != title.zh else f"<h2>{escape(title.zh)}</h2>"]
+    if n.location.zh:
+        parts.append(_pair(n.location) if n.location.en != n.location.zh else f"<p>{escape(n.location.zh)}</p>")
     for heading, text in (
         (T(N_("Purpose")), n.purpose),
         (T(N_("How it works and where data is kept")), n.method),

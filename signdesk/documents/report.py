@@ -82,7 +82,7 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
     groups: list[tuple[Bilingual, tuple[Finding, ...]]] = [
         (T(N_("Whole business")), assessment.for_scenario(None))]
     for sc in project.scenarios:
-        heading = _bi(lambda loc, n=sc.name: translate(loc, N_("Scenario: {name}"), name=n))
+        heading = Bilingual.of(N_("Scenario: {name}"), name=Bilingual(sc.name, sc.name_en))
         groups.append((heading, assessment.for_scenario(sc.id)))
     for heading, findings in groups:
         flow.heading(heading)
@@ -92,12 +92,13 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
             _finding(flow, f)
 
     flow.heading(T(N_("Documents you need")))
-    names = {sc.id: sc.name for sc in project.scenarios}
+    names = {sc.id: Bilingual(sc.name, sc.name_en) for sc in project.scenarios}
     for d in assessment.documents:
         def line(loc: str, d=d) -> str:
             text = d.kind.title(loc)
             if d.scenario_id:
-                text += f" — {names.get(d.scenario_id, d.scenario_id)}"
+                name = names.get(d.scenario_id)
+                text += f" — {name.get(loc) if name else d.scenario_id}"
             cites = ("；" if loc == ZH else "; ").join(c.text(loc) for c in d.citations)
             if not cites:
                 return text

@@ -64,8 +64,8 @@ URL_MIN_SIZE = 6.0
 
 # User fields that the body rows print, tried in this order when the body is
 # too long, longest text first (see _blame).
-_BODY_USER_FIELDS = ("operator_name", "operator_name_en", "address", "contact_email",
-                     "location", "contact_phone", "privacy_contact")
+_BODY_USER_FIELDS = ("operator_name", "operator_name_en", "address", "address_en", "contact_email",
+                     "location", "location_en", "contact_phone", "privacy_contact", "privacy_contact_en")
 
 
 @dataclass(frozen=True)

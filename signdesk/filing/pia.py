@@ -144,7 +144,7 @@ def _purpose_section(project: Project) -> PiaSection:
     groups = [PiaGroup(None, (_answer(business, "purpose_necessity_written"),))]
     for sc in project.scenarios:
         a = project.answers_for(sc)
-        groups.append(PiaGroup(Bilingual(sc.name, sc.name), (
+        groups.append(PiaGroup(Bilingual(sc.name, sc.name_en), (
             _answer(a, "scenario_kind"),
             _answer(a, "purposes"),
             _answer(a, "location"),
@@ -179,7 +179,7 @@ def _method_section(project: Project) -> PiaSection:
         if a.get("retention") in ("fixed_days", "after_relationship_ends"):
             items.append(_answer(a, "retention_days"))
         items += [_answer(a, "deletion_triggers"), _answer(a, "raw_images_kept")]
-        groups.append(PiaGroup(Bilingual(sc.name, sc.name), tuple(items)))
+        groups.append(PiaGroup(Bilingual(sc.name, sc.name_en), tuple(items)))
     return PiaSection(_b(N_("2. Processing method")), _b(N_("FR Measures art. 8, 9; PIPL art. 56")), tuple(groups))
 
 
@@ -202,7 +202,7 @@ def _rights_section(project: Project) -> PiaSection:
         if set(a.get("enrolled") or []) & {"elderly", "disabled"}:
             items.append(_answer(a, "accessibility"))
         items.append(_answer(a, "service_refused"))
-        groups.append(PiaGroup(Bilingual(sc.name, sc.name), tuple(items)))
+        groups.append(PiaGroup(Bilingual(sc.name, sc.name_en), tuple(items)))
     return PiaSection(_b(N_("3. Impact on people's rights and measures that reduce it")),
                       _b(N_("FR Measures art. 5, 6, 7, 9, 10; PIPL art. 15, 30, 31, 56")), tuple(groups))
 
@@ -242,13 +242,13 @@ def _risk_section(project: Project) -> PiaSection:
 
 def _fit_section(project: Project, assessment: Assessment) -> PiaSection:
     items: list[PiaItem] = []
-    names = {sc.id: sc.name for sc in project.scenarios}
+    names = {sc.id: Bilingual(sc.name, sc.name_en) for sc in project.scenarios}
     for f in assessment.findings:
         if f.severity is Severity.ADVISORY:
             continue
-        where = names.get(f.scenario_id or "", "")
-        label = Bilingual(f"{f.severity.label(ZH)}：{where}" if where else f.severity.label(ZH),
-                          f"{f.severity.label(EN)}: {where}" if where else f.severity.label(EN))
+        where = names.get(f.scenario_id or "")
+        label = Bilingual(f"{f.severity.label(ZH)}：{where.zh}" if where else f.severity.label(ZH),
+                          f"{f.severity.label(EN)}: {where.en}" if where else f.severity.label(EN))
         items.append(PiaItem(label, Bilingual(f"{f.title(ZH)}（{f.citation_text(ZH)}）",
                                               f"{f.title(EN)} ({f.citation_text(EN)})")))
     if not items:

@@ -2,7 +2,7 @@
 
 A project file is UTF-8 JSON::
 
-    {"format": "signdesk-project", "schema_version": 2,
+    {"format": "signdesk-project", "schema_version": 3,
      "business": {"operator_name": "...", ...},
      "scenarios": [{"id": "s-1a2b3c4d", "name": "Front gate",
                     "answers": {"scenario_kind": "entrance_gate", ...}}]}
@@ -27,10 +27,10 @@ from typing import Any, Callable
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model.project import MAX_SCENARIO_NAME, Project, Scenario
-from signdesk.questions import QUESTION_BY_ID, AnswerError, Kind, Question, Scope, scope_of
+from signdesk.questions import ENGLISH_VALUE, QUESTION_BY_ID, AnswerError, Kind, Question, Scope, scope_of
 
 FORMAT_MARK = "signdesk-project"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".signdesk"
 #: Real projects are a few KB; anything this big is not one of ours.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -61,8 +61,53 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def split_languages(value: str) -> tuple[str, str] | None:
+    """``"门店收银台 / Counter, ground floor"`` -> ``("门店收银台", "Counter, ground floor")``.
+
+    Only a Chinese part, a slash and a part with no Chinese in it are split;
+    anything else is left as typed (None).
+    """
+    for sep in (" / ", " ／ ", "／"):
+        zh, found, en = value.rpartition(sep)
+        if found and _CJK.search(zh) and not _CJK.search(en) and re.search(r"[A-Za-z]", en):
+            return zh.strip(), en.strip()
+    return None
+
+
+def _split_english(answers: Any) -> None:
+    """Move the English half of a "中文 / English" answer into its English value."""
+    if not isinstance(answers, dict):
+        return
+    for key, en_key in ENGLISH_VALUE.items():
+        value = answers.get(key)
+        if isinstance(value, str) and not answers.get(en_key):
+            halves = split_languages(value)
+            if halves:
+                answers[key], answers[en_key] = halves
+
+
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 gives free-text answers an optional English value (``address_en``, ...).
+
+    Version 2 files often carried both languages in one answer, which then
+    printed twice: on the Chinese line and on the English one. The halves go
+    to their own answers; nothing typed is dropped.
+    """
+    out = dict(data)
+    _split_english(out.get("business"))
+    scenarios = out.get("scenarios")
+    for sc in scenarios if isinstance(scenarios, list) else ():
+        if isinstance(sc, dict):
+            _split_english(sc.get("answers"))
+    out["schema_version"] = 3
+    return out
+
+
 #: from-version -> function returning the data at from-version + 1
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _schema_version(data: dict[str, Any]) -> int:

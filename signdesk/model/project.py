@@ -31,6 +31,12 @@ class Scenario:
     def kind(self) -> str | None:
         return self.answers.get("scenario_kind")
 
+    @property
+    def name_en(self) -> str:
+        """The name on English lines: the owner's English name for it, else the name itself."""
+        value = self.answers.get("scenario_name_en")
+        return value.strip() if isinstance(value, str) and value.strip() else self.name
+
 
 @dataclass
 class Project:

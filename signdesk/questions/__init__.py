@@ -1,6 +1,7 @@
 """The questionnaire as data: sections, questions, options and visibility."""
 
 from signdesk.questions.catalogue import (  # noqa: F401
+    ENGLISH_VALUE,
     FILING_THRESHOLD,
     QUESTION_BY_ID,
     QUESTIONS,

@@ -93,9 +93,10 @@ QUESTIONS: tuple[Question, ...] = (
              max_length=80, example=N_("Example: Shanghai Lemon Tea Co., Ltd.")),
     Question("operator_name_en", "business", Kind.TEXT, N_("Business name in English (optional)"),
              N_("Printed under the Chinese name on bilingual signs. Leave empty to print the Chinese name only."),
-             max_length=100),
+             max_length=100, english_of="operator_name"),
     Question("venue_type", "business", Kind.CHOICE, N_("What kind of business is it?"), options=VENUE_TYPES),
-    Question("address", "business", Kind.TEXT, N_("Address"), max_length=160),
+    Question("address", "business", Kind.TEXT, N_("Address"), max_length=160,
+             english_label=N_("Address in English (optional)")),
     Question("contact_phone", "business", Kind.PHONE, N_("Phone number for privacy questions"),
              N_("People call this number to ask about, withdraw from or delete their face data."),
              max_length=30, example="021-5555 0123"),
@@ -104,7 +105,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("privacy_contact", "business", Kind.TEXT,
              N_("Who answers privacy questions? (name or department, optional)"),
              N_("The person or department responsible for personal information protection. Printed with your contact details on signs, forms and the opt-out page, and entered in a filing."),
-             max_length=40, example=N_("Example: Ms Chen, store manager")),
+             max_length=40, example=N_("Example: Ms Chen, store manager"),
+             english_label=N_("Privacy contact in English (optional)")),
     Question("optout_url", "business", Kind.URL, N_("Web address of your opt-out page"),
              N_("SignDesk writes this page for you; put it on your website. The QR code on every sign and form leads here. Must start with https://."),
              max_length=300, example="https://example.cn/face-optout"),
@@ -216,7 +218,8 @@ QUESTIONS: tuple[Question, ...] = (
     # ------------------------------------------------------------------- sharing
     Question("vendor_processes", "sharing", Kind.YES_NO,
              N_("Does a vendor process face data for you (device maker, cloud service, property-management platform)?")),
-    Question("vendor_names", "sharing", Kind.TEXT, N_("Which vendors?"), max_length=200, visible_if=Yes("vendor_processes")),
+    Question("vendor_names", "sharing", Kind.TEXT, N_("Which vendors?"), max_length=200, visible_if=Yes("vendor_processes"),
+             english_label=N_("Vendors' names in English (optional)")),
     Question("vendor_contract", "sharing", Kind.YES_NO,
              N_("Is there a data-processing contract with each vendor (purpose, duration, method, protection, deletion at the end)?"),
              visible_if=Yes("vendor_processes")),
@@ -224,13 +227,15 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Do you give face data to any other company or organisation (head office, brand, landlord)?"),
              N_("Lawful requests from the police do not count here.")),
     Question("sharing_recipients", "sharing", Kind.TEXT, N_("Who receives it?"), max_length=200,
-             visible_if=Yes("shares_with_others")),
+             visible_if=Yes("shares_with_others"), english_label=N_("Recipients in English (optional)")),
     Question("sharing_contact", "sharing", Kind.TEXT, N_("How can people contact the recipient?"),
              N_("Printed on the consent form: people must know who gets their face data before they agree."),
-             max_length=120, visible_if=Yes("shares_with_others")),
+             max_length=120, visible_if=Yes("shares_with_others"),
+             english_label=N_("Recipient's contact details in English (optional)")),
     Question("sharing_use", "sharing", Kind.TEXT, N_("What does the recipient use the face data for, and how?"),
              max_length=200, visible_if=Yes("shares_with_others"),
-             example=N_("Example: head office checks member visits across stores")),
+             example=N_("Example: head office checks member visits across stores"),
+             english_label=N_("The recipient's use in English (optional)")),
     Question("sharing_separate_consent", "sharing", Kind.YES_NO,
              N_("Do people give a separate consent to that sharing, after being told who receives it?"),
              visible_if=Yes("shares_with_others"), terms=("separate_consent",)),
@@ -239,7 +244,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("cross_border_recipient", "sharing", Kind.TEXT,
              N_("Who receives the face data abroad, and how can people contact them?"),
              N_("Printed on the consent form, with how people exercise their rights against the foreign recipient."),
-             max_length=200, visible_if=Yes("cross_border")),
+             max_length=200, visible_if=Yes("cross_border"),
+             english_label=N_("Recipient abroad in English (optional)")),
     Question("cross_border_mechanism", "sharing", Kind.YES_NO,
              N_("Do you have a legal mechanism for the transfer (security assessment, certification or standard contract)?"),
              visible_if=Yes("cross_border")),
@@ -250,9 +256,13 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Do your terms give you unlimited-time, irrevocable or freely sub-licensable rights to people's face data?")),
 
     # --------------------------------------------------------------------- place
+    Question("scenario_name_en", "place", Kind.TEXT, N_("Name of this use in English (optional)"),
+             N_("The scenario's name on the English lines of consent forms and the opt-out page. Leave empty to print the Chinese name there too."),
+             max_length=80, english_of="scenario_name", example=N_("Example: Face payment at the till")),
     Question("scenario_kind", "place", Kind.CHOICE, N_("What is face recognition used for here?"), options=SCENARIO_KINDS),
     Question("location", "place", Kind.TEXT, N_("Where exactly are the devices?"),
-             N_("Printed on the sign, e.g. \"Main entrance, ground floor\"."), max_length=80),
+             N_("Printed on the sign, e.g. \"Main entrance, ground floor\"."), max_length=80,
+             english_label=N_("Where the devices are, in English (optional)")),
     Question("device_count", "place", Kind.NUMBER, N_("How many face-recognition devices are here?"),
              minimum=0, maximum=100_000),
     Question("public_place", "place", Kind.YES_NO,
@@ -476,6 +486,30 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Did people separately authorise keeping the original images?"),
              visible_if=Yes("raw_images_kept")),
 )
+
+ENGLISH_HELP = N_("Printed on the English lines of signs and forms. Leave empty to print the Chinese text there too.")
+
+
+def _with_english_values(questions: tuple[Question, ...]) -> tuple[Question, ...]:
+    """Each free-text answer printed in both languages, followed by its optional English value.
+
+    One language per printed line: the Chinese line shows the answer, the
+    English line ``<id>_en`` (or the answer itself when no English is given).
+    """
+    out: list[Question] = []
+    for q in questions:
+        out.append(q)
+        if q.english_label:
+            # English runs about twice as long as the same words in Chinese.
+            out.append(Question(f"{q.id}_en", q.section, Kind.TEXT, q.english_label, ENGLISH_HELP,
+                                visible_if=q.visible_if, max_length=2 * q.max_length, english_of=q.id))
+    return tuple(out)
+
+
+QUESTIONS = _with_english_values(QUESTIONS)
+
+#: Chinese answer id -> the id of its optional English value.
+ENGLISH_VALUE: dict[str, str] = {q.english_of: q.id for q in QUESTIONS if q.english_of}
 
 QUESTION_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 SECTION_BY_ID: dict[str, Section] = {s.id: s for s in SECTIONS}

@@ -72,6 +72,15 @@ class Question:
     terms: tuple[str, ...] = ()
     #: Shown as placeholder / example in an empty field.
     example: str = ""
+    #: For the optional English value of a free-text answer that documents
+    #: print in both languages: the id of the Chinese question it goes with
+    #: (``"address"`` for ``"address_en"``). English lines print this value;
+    #: when it is empty they print the Chinese one.
+    english_of: str | None = None
+    #: For a free-text answer printed in both languages: the label of its
+    #: optional English value, which the catalogue then asks right after it
+    #: (as ``<id>_en``, with ``english_of`` set).
+    english_label: str = ""
 
     def option_keys(self) -> tuple[str, ...]:
         return tuple(o.key for o in self.options)

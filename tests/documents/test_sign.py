@@ -104,6 +104,9 @@ def test_several_long_fields_are_named_together_with_a_length_that_fits(tea) -> 
                               "marketing", "footfall", "research"]
     sc.answers["alternatives"] = ["card", "pin", "qr", "staff_check", "key", "cash_or_other_payment"]
     sc.answers["location"] = ("门店收银台旁边靠窗一侧的自助点单机与收银台后方墙面上的两台摄像头位置" * 3)[:80]
+    # No English given: the English lines print the long Chinese texts too.
+    project.business.pop("address_en", None)
+    sc.answers.pop("location_en", None)
     with pytest.raises(TextDoesNotFitError) as err:
         render_sign(project, sc, "A5", False, TODAY)
     en, zh = err.value.message("en"), err.value.message("zh_CN")
@@ -182,5 +185,16 @@ def test_the_privacy_contact_is_printed_in_both_languages_when_given() -> None:
     from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     project = load(EXAMPLES / "bubble_tea_shop.signdesk")
     project.business["privacy_contact"] = "陈女士"
-    text = text_of(render_sign(project, project.scenarios[0], "A4", False, TODAY))
-    assert "个人信息保护联系人 陈女士" in text and "Privacy contact 陈女士" in text
+    project.business["privacy_contact_en"] = "Ms Chen"
+    text = " ".join(text_of(render_sign(project, project.scenarios[0], "A4", False, TODAY)).split())
+    assert "个人信息保护联系人 陈女士" in text and "Privacy contact Ms Chen" in text
+    assert "Privacy contact 陈女士" not in text
+
+
+def test_english_lines_fall_back_to_the_chinese_value_only_when_no_english_is_given() -> None:
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / "bubble_tea_shop.signdesk")
+    project.business["privacy_contact"] = "陈女士"
+    del project.business["privacy_contact_en"]
+    text = " ".join(text_of(render_sign(project, project.scenarios[0], "A4", False, TODAY)).split())
+    assert "Privacy contact 陈女士" in text
