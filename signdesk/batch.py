@@ -29,7 +29,7 @@ from signdesk.documents.fonts import DocumentInputError, missing_glyphs, registe
 from signdesk.documents.printmarks import SHEETS
 from signdesk.documents.qr import validate_optout_url
 from signdesk.errors import UserInputError
-from signdesk.i18n import N_, Bilingual, translate
+from signdesk.i18n import N_, Bilingual, translate, translate_plural
 from signdesk.model.files import write_atomically
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID, AnswerError
@@ -410,6 +410,16 @@ def summary_rows(report: BatchReport, locale: str) -> list[list[str]]:
     return [header] + [row for _line, row in sorted(rows, key=lambda item: item[0])]
 
 
+def summary_sentence(report: BatchReport, locale: str) -> str:
+    """"3 sites done, 1 already done, 0 failed, 1 bad row." in ``locale`` (the CLI and the app say it)."""
+    return translate(
+        locale, N_("{done}, {skipped}, {failed}, {bad}."),
+        done=translate_plural(locale, "{count} site done", "{count} sites done", report.count("done")),
+        skipped=translate(locale, N_("{count} already done"), count=report.count("skipped")),
+        failed=translate(locale, N_("{count} failed"), count=report.count("failed")),
+        bad=translate_plural(locale, "{count} bad row", "{count} bad rows", len(report.problems)))
+
+
 def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
     """``summary.csv`` for a spreadsheet: UTF-8 with BOM, formula-like cells made inert."""
     from signdesk.filing.pack import csv_safe
@@ -424,4 +434,4 @@ def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
 
 __all__ = ["BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
            "build_site", "finished_files", "read_sites", "read_stores_file", "render_site_documents", "run_batch", "site_project",
-           "summary_rows", "write_summary"]
+           "summary_rows", "summary_sentence", "write_summary"]

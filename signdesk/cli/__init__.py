@@ -15,7 +15,7 @@ import sys
 from typing import Callable, Sequence
 
 from signdesk.errors import UserInputError
-from signdesk.i18n import EN, N_, ZH, normalize_locale, translate
+from signdesk.i18n import EN, N_, ZH, normalize_locale, translate, translate_plural
 
 #: Exit statuses shared by every command.
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
@@ -119,6 +119,14 @@ def iso_day(text: str) -> dt.date:
     except ValueError:
         # English here; _Parser.error says it in the user's language.
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def print_written(locale: str, folder: os.PathLike[str] | str, paths: Sequence[object]) -> None:
+    """"3 files written to out:" and the files, one an indented line (render, export)."""
+    print(translate_plural(locale, "{count} file written to {folder}:", "{count} files written to {folder}:",
+                           len(paths), folder=str(folder)))
+    for path in paths:
+        print(f"  {path}")
 
 
 def locale_of(args: argparse.Namespace) -> str:

@@ -13,7 +13,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from signdesk.batch import STATUS, BatchReport, SiteResult, read_stores_file, run_batch, summary_rows, write_summary
+from signdesk.batch import (STATUS, BatchReport, SiteResult, read_stores_file, run_batch, summary_rows,
+                            summary_sentence, write_summary)
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
 from signdesk.i18n import N_, translate
 from signdesk.model import load
@@ -69,9 +70,7 @@ def run(args: argparse.Namespace) -> int:
     widths = [max(_columns(r[i]) for r in [header, *rows]) for i in range(4)]
     for r in [header, *rows]:
         print("  ".join(c + " " * (w - _columns(c)) for c, w in zip(r[:4], widths)) + "  " + "  ".join(r[4:]))
-    print(translate(locale, N_("{done} sites done, {skipped} already done, {failed} failed, {bad} bad rows."),
-                    done=report.count("done"), skipped=report.count("skipped"), failed=report.count("failed"),
-                    bad=len(problems)))
+    print(summary_sentence(report, locale))
     return EXIT_OK if not problems and not report.count("failed") else EXIT_VIOLATIONS
 
 

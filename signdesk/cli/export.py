@@ -14,11 +14,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of
+from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of, print_written
 from signdesk.documents.render import write_documents
 from signdesk.errors import UserInputError
-from signdesk.filing.pack import PIA_NAME, FilingFileError, filing_files, import_filing
-from signdesk.i18n import EN, N_, ZH, translate
+from signdesk.filing.pack import JSON_NAME, PIA_NAME, ZIP_NAME, FilingFileError, filing_files, import_filing
+from signdesk.i18n import EN, N_, ZH, translate, translate_plural
 from signdesk.model import load, save
 
 LANGUAGE_PAIRS = {"zh+en": (ZH, EN), "zh": (ZH,), "en": (EN,)}
@@ -50,15 +50,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         files = filing_files(project, today, languages)
     write_documents(files, args.output)
-    for name in files:
-        print(args.output / name)
     if not args.pia:
+        from signdesk.documents.filing_summary import NO_FILING_DUE
         from signdesk.filing.pack import build_filing
 
-        missing = build_filing(project, today).missing()
+        pack = build_filing(project, today)
+        if not pack.required:
+            print(translate(locale, NO_FILING_DUE))
+        missing = pack.missing()
         if missing:
-            print(translate(locale, N_("{count} fields the filing needs are empty; see “missing” in filing.json."),
-                            count=len(missing)), file=sys.stderr)
+            print(translate_plural(locale, "{count} field the filing needs is empty; see “missing” in filing.json.",
+                                   "{count} fields the filing needs are empty; see “missing” in filing.json.",
+                                   len(missing)), file=sys.stderr)
+    print_written(locale, args.output, [args.output / name for name in files])
     return EXIT_OK
 
 
@@ -74,6 +78,11 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("import-filing", N_("Turn a filing pack back into the project it was made from."))
 def run_import(args: argparse.Namespace) -> int:
+    if args.filing.suffix.lower() == ".csv":
+        # filing.csv is the pack's table for reading, without the project in it.
+        raise FilingFileError(N_("{name} is a table and holds no project; import the {json} or {zip} "
+                                 "from the same filing pack instead."),
+                              name=args.filing.name, json=JSON_NAME, zip=ZIP_NAME)
     try:
         raw = args.filing.read_bytes()
     except OSError as err:

@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of
+from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of, print_written
 from signdesk.documents.render import ORIENTATIONS, SIZES, render_all
-from signdesk.i18n import N_, translate
+from signdesk.i18n import N_
 from signdesk.model import load
 
 
@@ -37,9 +37,7 @@ def run(args: argparse.Namespace) -> int:
     project = load(args.project)
     orientations = ORIENTATIONS if args.orientation == "both" else (args.orientation,)
     written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today())
-    print(translate(locale, N_("{count} files written to {folder}:"), count=len(written), folder=str(args.output)))
-    for path in written:
-        print(f"  {path}")
+    print_written(locale, args.output, written)
     sys.stdout.flush()
     return EXIT_OK
 

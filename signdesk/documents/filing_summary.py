@@ -12,6 +12,10 @@ from signdesk.filing.pack import ATTACHMENT_STATUS, FILING_TYPES, SECTION_TITLES
 from signdesk.filing.pages import ReportPages, bilingual, dated
 from signdesk.i18n import EN, N_, ZH, Bilingual
 
+#: What the summary (and ``export --filing``) says when the business need not file.
+NO_FILING_DUE = N_("You store fewer than 100,000 people's faces: no filing is required (FR Measures art. 15). "
+                   "This pack is for your records.")
+
 SUMMARY_TITLE = N_("Facial recognition filing — summary")
 
 
@@ -23,14 +27,15 @@ def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN))
                 bilingual(N_("{operator} — {kind} — prepared with SignDesk on {date}"), operator=operator,
                           kind=Bilingual.of(FILING_TYPES[pack.filing_type]), date=dated(pack.generated_on)))
     if not pack.required:
-        pages.paragraph(Bilingual.of(N_("You store fewer than 100,000 people's faces: no filing is required (FR Measures art. 15). This pack is for your records.")), bold=True)
+        pages.paragraph(Bilingual.of(NO_FILING_DUE), bold=True)
     pages.paragraph(Bilingual.of(N_("File online with the provincial cyberspace office through the personal information protection system (https://grxxbh.cacdtsc.cn) within 30 working days (FR Measures art. 15).")))
 
     missing = pack.missing()
     pages.heading(Bilingual.of(N_("Missing information")))
     if missing:
-        pages.paragraph(bilingual(N_("{count} fields the filing needs are empty. Answer them in SignDesk before filing:"),
-                                  count=len(missing)), bold=True)
+        pages.paragraph(Bilingual.of_count(
+            "{count} field the filing needs is empty. Answer it in SignDesk before filing:",
+            "{count} fields the filing needs are empty. Answer them in SignDesk before filing:", len(missing)), bold=True)
         names = {id(f): name for _sid, name, fs in pack.scenarios for f in fs}
         for f in missing:
             where = names.get(id(f))

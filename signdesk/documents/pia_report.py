@@ -32,9 +32,10 @@ def render_pia(report: PiaReport, languages: Sequence[str] = (ZH, EN)) -> bytes:
     pages.title(title, subtitle)
     gaps = len(report.gaps())
     if gaps:
-        pages.paragraph(Bilingual.of(
-            N_("{count} items are not answered yet; they are marked in the report. Answer them in SignDesk and print again."),
-            count=gaps), bold=True)
+        pages.paragraph(Bilingual.of_count(
+            "{count} item is not answered yet; it is marked in the report. Answer it in SignDesk and print again.",
+            "{count} items are not answered yet; they are marked in the report. Answer them in SignDesk and print again.",
+            gaps), bold=True)
     for section in report.sections:
         pages.heading(section.title)
         pages.paragraph(bilingual(N_("Legal basis: {citations}"), citations=section.citations))

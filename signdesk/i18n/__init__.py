@@ -8,19 +8,25 @@ files with babel at first use (the parsed result is cached under the hash of
 the .po files' bytes); there is no compiled file that could go stale.
 
 Documents need two languages at once, so lookups take the locale explicitly:
-``translate("zh_CN", "Facial recognition in use")``.
+``translate("zh_CN", "Facial recognition in use")``. A text about a number
+of things has a singular and a plural msgid and is looked up with
+``translate_plural(locale, "{count} bad row", "{count} bad rows", n)``:
+the catalogue's plural entries (``msgid_plural`` / ``msgstr[i]``) and its
+Plural-Forms rule choose the form, as gettext's ngettext does.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import gettext
 import hashlib
 import io
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from signdesk.paths import TRANSLATIONS_DIR
 
@@ -51,9 +57,27 @@ class Catalogue:
     locale: str
     messages: dict[str, str]
     sources: dict[str, Path]
+    #: singular msgid -> its translated forms (msgstr[0], msgstr[1], ...)
+    plurals: dict[str, list[str]] = field(default_factory=dict)
+    #: the C expression of the catalogue's Plural-Forms header ("0" for Chinese)
+    plural_expr: str = "(n != 1)"
 
     def get(self, msgid: str) -> str | None:
         return self.messages.get(msgid)
+
+    def ngettext(self, singular: str, n: int) -> str | None:
+        """The form of ``singular``'s translation for ``n`` things, or None if untranslated."""
+        forms = self.plurals.get(singular)
+        if not forms:
+            return None
+        index = _plural_rule(self.plural_expr)(n)
+        return forms[index] if 0 <= index < len(forms) else forms[-1]
+
+
+@lru_cache(maxsize=8)
+def _plural_rule(expr: str):  # type: ignore[no-untyped-def]
+    # gettext's own parser of Plural-Forms expressions (what ngettext uses).
+    return gettext.c2py(expr)
 
 
 @lru_cache(maxsize=None)
@@ -69,22 +93,29 @@ def catalogue(locale: str, root: Path = TRANSLATIONS_DIR) -> Catalogue:
     folder = root / locale
     sources = sorted(folder.glob("*.po"))
     contents = [path.read_bytes() for path in sources]
-    digest = hashlib.sha256(b"\0".join(p.name.encode() + b"\0" + c for p, c in zip(sources, contents))).hexdigest()
+    digest = hashlib.sha256(b"\0".join([CACHE_FORMAT, *(p.name.encode() + b"\0" + c
+                                                       for p, c in zip(sources, contents))])).hexdigest()
     cache = _cache_dir() / f"catalogue-{locale}-{digest[:24]}.json"
     try:
         cached = json.loads(cache.read_text("utf-8"))
-        return Catalogue(locale, cached["messages"], {k: folder / v for k, v in cached["sources"].items()})
+        return Catalogue(locale, cached["messages"], {k: folder / v for k, v in cached["sources"].items()},
+                         cached["plurals"], cached["plural_expr"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    messages, origin = _parse_po_files(sources, contents, locale)
+    parsed = _parse_po_files(sources, contents, locale)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"messages": messages, "sources": origin}, ensure_ascii=False), "utf-8")
+        tmp.write_text(json.dumps(parsed, ensure_ascii=False), "utf-8")
         os.replace(tmp, cache)
     except OSError:
         pass  # a read-only home only costs the parse next time
-    return Catalogue(locale, messages, {k: folder / v for k, v in origin.items()})
+    return Catalogue(locale, parsed["messages"], {k: folder / v for k, v in parsed["sources"].items()},
+                     parsed["plurals"], parsed["plural_expr"])
+
+
+#: Hashed into the cache file's name: a cache an older SignDesk wrote (another layout) is not read.
+CACHE_FORMAT = b"plurals"
 
 
 def _cache_dir() -> Path:
@@ -92,20 +123,29 @@ def _cache_dir() -> Path:
     return Path(base) / "signdesk"
 
 
-def _parse_po_files(sources: list[Path], contents: list[bytes], locale: str) -> tuple[dict[str, str], dict[str, str]]:
+def _parse_po_files(sources: list[Path], contents: list[bytes], locale: str) -> dict[str, Any]:
+    """messages, plurals, sources (msgid -> .po file name) and plural_expr, as stored in the cache."""
     from babel.messages.pofile import read_po
 
     messages: dict[str, str] = {}
+    plurals: dict[str, list[str]] = {}
     origin: dict[str, str] = {}
+    plural_expr = "(n != 1)"
     for path, raw in zip(sources, contents):
-        for msg in read_po(io.BytesIO(raw), locale=locale):
-            if not msg.id or msg.fuzzy or not msg.string:
+        po = read_po(io.BytesIO(raw), locale=locale)
+        plural_expr = po.plural_expr
+        for msg in po:
+            if not msg.id or msg.fuzzy:
                 continue
-            if isinstance(msg.id, tuple):  # plural forms: not used by us
-                continue
-            messages[msg.id] = msg.string
-            origin[msg.id] = path.name
-    return messages, origin
+            if isinstance(msg.id, tuple):  # msgid + msgid_plural: one msgstr per plural form
+                forms = list(msg.string) if isinstance(msg.string, tuple) else [msg.string]
+                if all(forms):
+                    plurals[msg.id[0]] = forms
+                    origin[msg.id[0]] = path.name
+            elif msg.string:
+                messages[msg.id] = msg.string
+                origin[msg.id] = path.name
+    return {"messages": messages, "plurals": plurals, "sources": origin, "plural_expr": plural_expr}
 
 
 def translate(locale: str, msgid: str, **params: object) -> str:
@@ -118,6 +158,24 @@ def translate(locale: str, msgid: str, **params: object) -> str:
     text = msgid
     if locale != SOURCE_LOCALE:
         text = catalogue(locale).get(msgid) or msgid
+    return _fill(text, msgid, params)
+
+
+def translate_plural(locale: str, singular: str, plural: str, count: int, **params: object) -> str:
+    """The form of ``singular``/``plural`` for ``count`` things in ``locale``, ``{count}`` filled in.
+
+    English picks ``singular`` for 1 and ``plural`` otherwise; a catalogue
+    picks by its own Plural-Forms rule (Chinese has one form).
+    """
+    locale = normalize_locale(locale)
+    source = singular if count == 1 else plural
+    text = None
+    if locale != SOURCE_LOCALE:
+        text = catalogue(locale).ngettext(singular, count)
+    return _fill(text or source, source, {"count": count, **params})
+
+
+def _fill(text: str, msgid: str, params: dict[str, object]) -> str:
     if _STRETCH:
         text = stretch(text)
     if not params:
@@ -162,13 +220,21 @@ class Bilingual:
     @classmethod
     def of(cls, msgid: str, **params: object) -> "Bilingual":
         """``msgid`` in both languages; a Bilingual param is taken in the matching language."""
-        def one(locale: str) -> str:
-            return translate(locale, msgid, **{k: v.get(locale) if isinstance(v, Bilingual) else v
-                                               for k, v in params.items()})
-        return cls(one(ZH), one(EN))
+        return cls(*(translate(locale, msgid, **_params_in(locale, params)) for locale in (ZH, EN)))
+
+    @classmethod
+    def of_count(cls, singular: str, plural: str, count: int, **params: object) -> "Bilingual":
+        """``singular``/``plural`` for ``count`` things in both languages (see translate_plural)."""
+        return cls(*(translate_plural(locale, singular, plural, count, **_params_in(locale, params))
+                     for locale in (ZH, EN)))
 
     def get(self, locale: str) -> str:
         return self.zh if normalize_locale(locale) == ZH else self.en
+
+
+def _params_in(locale: str, params: dict[str, object]) -> dict[str, object]:
+    """``params`` for a text in ``locale``: a Bilingual value in the matching language."""
+    return {k: v.get(locale) if isinstance(v, Bilingual) else v for k, v in params.items()}
 
 
 @lru_cache(maxsize=512)

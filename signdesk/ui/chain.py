@@ -14,7 +14,7 @@ import multiprocessing
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from signdesk.batch import WORKERS, BatchReport, read_stores_file, run_batch, write_summary
+from signdesk.batch import WORKERS, BatchReport, read_stores_file, run_batch, summary_sentence, write_summary
 from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.ui.jobs import StatusBarJob
@@ -52,9 +52,7 @@ class ChainJob(StatusBarJob):
 
     def succeeded(self, report: BatchReport) -> None:
         tr, locale = self.window.tr_, self.window.locale
-        lines = [tr(N_("{done} sites done, {skipped} already done, {failed} failed, {bad} bad rows."),
-                    done=report.count("done"), skipped=report.count("skipped"),
-                    failed=report.count("failed"), bad=len(report.problems))]
+        lines = [summary_sentence(report, locale)]
         lines += [tr(N_("Line {line}: {reason}"), line=p.line, reason=p.error.message(locale))
                   for p in report.problems]
         lines += [f"{r.site.name}: {r.error.message(locale)}" for r in report.results if r.error is not None]

@@ -182,3 +182,43 @@ def test_catalogue_headers_declare_zh_cn_utf8():
         head = path.read_text("utf-8")[:2000]
         assert '"Language: zh_CN\\n"' in head, path.name
         assert re.search(r'"Content-Type: text/plain; charset=utf-8\\n"', head, re.I), path.name
+
+
+#: Texts about a number of things: a singular and a plural msgid (ngettext).
+PLURAL_KEYWORDS = {"translate_plural": (2, 3), "of_count": (1, 2)}
+
+
+def extract_plural_msgids() -> dict[tuple[str, str], str]:
+    """(singular, plural) -> the source file that uses it."""
+    out: dict[tuple[str, str], str] = {}
+    for filename, _line, message, _comments, _context in extract_from_dir(
+        PACKAGE, method_map=[("**.py", "python")], keywords=PLURAL_KEYWORDS
+    ):
+        if isinstance(message, tuple) and all(message):
+            out.setdefault(message, f"signdesk/{filename}")
+    return out
+
+
+def read_plural_entries() -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for path in sorted(PO_DIR.glob("*.po")):
+        with path.open("rb") as fh:
+            for m in read_po(fh, locale="zh_CN"):
+                if isinstance(m.id, tuple) and not m.fuzzy:
+                    out[tuple(m.id)] = tuple(m.string) if isinstance(m.string, tuple) else (m.string,)
+    return out
+
+
+def test_every_plural_msgid_has_its_chinese_form():
+    plurals = extract_plural_msgids()
+    # The batch summary's "1 bad row" is among them: the extraction works.
+    assert ("{count} bad row", "{count} bad rows") in plurals
+    entries = read_plural_entries()
+    missing = [f"{source}: {ids!r} (expected in translations/zh_CN/{_expected_catalogue(source)})"
+               for ids, source in sorted(plurals.items()) if not all(entries.get(ids, ("",)))]
+    assert not missing, "plural msgids with no zh_CN msgstr[0]:\n" + "\n".join(missing)
+    bad = [f"{ids!r} -> {forms!r}" for ids, forms in entries.items()
+           if len(forms) != 1 or any(set(PLACEHOLDER.findall(f)) != set(PLACEHOLDER.findall(ids[1])) for f in forms)
+           or set(PLACEHOLDER.findall(ids[0])) != set(PLACEHOLDER.findall(ids[1]))]
+    # Chinese has one plural form (Plural-Forms: nplurals=1; plural=0).
+    assert not bad, "plural entries need one Chinese form with the same placeholders:\n" + "\n".join(bad)
