@@ -46,16 +46,20 @@ main([sys.argv[1]])
 
 
 def time_to_ready(code: str, env: dict[str, str], *args: str) -> float:
+    return command_time_to_ready([sys.executable, "-c", code, *args], env)
+
+
+def command_time_to_ready(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting ``command`` until it prints "ready"."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, env=env, text=True)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     assert child.stdout is not None
     for line in child.stdout:
         if line.strip() == "ready":
             elapsed = time.perf_counter() - start
             break
     else:
-        raise SystemExit(f"child never became ready (exit {child.wait()})")
+        raise SystemExit(f"{command[0]} never became ready (exit {child.wait()})")
     child.wait()
     return elapsed
 

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the frozen desktop app (PyInstaller, one folder) from
+# packaging/signdesk.spec and smoke-tests it:
+#   packaging/build_frozen.sh [OUT_DIR]      (default: build/frozen)
+# The app is built from the wheel installed into a fresh venv, so it holds
+# exactly what a pip install holds. Writes OUT_DIR/signdesk/ (the folder to
+# ship) and OUT_DIR/signdesk-<version>-linux-x86_64.tar.gz, and prints the
+# sizes and how long the build took.
+# FROZEN_VENV=DIR reuses a venv that already has the wheel installed (CI
+# passes the one packaging/wheel_smoke.sh made).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+out="$(mkdir -p "${1:-$repo/build/frozen}" && cd "${1:-$repo/build/frozen}" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+started=$SECONDS
+venv="${FROZEN_VENV:-}"
+if [ -z "$venv" ]; then
+  venv="$work/venv"
+  python -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" "$repo"
+  python -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$work"/dist/signdesk-*.whl
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10,<7"
+version="$("$venv/bin/python" -c 'import signdesk; print(signdesk.__version__)')"
+rm -rf "$out/signdesk"
+(cd "$repo/packaging" && env -u PYTHONPATH "$venv/bin/pyinstaller" --noconfirm --log-level WARN \
+    --distpath "$out" --workpath "$work/build" signdesk.spec)
+build_seconds=$((SECONDS - started))
+archive="$out/signdesk-$version-linux-x86_64.tar.gz"
+tar -C "$out" -czf "$archive" signdesk
+bash "$repo/packaging/smoke.sh" "$out/signdesk/signdesk" "$out/signdesk/signdesk-cli"
+# Nothing of what SignDesk does not use may slip in.
+if find "$out/signdesk" -iname '*WebEngine*' -o -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' | grep -q .; then
+  echo "the frozen app holds Qt modules it does not use:" >&2
+  find "$out/signdesk" -iname '*WebEngine*' -o -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' >&2
+  exit 1
+fi
+echo "frozen app: $out/signdesk, $(du -sh "$out/signdesk" | cut -f1) unpacked," \
+     "$(du -h "$archive" | cut -f1) as $(basename "$archive"); built in ${build_seconds}s"
