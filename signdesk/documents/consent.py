@@ -280,7 +280,7 @@ def render_consent(project: Project, scenario: Scenario, today: dt.date, guardia
     flow = layout_consent(notice, guardian, today, large_print)
     buf = io.BytesIO()
     canvas = new_canvas(buf, f"{form.name.zh} {form.name.en} — {scenario.name}", notice.operator.zh,
-                        subject=form.version.code)
+                        date=today, subject=form.version.code)
     draw_flow(canvas, flow)
     canvas.save()
     return buf.getvalue()

@@ -22,7 +22,7 @@ SUMMARY_TITLE = N_("Facial recognition filing — summary")
 def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN)) -> bytes:
     """The summary PDF of ``pack`` in ``languages``."""
     operator = pack.project.business.get("operator_name") or "—"
-    pages = ReportPages(Bilingual.of(SUMMARY_TITLE), operator, languages)
+    pages = ReportPages(Bilingual.of(SUMMARY_TITLE), operator, languages, date=pack.generated_on)
     pages.title(Bilingual.of(SUMMARY_TITLE),
                 bilingual(N_("{operator} — {kind} — prepared with SignDesk on {date}"), operator=operator,
                           kind=Bilingual.of(FILING_TYPES[pack.filing_type]), date=dated(pack.generated_on)))

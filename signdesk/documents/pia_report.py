@@ -26,7 +26,7 @@ def render_pia_report(project: Project, today: dt.date, languages: Sequence[str]
 def render_pia(report: PiaReport, languages: Sequence[str] = (ZH, EN)) -> bytes:
     """Draw an already built :class:`PiaReport`."""
     title = Bilingual.of(PIA_TITLE)
-    pages = ReportPages(title, report.operator, languages)
+    pages = ReportPages(title, report.operator, languages, date=report.generated_on)
     subtitle = bilingual(N_("{operator} — facial recognition — prepared with SignDesk on {date}"),
                          operator=report.operator or "—", date=dated(report.generated_on))
     pages.title(title, subtitle)

@@ -9,6 +9,8 @@ For an office printer there is :func:`office_geometry`: page = sheet, no marks.
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
@@ -35,6 +37,9 @@ QR_DARK = TEXT_BLACK
 REGISTRATION = CMYKColor(1.0, 1.0, 1.0, 1.0)
 
 BLEED = 3 * mm
+#: What an office printer cannot print at the paper's edge; nothing we draw on
+#: an office sheet comes closer to the edge than this.
+OFFICE_UNPRINTABLE = 5 * mm
 SLUG = 9 * mm
 CROP_MARK_WIDTH = 0.25
 # Marks start this far outside the bleed so a 0.25 pt line never prints
@@ -144,6 +149,36 @@ def office_geometry(sheet: Sheet) -> PrintGeometry:
     return PrintGeometry(sheet, 0.0, _SAFE_MARGIN[sheet.name], 0.0)
 
 
+class PrintedAt(enum.Enum):
+    """Where a sheet is printed, which decides what the PDF page is.
+
+    OFFICE: the page is the paper (A4 on A4), for the owner's own printer,
+    File > Print and the preview. PRINT_SHOP: the trimmed sheet plus bleed and
+    crop marks, finished as PDF/X (see :mod:`signdesk.documents.pdfx`).
+    """
+
+    OFFICE = "office"
+    PRINT_SHOP = "print-shop"
+
+
+def geometry_for(sheet: Sheet, printed_at: PrintedAt) -> PrintGeometry:
+    """The page geometry for ``sheet`` printed at ``printed_at``."""
+    return print_geometry(sheet) if printed_at is PrintedAt.PRINT_SHOP else office_geometry(sheet)
+
+
+def background_rect(geometry: PrintGeometry) -> Rect:
+    """Where a background colour may go, in trim coordinates (x0, y0, x1, y1).
+
+    For a print shop, into the bleed so no white edge shows after trimming;
+    on an office sheet, inside what the printer can reach, so every edge of
+    the colour is a straight line we drew rather than where the printer gave up.
+    """
+    if geometry.bleed > 0:
+        return geometry.bleed_rect
+    e = OFFICE_UNPRINTABLE
+    return (e, e, geometry.sheet.width_pt - e, geometry.sheet.height_pt - e)
+
+
 def crop_mark_segments(geometry: PrintGeometry) -> list[Rect]:
     """The crop-mark lines (x0, y0, x1, y1) in page coordinates; empty without a slug.
 
@@ -164,17 +199,17 @@ def crop_mark_segments(geometry: PrintGeometry) -> list[Rect]:
 
 
 def start_print_page(canvas: Canvas, geometry: PrintGeometry) -> None:
-    """Begin a page: size it, record TrimBox/BleedBox/ArtBox, draw crop marks,
+    """Begin a page: size it, record TrimBox/BleedBox (print shop), draw crop marks,
     and move the origin to the trim's lower-left corner.
 
     Call it at the start of every page (after ``showPage``); callers then
     draw in trim coordinates, with the bleed at negative coordinates.
     """
     canvas.setPageSize(geometry.media_size)
-    canvas.setTrimBox(geometry.trim_box)
-    canvas.setBleedBox(geometry.bleed_box)
-    # ArtBox = trim: the meaningful content, for software placing the page.
-    canvas.setArtBox(geometry.trim_box)
+    if geometry.bleed > 0 or geometry.slug > 0:
+        # No ArtBox: PDF/X wants a TrimBox or an ArtBox, and the TrimBox is the one that matters.
+        canvas.setTrimBox(geometry.trim_box)
+        canvas.setBleedBox(geometry.bleed_box)
     canvas.saveState()
     canvas.setStrokeColor(REGISTRATION)
     canvas.setLineWidth(CROP_MARK_WIDTH)
@@ -188,11 +223,18 @@ def start_print_page(canvas: Canvas, geometry: PrintGeometry) -> None:
     canvas.setFont(REGULAR, 12)
 
 
-def new_canvas(buffer: BinaryIO, title: str, author: str, *, subject: str = "") -> Canvas:
+def pdf_date(day: dt.date) -> str:
+    """``day`` as a PDF date string: midnight in China (UTC+8), where the document is used."""
+    return f"D:{day:%Y%m%d}000000+08'00'"
+
+
+def new_canvas(buffer: BinaryIO, title: str, author: str, *, date: dt.date, subject: str = "") -> Canvas:
     """A reportlab canvas for SignDesk documents, writing to ``buffer``.
 
-    Invariant mode gives byte-identical PDFs for identical input (no
-    timestamps or random IDs); pages are compressed (by zlib-ng, see
+    Invariant mode gives byte-identical PDFs for identical input (no clock
+    time or random IDs); CreationDate and ModDate are the document's own
+    ``date`` (the day printed on it, ``--today``), not 1 January 2000 nor
+    the moment it was rendered. Pages are compressed (by zlib-ng, see
     :func:`~signdesk.documents.pdftext.compress_streams`); the initial font
     is ours, so reportlab never references the non-embedded Helvetica.
     """
@@ -206,6 +248,8 @@ def new_canvas(buffer: BinaryIO, title: str, author: str, *, subject: str = "") 
         lang="zh-CN",
     )
     compress_streams(canvas)
+    stamp = pdf_date(date)
+    canvas.setDateFormatter(lambda *_ymdhms: stamp)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)

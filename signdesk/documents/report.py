@@ -114,7 +114,7 @@ def render_report(project: Project, today: dt.date, assessment: Assessment | Non
     buf = io.BytesIO()
     operator, _contact = business_identity(project.business_answers())
     title = T(N_("Compliance report"))
-    canvas = new_canvas(buf, f"{title.zh} {title.en} — {operator.zh}", operator.zh)
+    canvas = new_canvas(buf, f"{title.zh} {title.en} — {operator.zh}", operator.zh, date=today)
     draw_flow(canvas, flow)
     canvas.save()
     return buf.getvalue()

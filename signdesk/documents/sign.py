@@ -33,9 +33,11 @@ from signdesk.documents.printmarks import (
     DEEP_NAVY,
     TEXT_BLACK,
     WARNING_AMBER,
+    PrintedAt,
     PrintGeometry,
+    background_rect,
+    geometry_for,
     new_canvas,
-    print_geometry,
     sheet as sheet_named,
     start_print_page,
 )
@@ -203,11 +205,12 @@ def _where(sheet_name: str) -> Bilingual:
 
 def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False,
                 rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None = None,
-                answers: Mapping[str, Any] | None = None) -> SignLayout:
+                answers: Mapping[str, Any] | None = None,
+                printed_at: PrintedAt = PrintedAt.OFFICE) -> SignLayout:
     """Place everything on the sheet. ``rebuild`` and ``answers`` let the error
     path find how long the offending field may be (see :func:`_blame`)."""
     register_fonts()
-    geometry = print_geometry(sheet_named(sheet_name, landscape))
+    geometry = geometry_for(sheet_named(sheet_name, landscape), printed_at)
     w, h = geometry.sheet.width_pt, geometry.sheet.height_pt
     m = geometry.safe_margin
     min_s, max_s = BODY_SIZES[geometry.sheet.name]
@@ -366,10 +369,9 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
     """Draw one sign page from its layout."""
     g = layout.geometry
     start_print_page(canvas, g)
-    w, h = g.sheet.width_pt, g.sheet.height_pt
     canvas.setFillColor(WARNING_AMBER)
-    canvas.rect(-g.bleed, layout.band_bottom, w + 2 * g.bleed, h - layout.band_bottom + g.bleed,
-                stroke=0, fill=1)
+    x0, _y0, x1, y1 = background_rect(g)
+    canvas.rect(x0, layout.band_bottom, x1 - x0, y1 - layout.band_bottom, stroke=0, fill=1)
     px, py, ps = layout.pictogram
     draw_face_pictogram(canvas, px, py, ps, TEXT_BLACK)
     canvas.saveState()
@@ -384,7 +386,7 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
 
 
 def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape: bool,
-                today: Any, slug: str | None = None) -> bytes:
+                today: Any, slug: str | None = None, printed_at: PrintedAt = PrintedAt.OFFICE) -> bytes:
     """The sign for ``scenario`` on one sheet, as PDF bytes.
 
     Raises :class:`TextDoesNotFitError` (naming the field) when the user's
@@ -395,10 +397,10 @@ def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape
     layout = layout_sign(
         notice, sheet_name, landscape,
         rebuild=lambda overrides: scenario_notice(project, scenario, today, overrides, notice.slug),
-        answers=project.answers_for(scenario))
+        answers=project.answers_for(scenario), printed_at=printed_at)
     buf = io.BytesIO()
     canvas = new_canvas(buf, f"{notice.heading.zh} {notice.heading.en} — {scenario.name}",
-                        notice.operator.zh, subject=notice.optout_url)
+                        notice.operator.zh, date=today, subject=notice.optout_url)
     draw_sign(canvas, layout, notice)
     canvas.showPage()
     canvas.save()

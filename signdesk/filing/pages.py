@@ -8,6 +8,7 @@ first), so one layout serves a bilingual or a single-language report.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,11 +71,13 @@ class _Lines:
 class ReportPages:
     """A flowing A4 document. Call the block methods in order, then ``finish()``."""
 
-    def __init__(self, title: Bilingual, author: str, languages: Sequence[str] = (ZH, EN)) -> None:
+    def __init__(self, title: Bilingual, author: str, languages: Sequence[str] = (ZH, EN), *,
+                 date: dt.date) -> None:
         self.languages = tuple(languages) or (ZH, EN)
         self._buffer = io.BytesIO()
         self._title = title
-        self._canvas = new_canvas(self._buffer, self._joined(title, " / "), author or "SignDesk")
+        self._canvas = new_canvas(self._buffer, self._joined(title, " / "), author or "SignDesk",
+                                  date=date)
         self._geometry = office_geometry(sheet("A4"))
         self._width = self._geometry.sheet.width_pt - 2 * _MARGIN
         self._page = 0

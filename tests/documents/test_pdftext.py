@@ -50,7 +50,7 @@ Run = tuple[float, float, str, str, float]
 def _pdf(pages: Sequence[Sequence[Run]], size: tuple[float, float] = (595, 842)) -> bytes:
     register_fonts()
     buf = io.BytesIO()
-    canvas = new_canvas(buf, "pdftext test", "SignDesk tests")
+    canvas = new_canvas(buf, "pdftext test", "SignDesk tests", date=TODAY)
     canvas.setPageSize(size)
     for runs in pages:
         for x, baseline, text, font, font_size in runs:

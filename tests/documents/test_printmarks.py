@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -27,12 +28,14 @@ from signdesk.i18n import Bilingual
 
 MM = 72 / 25.4
 
+TODAY = dt.date(2026, 11, 22)
+
 
 def sample_sheet(name: str = "A5", landscape: bool = False, pages: int = 1) -> bytes:
     """A small sign using every primitive, like the sign renderer will."""
     geometry = print_geometry(sheet(name, landscape))
     buf = io.BytesIO()
-    canvas = new_canvas(buf, "人脸识别提示 Face recognition notice", "快乐奶茶 Happy Tea")
+    canvas = new_canvas(buf, "人脸识别提示 Face recognition notice", "快乐奶茶 Happy Tea", date=TODAY)
     for _ in range(pages):
         start_print_page(canvas, geometry)
         x0, y0, x1, y1 = geometry.bleed_rect
@@ -133,7 +136,7 @@ def test_pages_are_compressed_and_titled() -> None:
 def test_origin_is_the_trim_corner() -> None:
     geometry = print_geometry(sheet("A5"))
     buf = io.BytesIO()
-    canvas = new_canvas(buf, "t", "t")
+    canvas = new_canvas(buf, "t", "t", date=TODAY)
     start_print_page(canvas, geometry)
     canvas.setFont(REGULAR, 10)
     canvas.drawString(0, 0, "origin")

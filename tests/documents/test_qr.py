@@ -49,7 +49,7 @@ def render_png_gray(pdf_path: Path, dpi: float = 150) -> np.ndarray:
 
 def qr_pdf(url: str, size_mm: float) -> bytes:
     buf = io.BytesIO()
-    canvas = new_canvas(buf, "qr", "test")
+    canvas = new_canvas(buf, "qr", "test", date=dt.date(2026, 11, 22))
     canvas.setPageSize((size_mm * mm + 40, size_mm * mm + 40))
     draw_qr(canvas, url, 20, 20, size_mm * mm)
     canvas.showPage()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pdf_checks import assert_fonts_embedded, qr_texts, text_of, text_origins, trim_box
+from pdf_checks import assert_fonts_embedded, qr_texts, reader, text_of, text_origins, trim_box
 from signdesk.documents.content import scenario_notice
 from signdesk.documents.fonts import MissingGlyphError
 from signdesk.documents.qr import InvalidOptOutUrlError
@@ -19,6 +19,7 @@ from signdesk.model import Project, load
 
 TODAY = dt.date(2026, 11, 22)
 SIZES = ("A5", "A4", "A3", "LETTER")
+MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +199,36 @@ def test_english_lines_fall_back_to_the_chinese_value_only_when_no_english_is_gi
     del project.business["privacy_contact_en"]
     text = " ".join(text_of(render_sign(project, project.scenarios[0], "A4", False, TODAY)).split())
     assert "Privacy contact 陈女士" in text
+
+
+# Exact paper sizes in mm; an office printer shrinks or clips anything larger.
+PAPER_MM = {"A5": (148, 210), "A4": (210, 297), "A3": (297, 420), "LETTER": (215.9, 279.4)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_an_office_sign_is_exactly_the_paper(tea, size, landscape) -> None:
+    page = reader(render_sign(tea, tea.scenarios[0], size, landscape, TODAY)).pages[0]
+    w_mm, h_mm = PAPER_MM[size]
+    if landscape:
+        w_mm, h_mm = h_mm, w_mm
+    box = page.mediabox
+    assert (float(box.left), float(box.bottom)) == (0, 0)
+    assert float(box.width) / MM == pytest.approx(w_mm, abs=0.05)
+    assert float(box.height) / MM == pytest.approx(h_mm, abs=0.05)
+    assert "/BleedBox" not in page and "/TrimBox" not in page
+
+
+def test_every_document_is_dated_the_day_it_was_printed_for(tea) -> None:
+    from signdesk.documents.render import render_documents
+
+    day = dt.date(2027, 3, 9)
+    files = render_documents(tea, ("A5", "A4"), ("portrait", "landscape"), day)
+    pdfs = {name: data for name, data in files.items() if data[:5] == b"%PDF-"}
+    assert len(pdfs) >= 6, sorted(files)
+    for name, data in pdfs.items():
+        info = reader(data).metadata
+        assert info["/CreationDate"].startswith("D:20270309"), name
+        assert info["/ModDate"].startswith("D:20270309"), name
+    again = render_documents(tea, ("A5", "A4"), ("portrait", "landscape"), day)
+    assert again == files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -45,6 +46,8 @@ token = st.one_of(
     st.just(" "),
 )
 mixed_text = st.lists(token, min_size=1, max_size=60).map("".join)
+
+TODAY = dt.date(2026, 11, 22)
 
 
 def longest_glued_run(text: str) -> int:
@@ -199,7 +202,7 @@ def test_drawn_text_appears_exactly_as_typed() -> None:
     text = "A&B <Tea> 奶茶 & 咖啡 <b>not bold</b>"
     layout = fit_paragraph(text, REGULAR, 400, 100, 14, 8, field=BUSINESS_NAME)
     buf = io.BytesIO()
-    canvas = new_canvas(buf, "t", "t")
+    canvas = new_canvas(buf, "t", "t", date=TODAY)
     draw_layout(canvas, layout, 50, 700, "center")
     canvas.showPage()
     canvas.save()
