@@ -16,7 +16,9 @@ from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_, translate
 from signdesk.model import Project, answers_to_fix, load
-from signdesk.rules import Assessment, Finding, Severity, describe_value, evaluate
+from signdesk.filing.calendar import dated_duties, duty_to_json, finding_date_json
+from signdesk.rules import Assessment, DocumentKind, Finding, Severity, describe_value, evaluate
+from signdesk.rules.deadlines import Due
 from signdesk.questions import QUESTION_BY_ID
 
 #: Bumped only on incompatible changes to the JSON output.
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
                                    field=field, problem=problem.message(locale)) + "\n")
     assessment = evaluate(project, today=args.today)
     if args.format == "json":
-        json.dump(assessment_to_json(project, assessment, locale, fixes), sys.stdout, ensure_ascii=False,
+        json.dump(assessment_to_json(project, assessment, locale, fixes, args.today), sys.stdout, ensure_ascii=False,
                   indent=2)
         sys.stdout.write("\n")
     else:
@@ -69,11 +71,25 @@ def finding_to_json(f: Finding, locale: str) -> dict[str, Any]:
         "title": f.title(locale),
         "why": f.why(locale),
         "fix": f.fix(locale),
+        "deadline": finding_date_json(f, locale),
     }
 
 
+#: Which dated duties each document carries (the filing pack its deadline, the
+#: impact-assessment report how long it is kept).
+DOCUMENT_DATES = {
+    DocumentKind.FILING_PACK: (Due.FILING, Due.CHANGE_FILING, Due.CANCELLATION),
+    DocumentKind.PIA_REPORT: (Due.KEEP_RECORDS, Due.PIA_REASSESSMENT),
+}
+
+
 def assessment_to_json(project: Project, a: Assessment, locale: str,
-                       fixes: list[tuple[str, UserInputError]]) -> dict[str, Any]:
+                       fixes: list[tuple[str, UserInputError]], today: dt.date | None = None) -> dict[str, Any]:
+    duties = dated_duties(project, today or dt.date.today(), a)
+
+    def document_dates(kind: DocumentKind) -> list[dict[str, Any]]:
+        return [duty_to_json(d, locale) for d in duties if d.date.due in DOCUMENT_DATES.get(kind, ())]
+
     return {
         "format_version": JSON_FORMAT_VERSION,
         "language": locale,
@@ -81,8 +97,10 @@ def assessment_to_json(project: Project, a: Assessment, locale: str,
         "scenarios": [{"id": sc.id, "name": sc.name, "research_only": sc.id in a.research_only}
                       for sc in project.scenarios],
         "findings": [finding_to_json(f, locale) for f in a.findings],
-        "documents": [{"kind": d.kind.value, "scenario": d.scenario_id, "title": d.kind.title(locale)}
+        "documents": [{"kind": d.kind.value, "scenario": d.scenario_id, "title": d.kind.title(locale),
+                       "dates": document_dates(d.kind)}
                       for d in a.documents],
+        "deadlines": [duty_to_json(d, locale) for d in duties],
         "answers_to_fix": [{"field": field, "problem": problem.message(locale)} for field, problem in fixes],
     }
 

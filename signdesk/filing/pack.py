@@ -29,6 +29,7 @@ from signdesk.model.files import MAX_FILE_BYTES, project_from_json, project_to_j
 from signdesk.model.project import Project
 from signdesk.questions import FILING_THRESHOLD, QUESTION_BY_ID
 from signdesk.rules import describe_value
+from signdesk.rules.model import due_label
 from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, add_working_days, filing_deadline
 
 FORMAT_MARK = "signdesk-filing"
@@ -297,6 +298,7 @@ def filing_to_json(pack: FilingPack) -> dict[str, Any]:
         "filing_type": pack.filing_type,
         "deadline": {"due": pack.deadline.due.isoformat(), "confirmed": pack.deadline.confirmed}
         if pack.deadline else None,
+        "dates": _dates_json(pack),
         **sections,
         "scenarios": scenarios,
         "attachments": [{"key": a.key, "status": a.status, "file": a.file, "zh_CN": a.label.zh, "en": a.label.en}
@@ -304,6 +306,18 @@ def filing_to_json(pack: FilingPack) -> dict[str, Any]:
         "missing": missing,
         "project": project_to_json(pack.project),
     }
+
+
+def _dates_json(pack: FilingPack) -> list[dict[str, Any]]:
+    """Every dated duty of the business, as check --format json gives them, labelled in both languages."""
+    from signdesk.filing.calendar import dated_duties, duty_to_json
+
+    out = []
+    for duty in dated_duties(pack.project, pack.generated_on):
+        item = duty_to_json(duty, EN)
+        del item["what"]
+        out.append({**item, "zh_CN": due_label(duty.date.due, ZH), "en": due_label(duty.date.due, EN)})
+    return out
 
 
 def filing_json_bytes(pack: FilingPack) -> bytes:

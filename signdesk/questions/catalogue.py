@@ -214,6 +214,9 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Can people ask to see, copy, correct or delete their face data, and get an answer?")),
     Question("compliance_audit", "security", Kind.YES_NO,
              N_("Do you regularly audit your handling of personal information?")),
+    Question("last_audit_date", "security", Kind.DATE, N_("Date of your last compliance audit"),
+             N_("SignDesk puts the next one, a year later, in your deadlines calendar."),
+             visible_if=Yes("compliance_audit")),
 
     # ------------------------------------------------------------------- sharing
     Question("vendor_processes", "sharing", Kind.YES_NO,

@@ -35,7 +35,7 @@ from typing import Any, Callable, Mapping
 from signdesk.i18n import N_
 from signdesk.questions import FILING_THRESHOLD
 from signdesk.questions.conditions import All, Answered, Any_, Below, Check, Has, Is, IsNot, Lacks, No, Not, Yes
-from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, add_working_days, filing_deadline
+from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, Due, add_working_days, filing_deadline
 from signdesk.rules.model import (
     NDSR,
     PIPL,
@@ -222,6 +222,11 @@ def _due_params(due: Deadline) -> dict[str, Any]:
     return {"deadline": due, "overdue_since": Deadline(due.due + dt.timedelta(days=1), due.confirmed)}
 
 
+def _due_now(a: Mapping[str, Any]) -> dict[str, Any]:
+    """A duty already owed on the day of the check (no assessment after a change, no audit)."""
+    return {"deadline": Deadline(_today(a))}
+
+
 def _filing_params(a: Mapping[str, Any]) -> dict[str, Any]:
     return {**_due_params(filing_deadline(a["threshold_date"])), "days": FILING_WORKING_DAYS}
 
@@ -325,7 +330,8 @@ RULES: tuple[Rule, ...] = (
          N_("The impact assessment is out of date"),
          N_("After a change of purpose or method, or a major security incident, the assessment must be done again."),
          N_("Assess again and replace the old report (keep the old one too)."),
-         scope="business"),
+         scope="business",
+         params=_due_now, due=Due.PIA_REASSESSMENT),
     Rule("FR-35", O, (M("14"), PIPL("51")),
          Check(lambda a: a.get("security_measures") is not None
                and any(k not in a["security_measures"] for k in SECURITY_ITEMS), ("security_measures",)),
@@ -350,13 +356,13 @@ RULES: tuple[Rule, ...] = (
          N_("Filing overdue since {overdue_since}"),
          N_("You store the faces of 100,000 people or more. Filing with the provincial cyberspace office was due within {days} working days, by {deadline}."),
          N_("File now in the CAC personal information protection system, with the filing pack SignDesk prepares."),
-         scope="business", params=_filing_params),
+         scope="business", params=_filing_params, due=Due.FILING),
     Rule("FR-41b", O, (M("15"), CAC),
          Check(lambda a: _not_filed(a) and _today(a) <= _filing_due(a), ("people_stored", "threshold_date", "filing_status")),
          N_("File with the provincial cyberspace office by {deadline}"),
          N_("You store the faces of 100,000 people or more. Filing is due within {days} working days of reaching that number."),
          N_("Prepare the filing pack with SignDesk and file in the CAC personal information protection system by {deadline}."),
-         scope="business", params=_filing_params),
+         scope="business", params=_filing_params, due=Due.FILING),
     Rule("FR-41c", O, (M("15"),),
          Check(lambda a: (a.get("people_stored") or 0) >= FILING_THRESHOLD and a.get("threshold_date") is None,
                ("people_stored", "threshold_date")),
@@ -375,25 +381,25 @@ RULES: tuple[Rule, ...] = (
          N_("Change filing overdue since {overdue_since}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change, by {deadline}."),
          N_("File the change now."),
-         scope="business", params=_change_params),
+         scope="business", params=_change_params, due=Due.CHANGE_FILING),
     Rule("FR-44b", O, (M("15"), CAC),
          Check(lambda a: _change_pending(a) and _today(a) <= _change_due(a), ("filing_changed", "filing_change_date", "change_filed")),
          N_("File the change by {deadline}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change."),
          N_("Export a change filing with SignDesk and submit it by {deadline}."),
-         scope="business", params=_change_params),
+         scope="business", params=_change_params, due=Due.CHANGE_FILING),
     Rule("FR-45", V, (M("15"),),
          Check(lambda a: _cancel_pending(a) and _today(a) > _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
          N_("Cancellation of the filing overdue since {overdue_since}"),
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days, by {deadline}."),
          N_("Cancel the filing now."),
-         scope="business", params=_stop_params),
+         scope="business", params=_stop_params, due=Due.CANCELLATION),
     Rule("FR-45b", O, (M("15"),),
          Check(lambda a: _cancel_pending(a) and _today(a) <= _stop_due(a), ("stopped_using", "stop_date", "filing_cancelled")),
          N_("Cancel the filing by {deadline}"),
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days."),
          N_("Export a cancellation with SignDesk and submit it by {deadline}."),
-         scope="business", params=_stop_params),
+         scope="business", params=_stop_params, due=Due.CANCELLATION),
     # Measures 15 gives the same 30 working days to cancel the filing and deal
     # with the face data, so keeping it is a violation only after that.
     Rule("FR-45c", V, (M("15"), PIPL("47")),
@@ -403,7 +409,8 @@ RULES: tuple[Rule, ...] = (
          N_("Face data kept after face recognition stopped"),
          N_("When the purpose ends, face data must be deleted (or anonymised)."),
          N_("Delete the stored faces from every device, server and backup, and record the date."),
-         scope="business"),
+         scope="business",
+         params=lambda a: _stop_params(a) if a.get("stop_date") else {}, due=Due.DELETION),
     Rule("FR-45d", O, (M("15"), PIPL("47")),
          Check(lambda a: a.get("data_deleted_after_stop") is False
                and a.get("stop_date") is not None and _today(a) <= _stop_due(a),
@@ -411,7 +418,7 @@ RULES: tuple[Rule, ...] = (
          N_("Delete the stored face data by {deadline}"),
          N_("When you stop using face recognition, the face data must be deleted (or anonymised) within 30 working days, together with cancelling the filing."),
          N_("Delete the stored faces from every device, server and backup, and record the date."),
-         scope="business", params=_stop_params),
+         scope="business", params=_stop_params, due=Due.DELETION),
     # Late is not never: a filing made after its deadline is a past lapse.
     # Nothing is to be done now but to keep, with the filing, a note of why it
     # came late, should the office ask.
@@ -420,19 +427,19 @@ RULES: tuple[Rule, ...] = (
          N_("Filed late: due by {deadline}, filed on {done_on}"),
          N_("The filing was due within {days} working days of reaching 100,000 people. It is on record now; the delay is a past lapse the office may ask about."),
          N_("Keep a short note with the filing papers saying why it came late and what you changed so that deadlines are met."),
-         scope="business", params=_late_params("filing_date", _filing_params)),
+         scope="business", params=_late_params("filing_date", _filing_params), due=Due.FILING),
     Rule("FR-44c", O, (M("15"), CAC),
          Check(_late("change_filed_date", _change_due), ("filing_change_date", "change_filed", "change_filed_date")),
          N_("Change filed late: due by {deadline}, filed on {done_on}"),
          N_("A substantial change to filed information must be filed within 30 working days of the change. It is on record now; the delay is a past lapse the office may ask about."),
          N_("Keep a short note with the filing papers saying why it came late and what you changed so that deadlines are met."),
-         scope="business", params=_late_params("change_filed_date", _change_params)),
+         scope="business", params=_late_params("change_filed_date", _change_params), due=Due.CHANGE_FILING),
     Rule("FR-45e", O, (M("15"),),
          Check(_late("filing_cancelled_date", _stop_due), ("stop_date", "filing_cancelled", "filing_cancelled_date")),
          N_("Filing cancelled late: due by {deadline}, cancelled on {done_on}"),
          N_("When you stop using face recognition, the filing must be cancelled within 30 working days. It is cancelled now; the delay is a past lapse the office may ask about."),
          N_("Keep a short note with the filing papers saying why it came late and what you changed so that deadlines are met."),
-         scope="business", params=_late_params("filing_cancelled_date", _stop_params)),
+         scope="business", params=_late_params("filing_cancelled_date", _stop_params), due=Due.CANCELLATION),
     Rule("FR-46", O, (PIPL("21"),),
          No("vendor_contract"),
          N_("No data-processing contract with a vendor"),
@@ -468,7 +475,8 @@ RULES: tuple[Rule, ...] = (
          N_("No regular compliance audit"),
          N_("Handlers must audit their personal-information processing regularly."),
          N_("Once a year, run through SignDesk's questionnaire and the impact assessment and record what you checked."),
-         scope="business"),
+         scope="business",
+         params=_due_now, due=Due.COMPLIANCE_AUDIT),
     # ============================================================ per scenario
     Rule("FR-03", V, (M("5"), PIPL("17"), PIPL("30")),
          No("notice_before"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 
 import chinese_calendar
@@ -70,3 +71,29 @@ def filing_deadline(threshold_reached: dt.date) -> Deadline:
     if threshold_reached < MEASURES_IN_FORCE:
         return Deadline(LEGACY_FILING_DEADLINE, True)
     return add_working_days(threshold_reached, FILING_WORKING_DAYS)
+
+
+class Due(str, Enum):
+    """What a dated duty asks for: the ``due`` key in the JSON outputs and the calendar."""
+
+    FILING = "filing"
+    CHANGE_FILING = "change_filing"
+    CANCELLATION = "cancellation"
+    DELETION = "deletion"
+    PIA_REASSESSMENT = "pia_reassessment"
+    KEEP_RECORDS = "keep_assessment_and_records"
+    COMPLIANCE_AUDIT = "compliance_audit"
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """One dated duty: what is due, by when, and which rule says so."""
+
+    due: Due
+    date: dt.date
+    #: False when the date rests on a holiday schedule not yet published.
+    confirmed: bool = True
+    #: The rule id of the finding that carries it; None for a document's date.
+    rule: str | None = None
+    #: For a duty done after its deadline: the day it was done.
+    done_on: dt.date | None = None

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Mapping
 
 from signdesk.i18n import N_, translate
 from signdesk.questions.conditions import Condition
-from signdesk.rules.deadlines import Deadline
+from signdesk.rules.deadlines import Deadline, Due, DueDate
 
 
 class Severity(str, Enum):
@@ -139,6 +140,23 @@ class Rule:
     scope: str = "scenario"
     #: Extra values for ``{placeholders}`` in the texts, computed from the answers.
     params: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    #: What falls due by the date in ``params["deadline"]`` (a ``Deadline``).
+    due: Due | None = None
+
+
+DUE_LABELS = {
+    Due.FILING: N_("Filing with the provincial cyberspace office"),
+    Due.CHANGE_FILING: N_("Change filing"),
+    Due.CANCELLATION: N_("Cancellation of the filing"),
+    Due.DELETION: N_("Deletion of the stored face data"),
+    Due.PIA_REASSESSMENT: N_("New impact assessment"),
+    Due.KEEP_RECORDS: N_("Keeping the impact-assessment report and processing records"),
+    Due.COMPLIANCE_AUDIT: N_("Compliance audit"),
+}
+
+
+def due_label(due: Due, locale: str) -> str:
+    return translate(locale, DUE_LABELS[due])
 
 
 class Msgids(tuple):
@@ -171,6 +189,16 @@ class Finding:
     @property
     def rule_id(self) -> str:
         return self.rule.id
+
+    @property
+    def deadline(self) -> DueDate | None:
+        """The date this finding carries, as data (None when it has none)."""
+        day = self.params.get("deadline")
+        if self.rule.due is None or not isinstance(day, Deadline):
+            return None
+        done = self.params.get("done_on")
+        return DueDate(self.rule.due, day.due, day.confirmed, self.rule.id,
+                       done if isinstance(done, dt.date) else None)
 
     def title(self, locale: str) -> str:
         return translate(locale, self.rule.title, **self._params(locale))

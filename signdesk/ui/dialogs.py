@@ -52,6 +52,14 @@ class Dialogs:
         name = QFileDialog.getExistingDirectory(self.parent, self.tr(N_("Export documents to folder")), folder)
         return Path(name) if name else None
 
+    def calendar_path(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, self.tr(N_("Export deadlines to calendar")), suggested,
+                                              self.tr(N_("Calendar files (*.ics)")))
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix == ".ics" else path.with_name(path.name + ".ics")
+
     def stores_path(self, folder: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, self.tr(N_("Stores table (one row per site)")), folder,
                                               self.tr(N_("CSV tables (*.csv)")))

@@ -417,6 +417,22 @@ class MainWindow(QMainWindow):
         self.export_job = ExportJob(self, self.project.copy(), folder, options)
         self.export_job.start()
 
+    def export_calendar(self) -> None:
+        """File > Export deadlines to calendar: every date due, as an .ics file (as ``signdesk-cli calendar``)."""
+        from signdesk.filing.calendar import write_calendar
+
+        suggested = self.path.with_suffix(".ics") if self.path else Path("deadlines.ics")
+        path = self.dialogs.calendar_path(str(suggested))
+        if path is None:
+            return
+        try:
+            count = write_calendar(self.project, path, self.today, self.locale)
+        except UserInputError as err:
+            self.dialogs.error(self.tr_(N_("Export deadlines to calendar")), err.message(self.locale))
+            return
+        self.statusBar().showMessage(self.tr_(N_("{count} dates written to {name}"), count=count, name=path.name),
+                                     10_000)
+
     def print_for_chain(self) -> None:
         """Signs and consent forms for every row of a stores table (the chain batch)."""
         from signdesk.ui.chain import ChainJob

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -31,7 +32,10 @@ def test_check_json_has_the_documented_shape(capsys, example, lang):
     code, out, err = run(capsys, "check", str(example), "--format", "json", "--lang", lang, "--today", TODAY)
     report = json.loads(out)
     assert set(report) == {"format_version", "language", "summary", "scenarios", "findings", "documents",
-                           "answers_to_fix"}
+                           "deadlines", "answers_to_fix"}
+    dated = {"date", "due", "what", "rule", "scenario", "estimated", "done_on", "yearly"}
+    for d in report["deadlines"]:
+        assert set(d) == dated and dt.date.fromisoformat(d["date"])
     assert report["format_version"] == 1
     assert report["language"] == {"zh": "zh_CN", "en": "en"}[lang]
     assert set(report["summary"]) == {"violation", "obligation", "advisory"}
@@ -40,7 +44,8 @@ def test_check_json_has_the_documented_shape(capsys, example, lang):
     assert [s["id"] for s in report["scenarios"]] == [sc.id for sc in project.scenarios]
     scenario_ids = {sc.id for sc in project.scenarios} | {None}
     for f in report["findings"]:
-        assert set(f) == {"rule", "severity", "scenario", "citations", "triggers", "title", "why", "fix"}
+        assert set(f) == {"rule", "severity", "scenario", "citations", "triggers", "title", "why", "fix", "deadline"}
+        assert f["deadline"] is None or f["deadline"] in report["deadlines"] or f["deadline"]["done_on"]
         assert f["severity"] in report["summary"] and f["scenario"] in scenario_ids
         assert f["citations"], f["rule"]
         for c in f["citations"]:
@@ -49,7 +54,8 @@ def test_check_json_has_the_documented_shape(capsys, example, lang):
             assert set(t) == {"question", "value", "answer"}
         assert f["title"] and f["why"] and f["fix"]
     for d in report["documents"]:
-        assert set(d) == {"kind", "scenario", "title"} and d["scenario"] in scenario_ids
+        assert set(d) == {"kind", "scenario", "title", "dates"} and d["scenario"] in scenario_ids
+        assert all(date in report["deadlines"] for date in d["dates"])
     assert code == (1 if report["summary"]["violation"] else 0)
     assert err == ""
 

@@ -39,6 +39,9 @@ class FakeDialogs:
     def export_folder(self, folder: str) -> Path | None:
         return self.folder_answer
 
+    def calendar_path(self, suggested: str) -> Path | None:
+        return self.save_answer
+
     def stores_path(self, folder: str) -> Path | None:
         return self.stores_answer
 

@@ -191,3 +191,21 @@ def test_a_file_saved_under_an_older_link_rule_opens_shows_the_problem_and_saves
     assert window.save_as() is True
     assert not dialogs.asked  # nothing typed is lost, so nothing to ask
     assert load(tmp_path / "again.signdesk").business["optout_url"] == "https://optout"
+
+
+def test_file_menu_exports_the_deadlines_calendar(make_window, dialogs, examples_dir, tmp_path):
+    import datetime as dt
+
+    import icalendar
+
+    window = make_window(examples_dir / "residential_compound.signdesk")
+    dialogs.save_answer = tmp_path / "deadlines.ics"
+    window.menus.calendar.trigger()
+    cal = icalendar.Calendar.from_ical((tmp_path / "deadlines.ics").read_bytes())
+    starts = [e.decoded("dtstart") for e in cal.walk("VEVENT")]
+    assert dt.date(2026, 4, 14) in starts  # the overdue filing
+    assert "deadlines.ics" in window.statusBar().currentMessage()
+    # A folder that does not exist: an error in the window, nothing written.
+    dialogs.save_answer = tmp_path / "missing" / "deadlines.ics"
+    window.menus.calendar.trigger()
+    assert dialogs.errors and not dialogs.save_answer.exists()
