@@ -160,7 +160,7 @@ def build_parser(locale: str | None = None, prog: str = PROG) -> argparse.Argume
 def _load_commands() -> None:
     # Importing a command module registers it (``@command``); --help lists
     # the commands in this order.
-    from signdesk.cli import check, new, render, export, calendar, batch  # noqa: F401
+    from signdesk.cli import check, new, render, export, calendar, batch, register  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:

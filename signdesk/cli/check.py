@@ -42,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
         # Kept from an older file; the findings still count, printing will refuse it.
         sys.stderr.write(translate(locale, N_("Warning: {field}: {problem} Correct it before printing."),
                                    field=field, problem=problem.message(locale)) + "\n")
-    assessment = evaluate(project, today=args.today)
+    from signdesk.cli.register import findings_register
+
+    assessment = evaluate(project, today=args.today, register=findings_register(args.project, project, args.today, locale))
     if args.format == "json":
         json.dump(assessment_to_json(project, assessment, locale, fixes, args.today), sys.stdout, ensure_ascii=False,
                   indent=2)

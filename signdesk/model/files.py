@@ -39,6 +39,7 @@ MAX_SCENARIOS = 200
 MAX_KEPT_TEXT = 2000
 _TYPED_KINDS = frozenset({Kind.TEXT, Kind.URL, Kind.PHONE, Kind.EMAIL})
 _SCENARIO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+_REGISTER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 class ProjectFileError(UserInputError):
@@ -222,7 +223,10 @@ def project_from_json(data: Any) -> Project:
         seen_ids.add(sid)
         answers = _answers_from_json(raw.get("answers", {}), f"{where}.answers", Scope.SCENARIO)
         scenarios.append(Scenario(sid, name.strip(), answers))
-    return Project(business, scenarios)
+    register_id = data.get("register_id")
+    if register_id is not None and not (isinstance(register_id, str) and _REGISTER_ID.match(register_id)):
+        raise ProjectFileError(N_("In {field}: malformed register id."), field="register_id")
+    return Project(business, scenarios, register_id)
 
 
 def _json_value(value: Any) -> Any:
@@ -237,7 +241,7 @@ def project_to_json(project: Project) -> dict[str, Any]:
         keys = [qid for qid in QUESTION_BY_ID if qid in answers]
         return {k: _json_value(answers[k]) for k in keys if answers[k] is not None}
 
-    return {
+    out = {
         "format": FORMAT_MARK,
         "schema_version": SCHEMA_VERSION,
         "business": ordered(project.business),
@@ -245,6 +249,9 @@ def project_to_json(project: Project) -> dict[str, Any]:
             {"id": sc.id, "name": sc.name, "answers": ordered(sc.answers)} for sc in project.scenarios
         ],
     }
+    if project.register_id:
+        out["register_id"] = project.register_id
+    return out
 
 
 def dumps(project: Project) -> bytes:

@@ -44,6 +44,8 @@ class Project:
 
     business: dict[str, Any] = field(default_factory=dict)
     scenarios: list[Scenario] = field(default_factory=list)
+    #: The id of the register (signdesk.register) kept beside the project file, once there is one.
+    register_id: str | None = None
 
     def scenario(self, scenario_id: str) -> Scenario:
         for sc in self.scenarios:

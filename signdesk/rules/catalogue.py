@@ -688,4 +688,7 @@ RULES: tuple[Rule, ...] = (
          N_("Offer access cards, codes or keys to every resident who asks, at no charge.")),
 )
 
-RULE_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+# The register's rules run only when a register is given to evaluate().
+from signdesk.rules.register_rules import REGISTER_RULES  # noqa: E402
+
+RULE_BY_ID: dict[str, Rule] = {r.id: r for r in RULES + REGISTER_RULES}

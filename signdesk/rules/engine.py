@@ -13,6 +13,7 @@ from signdesk.model.project import Project, Scenario
 from signdesk.questions import FILING_THRESHOLD
 from signdesk.rules.catalogue import RULES
 from signdesk.rules.model import Citation, Finding, Law, M, PIPL, Rule, Severity, Trigger
+from signdesk.rules.register_rules import REGISTER_BUSINESS_KEY, REGISTER_KEY, REGISTER_RULES, RegisterFacts
 
 TODAY_KEY = "__today__"
 #: Texts that apply only where the Measures apply (not to R&D, art. 2).
@@ -106,29 +107,34 @@ def _fire(rule: Rule, answers: Mapping[str, Any], scenario_id: str | None, outsi
     return Finding(rule, severity, citations, scenario_id, triggers, params)
 
 
-def evaluate(project: Project, today: dt.date | None = None) -> Assessment:
+def evaluate(project: Project, today: dt.date | None = None, register: RegisterFacts | None = None) -> Assessment:
     """Check every rule against the project.
 
     Business rules run once on the business answers; scenario rules once per
     scenario. ``today`` pins the date for deadline rules (default: today).
+    ``register`` adds the register's rules, over what it holds.
     """
     today = today or dt.date.today()
     findings: list[Finding] = []
-    business = ChainMap({TODAY_KEY: today}, project.business_answers())
+    rules = RULES + REGISTER_RULES if register else RULES
+    extra: dict[str, Any] = {REGISTER_KEY: register.business} if register else {}
+    business = ChainMap({TODAY_KEY: today, **extra}, project.business_answers())
     research = {sc.id for sc in project.scenarios if is_research_only(project, sc)}
     # A business whose every use is R&D owes no Measures duties (filing,
     # art. 9 assessment) either; PIPL ones remain.
     outside_all = project.business.get("research_only") is True or (
         bool(project.scenarios) and len(research) == len(project.scenarios))
-    for rule in RULES:
+    for rule in rules:
         if rule.scope == "business":
             found = _fire(rule, business, None, outside_all)
             if found:
                 findings.append(found)
     for scenario in project.scenarios:
         outside = scenario.id in research
-        answers = ChainMap({TODAY_KEY: today}, project.answers_for(scenario))
-        for rule in RULES:
+        if register:
+            extra = {REGISTER_KEY: register.for_scenario(scenario.id), REGISTER_BUSINESS_KEY: register.business}
+        answers = ChainMap({TODAY_KEY: today, **extra}, project.answers_for(scenario))
+        for rule in rules:
             if rule.scope != "business":
                 found = _fire(rule, answers, scenario.id, outside)
                 if found:

@@ -1,0 +1,175 @@
+"""The register as CSV (for a regulator or a court) and consents from CSV.
+
+Export: one row per entry in order, with the person's current details
+(empty once erased) and the entry's hash; UTF-8 with BOM so Excel reads the
+Chinese, every cell formula-safe. Import: consents collected elsewhere, one
+row each; bad rows are named by line and skipped, the good ones written in
+one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from signdesk.filing.pack import csv_safe
+from signdesk.i18n import N_
+from signdesk.model.project import Project
+from signdesk.register.errors import EntryError, RegisterError
+from signdesk.register.store import EXTRA_TICKS, Person, Register
+
+EXPORT_COLUMNS = ("seq", "kind", "day", "recorded_at", "person_id", "name", "member_no", "phone_last4",
+                  "guardian_name", "scenario_id", "scenario", "serial", "version", "staff", "details",
+                  "refers_to", "hash")
+#: Import columns; Chinese headers as a Chinese spreadsheet would have them are read too.
+IMPORT_COLUMNS = {
+    "serial": ("serial", "编号"), "name": ("name", "姓名"), "member_no": ("member_no", "会员号"),
+    "phone_last4": ("phone_last4", "手机后四位"), "scenario": ("scenario", "场景"), "date": ("date", "日期"),
+    "staff": ("staff", "经办人"), "ticks": ("ticks", "勾选"), "version": ("version", "版本"),
+    "decision": ("decision", "选择"), "minor": ("minor", "未满十四周岁"),
+    "guardian_name": ("guardian_name", "监护人姓名"), "guardian_relation": ("guardian_relation", "与儿童关系"),
+}
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+
+def export_csv(register: Register, project: Project | None = None) -> bytes:
+    """Every entry, in order, as CSV bytes (deterministic for the same register)."""
+    names = {sc.id: sc.name for sc in project.scenarios} if project else {}
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    rows = register.connection.execute(
+        "SELECT e.*, p.name AS p_name, p.member_no AS p_member, p.phone_last4 AS p_phone,"
+        " p.guardian_name AS p_guardian FROM entries e LEFT JOIN people p ON p.person_id = e.person_id"
+        " ORDER BY e.seq")
+    for r in rows:
+        cells = (r["seq"], r["kind"], r["day"], r["recorded_at"], r["person_id"], r["p_name"], r["p_member"],
+                 r["p_phone"], r["p_guardian"], r["scenario_id"], names.get(r["scenario_id"] or "", ""),
+                 r["serial"], r["version"], r["staff"], r["data"] if r["data"] != "{}" else "", r["refers_to"],
+                 r["hash"])
+        writer.writerow([csv_safe("" if c is None else str(c)) for c in cells])
+    return out.getvalue().encode("utf-8")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    written: int
+    #: (line number in the file, problem)
+    skipped: tuple[tuple[int, EntryError], ...]
+
+
+_YES = {"yes", "y", "true", "1", "是", "✓"}
+_NO = {"no", "n", "false", "0", "否", ""}
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise RegisterError(N_("The file is too large to import ({size} MB)."), size=f"{len(raw) / 1024 / 1024:.0f}")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RegisterError(N_("The file is neither UTF-8 nor GB18030 text."))
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for i, title in enumerate(h.strip().lower() for h in header):
+        for key, names in IMPORT_COLUMNS.items():
+            if title in names:
+                index[key] = i
+    if "date" not in index or not ({"name", "member_no"} & set(index)):
+        raise RegisterError(N_("The first row must name the columns; “date” and “name” or “member_no” are needed."))
+    return index
+
+
+def parse_consent_rows(raw: bytes, project: Project) -> tuple[list[tuple[int, Person, dict[str, Any]]],
+                                                               list[tuple[int, EntryError]]]:
+    """Rows ready for :meth:`Register.import_consents`, and the bad ones by line."""
+    from signdesk.questions import QUESTION_BY_ID
+
+    purposes = {o.key for o in QUESTION_BY_ID["purposes"].options}
+    allowed_ticks = {f"purpose:{p}" for p in purposes} | set(EXTRA_TICKS)
+    scenarios = {sc.id: sc.id for sc in project.scenarios}
+    scenarios.update({sc.name: sc.id for sc in project.scenarios})
+    reader = csv.reader(io.StringIO(_decode(raw)))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise RegisterError(N_("The file is empty.")) from None
+    except csv.Error:
+        raise RegisterError(N_("The file is not a CSV table.")) from None
+    col = _columns(header)
+    good: list[tuple[int, Person, dict[str, Any]]] = []
+    bad: list[tuple[int, EntryError]] = []
+    seen_serials: dict[str, int] = {}
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            bad.append((reader.line_num, EntryError(N_("This line is not valid CSV."))))
+            continue
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+
+        def get(key: str, cells: list[str] = cells) -> str:
+            i = col.get(key)
+            return cells[i].strip() if i is not None and i < len(cells) else ""
+        try:
+            good.append((line, *_row(get, scenarios, allowed_ticks, seen_serials, line)))
+        except EntryError as err:
+            bad.append((line, err))
+    return good, bad
+
+
+def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str], seen: dict[str, int],
+         line: int) -> tuple[Person, dict[str, Any]]:
+    try:
+        day = dt.date.fromisoformat(get("date"))
+    except ValueError:
+        raise EntryError(N_("{value} is not a date; use YYYY-MM-DD"), value=get("date") or "—") from None
+    scenario = get("scenario")
+    if not scenario and len(set(scenarios.values())) == 1:
+        scenario = next(iter(scenarios.values()))  # a one-scenario project needs no column
+    if scenario not in scenarios:
+        raise EntryError(N_("Unknown scenario “{scenario}”."), scenario=scenario[:60])
+    ticks = [t for t in get("ticks").replace(";", " ").replace(",", " ").split() if t]
+    unknown = [t for t in ticks if t not in allowed_ticks]
+    if unknown:
+        raise EntryError(N_("Unknown tick “{tick}”."), tick=unknown[0][:40])
+    decision = get("decision").lower() or "consent"
+    if decision not in ("consent", "refusal", "同意", "拒绝"):
+        raise EntryError(N_("The decision is “consent” or “refusal”."))
+    minor_text = get("minor").lower()
+    if minor_text not in _YES | _NO:
+        raise EntryError(N_("Answer yes or no."))
+    serial = get("serial")
+    if serial:
+        if serial in seen:
+            raise EntryError(N_("Form {serial} appears twice in the file (first on line {line})."),
+                             serial=serial, line=seen[serial])
+        seen[serial] = line
+    person = Person(get("name"), get("member_no"), get("phone_last4"), get("guardian_name"))
+    fields = {"day": day, "scenario_id": scenarios[scenario], "serial": serial or None,
+              "version": get("version") or None, "ticks": ticks, "staff": get("staff") or None,
+              "minor": minor_text in _YES, "guardian_relation": get("guardian_relation") or None,
+              "refused": decision in ("refusal", "拒绝")}
+    return person, fields
+
+
+def import_csv(register: Register, raw: bytes, project: Project) -> ImportReport:
+    """Read consents from CSV bytes into the register; bad rows skipped and named."""
+    good, bad = parse_consent_rows(raw, project)
+    written, refused = register.import_consents(good)
+    skipped = sorted([*bad, *refused], key=lambda item: item[0])
+    return ImportReport(len(written), tuple(skipped))

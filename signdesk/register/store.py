@@ -1,0 +1,969 @@
+"""The register database: who consented on which form, refusals, withdrawals,
+deletions, access requests, printed form serials and every posted sign.
+
+One SQLite file beside the project (``shop.signdesk`` → ``shop.register.sqlite``),
+in WAL mode with foreign keys. History is the ``entries`` table, append-only
+(triggers refuse UPDATE and DELETE) and hash-chained (:mod:`.chain`); the
+other tables are either personal details (``people``, erasable) or state
+derived from the entries in the same transaction (``standing``, ``signs``,
+``serials``), rebuildable at any time. Every change is one transaction: a
+crash at any point leaves the register as it was before the change, or with
+the whole change. docs/register.md describes the design.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from signdesk.i18n import N_, Bilingual
+from signdesk.register.chain import GENESIS, HASHED_COLUMNS, ChainBreak, commitment, entry_hash, first_break
+from signdesk.register.errors import (
+    EntryError,
+    RegisterDamagedError,
+    RegisterError,
+    RegisterLockedError,
+    RegisterWriteError,
+)
+
+SUFFIX = ".register.sqlite"
+SCHEMA_VERSION = 1
+FORMAT_MARK = "signdesk-register"
+
+CONSENT, REFUSAL, WITHDRAWAL, DELETION = "consent", "refusal", "withdrawal", "deletion"
+ACCESS_REQUEST, ACCESS_ANSWERED = "access_request", "access_answered"
+SIGN_POSTED, SIGN_TAKEN_DOWN = "sign_posted", "sign_taken_down"
+FORMS_PRINTED, CORRECTION, ERASURE = "forms_printed", "correction", "erasure"
+KINDS = (CONSENT, REFUSAL, WITHDRAWAL, DELETION, ACCESS_REQUEST, ACCESS_ANSWERED, SIGN_POSTED,
+         SIGN_TAKEN_DOWN, FORMS_PRINTED, CORRECTION, ERASURE)
+PERSON_KINDS = (CONSENT, REFUSAL, WITHDRAWAL, DELETION, ACCESS_REQUEST, ACCESS_ANSWERED, ERASURE)
+SIGN_KINDS = (SIGN_POSTED, SIGN_TAKEN_DOWN)
+
+#: How a withdrawal reached the business.
+CHANNELS = ("in_person", "phone", "email", "web_page")
+#: What a consent form lets a person tick besides each purpose.
+EXTRA_TICKS = ("transmission", "sharing", "cross_border")
+#: Which form a serial was printed on.
+FORM_KINDS = ("adult", "guardian")
+#: Longest run of serials printed at once, and the longest text kept.
+MAX_SERIAL_RUN = 10_000
+MAX_TEXT = 200
+
+# standing.status values
+CONSENTED, REFUSED, WITHDRAWN, DELETED = "consented", "refused", "withdrawn", "deleted"
+
+
+def register_path(project_path: Path) -> Path:
+    """Where a project's register lives: beside it, named after it."""
+    project_path = Path(project_path)
+    stem = project_path.name[: -len(project_path.suffix)] if project_path.suffix else project_path.name
+    return project_path.with_name(stem + SUFFIX)
+
+
+def attachments_folder(db_path: Path) -> Path:
+    """Scans of signed forms, beside the register."""
+    return db_path.with_name(db_path.name[: -len(".sqlite")] + "-files")
+
+
+# ------------------------------------------------------------------ schema
+_SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE people (
+    person_id TEXT PRIMARY KEY,
+    name TEXT, member_no TEXT, phone_last4 TEXT, guardian_name TEXT,
+    salt BLOB,
+    erased_on TEXT
+);
+CREATE INDEX people_name ON people(name);
+CREATE INDEX people_member ON people(member_no);
+CREATE TABLE entries (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('consent','refusal','withdrawal','deletion','access_request',
+        'access_answered','sign_posted','sign_taken_down','forms_printed','correction','erasure')),
+    person_id TEXT REFERENCES people(person_id),
+    scenario_id TEXT,
+    serial TEXT,
+    version TEXT,
+    day TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    staff TEXT,
+    data TEXT NOT NULL,
+    commitment TEXT,
+    refers_to INTEGER REFERENCES entries(seq),
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX entries_person ON entries(person_id, seq);
+CREATE INDEX entries_serial ON entries(serial);
+CREATE INDEX entries_refers ON entries(refers_to);
+CREATE TRIGGER entries_append_only_update BEFORE UPDATE ON entries
+    BEGIN SELECT RAISE(ABORT, 'the register history is append-only'); END;
+CREATE TRIGGER entries_append_only_delete BEFORE DELETE ON entries
+    BEGIN SELECT RAISE(ABORT, 'the register history is append-only'); END;
+-- Derived from the entries (rebuild_state); one row per person and scenario.
+CREATE TABLE standing (
+    person_id TEXT NOT NULL REFERENCES people(person_id),
+    scenario_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    serial TEXT, version TEXT, form_kind TEXT,
+    minor INTEGER NOT NULL DEFAULT 0, guardian INTEGER NOT NULL DEFAULT 0,
+    consent_day TEXT, withdrawn_on TEXT, due TEXT, deleted_on TEXT,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (person_id, scenario_id)
+);
+CREATE INDEX standing_status ON standing(status, due);
+CREATE INDEX standing_scenario ON standing(scenario_id, status, version);
+CREATE INDEX standing_serial ON standing(serial);
+CREATE TABLE signs (
+    sign_id TEXT PRIMARY KEY, scenario_id TEXT, location TEXT, version TEXT,
+    posted_on TEXT, taken_down_on TEXT, last_seq INTEGER NOT NULL
+);
+CREATE TABLE serials (
+    serial TEXT PRIMARY KEY, scenario_id TEXT, form_kind TEXT NOT NULL, version TEXT,
+    printed_seq INTEGER NOT NULL REFERENCES entries(seq)
+);
+"""
+
+#: user_version -> the SQL that brings a register from it to the next version.
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who the entry is about, as typed at the counter."""
+
+    name: str = ""
+    member_no: str = ""
+    phone_last4: str = ""
+    guardian_name: str = ""
+
+    def details(self) -> dict[str, str]:
+        return {"name": self.name, "member_no": self.member_no, "phone_last4": self.phone_last4,
+                "guardian_name": self.guardian_name}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of history, as stored."""
+
+    seq: int
+    kind: str
+    person_id: str | None
+    scenario_id: str | None
+    serial: str | None
+    version: str | None
+    day: dt.date
+    recorded_at: str
+    staff: str | None
+    data: Mapping[str, Any]
+    refers_to: int | None
+    hash: str
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "Entry":
+        return cls(row["seq"], row["kind"], row["person_id"], row["scenario_id"], row["serial"],
+                   row["version"], dt.date.fromisoformat(row["day"]), row["recorded_at"], row["staff"],
+                   json.loads(row["data"]), row["refers_to"], row["hash"])
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What ``verify`` found: the number of entries and the first break, if any."""
+
+    entries: int
+    broken: ChainBreak | None = None
+    #: People whose stored details no longer match what was recorded.
+    altered_people: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None and not self.altered_people
+
+
+def _check_text(value: str | None, what: str) -> str | None:
+    """A typed text, trimmed; ``what`` (a msgid) names it in the message if it is unusable."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if len(value) > MAX_TEXT:
+        raise EntryError(N_("{what} is longer than {maximum} characters."), what=Bilingual.of(what), maximum=MAX_TEXT)
+    if any(ord(c) < 32 for c in value):
+        raise EntryError(N_("{what} contains control characters."), what=Bilingual.of(what))
+    return value or None
+
+
+def _phone4(value: str | None) -> str | None:
+    value = _check_text(value, N_("The phone number"))
+    if value and not (len(value) == 4 and value.isdigit()):
+        raise EntryError(N_("The phone number is kept as its last four digits only: give four digits."))
+    return value
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+class _Lock:
+    """An exclusive lock on a file beside the register, held while it is open.
+
+    The operating system drops it when the process ends, however it ends
+    (SIGKILL included), so a crash never leaves a register locked.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = None
+
+    def acquire(self) -> bool:
+        fh = open(self.path, "a+b")
+        try:
+            if os.name == "nt":  # pragma: no cover - exercised on Windows only
+                import msvcrt
+
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            return False
+        self._fh = fh
+        return True
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()  # closing drops the lock
+            self._fh = None
+
+
+def _damaged(path: Path, backups: Sequence[Path] = ()) -> RegisterDamagedError:
+    backup = backups[0] if backups else None
+    if backup:
+        return RegisterDamagedError(
+            N_("The register {name} is damaged and cannot be opened. The newest backup is {backup}: copy it over the damaged file to go back to it."),
+            backup=backup, name=str(path))
+    return RegisterDamagedError(N_("The register {name} is damaged and cannot be opened, and there is no backup of it."),
+                                name=str(path))
+
+
+class Register:
+    """An open register. Use :meth:`create` or :meth:`open`; close when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: _Lock | None,
+                 clock: Callable[[], str] = _now, backups: Callable[[], Sequence[Path]] = lambda: ()) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = lock
+        self._clock = clock
+        self._backups = backups
+        self.register_id = self._meta("register_id")
+
+    # ----------------------------------------------------------- opening
+    @classmethod
+    def create(cls, path: Path, register_id: str | None = None, **kwargs: Any) -> "Register":
+        """A new, empty register at ``path`` (which must not exist)."""
+        path = Path(path)
+        if path.exists():
+            raise RegisterError(N_("{name} already exists."), name=str(path))
+        reg = cls.open(path, _create=True, **kwargs)
+        try:
+            with reg._transaction() as cur:
+                rid = register_id or uuid.uuid4().hex
+                cur.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                [("format", FORMAT_MARK), ("register_id", rid), ("head_seq", "0"),
+                                 ("head_hash", GENESIS)])
+            reg.register_id = rid
+        except BaseException:
+            reg.close()
+            raise
+        return reg
+
+    @classmethod
+    def open(cls, path: Path, *, lock: bool = True, read_only: bool = False, _create: bool = False,
+             clock: Callable[[], str] = _now, backups: Callable[[], Sequence[Path]] = lambda: ()) -> "Register":
+        """Open an existing register (migrating it forward), or refuse with the reason."""
+        path = Path(path)
+        if not _create and not path.exists():
+            raise RegisterError(N_("There is no register at {name}."), name=str(path))
+        held = None
+        if lock and not read_only:
+            held = _Lock(path.with_name(path.name + ".lock"))
+            try:
+                got = held.acquire()
+            except OSError as err:
+                raise _write_error(path, err) from None
+            if not got:
+                raise RegisterLockedError(
+                    N_("The register {name} is open in another SignDesk window or command. Close it there first."),
+                    name=str(path))
+        try:
+            uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if not read_only:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = FULL")
+                if version > SCHEMA_VERSION:
+                    raise RegisterError(
+                        N_("This register was written by a newer SignDesk (format {found}); this version reads up to format {supported}. Please update SignDesk."),
+                        found=version, supported=SCHEMA_VERSION)
+                if version < SCHEMA_VERSION:
+                    if read_only:
+                        raise RegisterError(N_("This register must be updated to the current format, which cannot be done read-only."))
+                    _migrate(conn, version)
+                if not _create and _meta_value(conn, "format") != FORMAT_MARK:
+                    raise _damaged(path, backups())
+            except sqlite3.DatabaseError as err:
+                conn.close()
+                if isinstance(err, sqlite3.OperationalError) and _is_write_problem(err):
+                    raise _write_error(path, err) from None
+                raise _damaged(path, backups()) from None
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            if held:
+                held.release()
+            raise
+        return cls(path, conn, held, clock, backups)
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        finally:
+            if self._lock:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> "Register":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For read-only queries (the app's table models); changes go through the methods."""
+        return self._conn
+
+    # ------------------------------------------------------- transactions
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self._conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException as err:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.OperationalError) and _is_write_problem(err):
+                raise _write_error(self.path, err) from None
+            if isinstance(err, sqlite3.DatabaseError) and not isinstance(err, sqlite3.IntegrityError):
+                raise _damaged(self.path, self._backups()) from None
+            raise
+        finally:
+            cur.close()
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            return _meta_value(self._conn, key)
+        except sqlite3.DatabaseError:
+            raise _damaged(self.path, self._backups()) from None
+
+    def _append(self, cur: sqlite3.Cursor, kind: str, *, day: dt.date, person_id: str | None = None,
+                scenario_id: str | None = None, serial: str | None = None, version: str | None = None,
+                staff: str | None = None, data: Mapping[str, Any] | None = None,
+                commitment: str | None = None, refers_to: int | None = None) -> Entry:
+        head = cur.execute("SELECT value FROM meta WHERE key IN ('head_seq','head_hash') ORDER BY key").fetchall()
+        prev_hash, seq = head[0][0], int(head[1][0]) + 1
+        fields = {"seq": seq, "kind": kind, "person_id": person_id, "scenario_id": scenario_id,
+                  "serial": serial, "version": version, "day": day.isoformat(), "recorded_at": self._clock(),
+                  "staff": staff, "data": json.dumps(dict(data or {}), ensure_ascii=False, sort_keys=True,
+                                                     separators=(",", ":")),
+                  "commitment": commitment, "refers_to": refers_to, "prev_hash": prev_hash}
+        fields["hash"] = entry_hash(fields)
+        cur.execute("INSERT INTO entries (seq, kind, person_id, scenario_id, serial, version, day, recorded_at,"
+                    " staff, data, commitment, refers_to, prev_hash, hash) VALUES"
+                    " (:seq, :kind, :person_id, :scenario_id, :serial, :version, :day, :recorded_at, :staff,"
+                    " :data, :commitment, :refers_to, :prev_hash, :hash)", fields)
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'head_seq'", (str(seq),))
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'head_hash'", (fields["hash"],))
+        return Entry.from_row(fields)
+
+    # --------------------------------------------------------------- people
+    def _person_for(self, cur: sqlite3.Cursor, person: Person | str) -> tuple[str, str | None]:
+        """(person_id, commitment of new details or None) for an existing id or typed details."""
+        if isinstance(person, str):
+            row = cur.execute("SELECT erased_on FROM people WHERE person_id = ?", (person,)).fetchone()
+            if row is None:
+                raise EntryError(N_("No person {person} in the register."), person=person)
+            if row[0]:
+                raise EntryError(N_("The details of {person} were erased; record a new person instead."), person=person)
+            return person, None
+        details = {"name": _check_text(person.name, N_("The name")), "member_no": _check_text(person.member_no, N_("The member number")),
+                   "phone_last4": _phone4(person.phone_last4),
+                   "guardian_name": _check_text(person.guardian_name, N_("The guardian's name"))}
+        if not (details["name"] or details["member_no"]):
+            raise EntryError(N_("Give the person's name or member number."))
+        found = self._same_person(cur, details)
+        if found:
+            return found, None
+        pid = "P-" + secrets.token_hex(5)
+        salt = secrets.token_bytes(16)
+        cur.execute("INSERT INTO people (person_id, name, member_no, phone_last4, guardian_name, salt)"
+                    " VALUES (?, ?, ?, ?, ?, ?)", (pid, details["name"], details["member_no"],
+                                                   details["phone_last4"], details["guardian_name"], salt))
+        return pid, commitment(salt, details)
+
+    @staticmethod
+    def _same_person(cur: sqlite3.Cursor, d: Mapping[str, str | None]) -> str | None:
+        # Only a member number, or a name with the same phone digits, says
+        # "the same person": two customers called 王芳 are two people.
+        if d["member_no"]:
+            row = cur.execute("SELECT person_id FROM people WHERE member_no = ? AND erased_on IS NULL",
+                              (d["member_no"],)).fetchone()
+            if row:
+                return row[0]
+        if d["name"] and d["phone_last4"]:
+            row = cur.execute("SELECT person_id FROM people WHERE name = ? AND phone_last4 = ? AND erased_on IS NULL",
+                              (d["name"], d["phone_last4"])).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def person(self, person_id: str) -> Person | None:
+        """The stored details of a person (None once erased)."""
+        row = self._conn.execute("SELECT * FROM people WHERE person_id = ?", (person_id,)).fetchone()
+        if row is None or row["erased_on"]:
+            return None
+        return Person(row["name"] or "", row["member_no"] or "", row["phone_last4"] or "", row["guardian_name"] or "")
+
+    # -------------------------------------------------------------- intake
+    def record_consent(self, person: Person | str, *, attachment: Path | None = None, **fields: Any) -> Entry:
+        """A consent (or, with ``refused=True``, a refusal) given on a form at the counter.
+
+        Fields: ``scenario_id``, ``serial``, ``version``, ``ticks``, ``day``,
+        ``staff``, ``minor``, ``guardian_relation``, ``refused``. A printed
+        serial brings its scenario, form version and kind with it; a serial
+        already used for another person's form is refused.
+        """
+        extra = {"attachment": self._attach(attachment)} if attachment is not None else {}
+        with self._transaction() as cur:
+            return self._consent(cur, person, extra=extra, **fields)
+
+    def import_consents(self, rows: Iterable[tuple[int, Person, Mapping[str, Any]]]
+                        ) -> tuple[list[Entry], list[tuple[int, EntryError]]]:
+        """Many consents in one transaction: (line, person, fields) each.
+
+        A row the register refuses (a serial used twice, say) is skipped and
+        returned with its line; the others are written together or, if the
+        write itself fails, not at all.
+        """
+        done: list[Entry] = []
+        bad: list[tuple[int, EntryError]] = []
+        with self._transaction() as cur:
+            for line, person, fields in rows:
+                cur.execute("SAVEPOINT row")
+                try:
+                    done.append(self._consent(cur, person, **fields))
+                except EntryError as err:
+                    cur.execute("ROLLBACK TO row")
+                    bad.append((line, err))
+                cur.execute("RELEASE row")
+        return done, bad
+
+    def _consent(self, cur: sqlite3.Cursor, person: Person | str, *, day: dt.date, scenario_id: str | None = None,
+                 serial: str | None = None, version: str | None = None, ticks: Iterable[str] = (),
+                 staff: str | None = None, minor: bool = False, guardian_relation: str | None = None,
+                 refused: bool = False, extra: Mapping[str, Any] | None = None) -> Entry:
+        serial = _check_text(serial, N_("The serial"))
+        staff = _check_text(staff, N_("The staff member"))
+        guardian_relation = _check_text(guardian_relation, N_("The relationship"))
+        data: dict[str, Any] = {"ticks": sorted(set(ticks)), **(extra or {})}
+        if minor:
+            data["minor"] = True
+            if guardian_relation:
+                data["guardian_relation"] = guardian_relation
+        used = None
+        if serial:
+            printed = cur.execute("SELECT scenario_id, form_kind, version FROM serials WHERE serial = ?",
+                                  (serial,)).fetchone()
+            if printed:
+                scenario_id = scenario_id or printed["scenario_id"]
+                version = version or printed["version"]
+                data["form_kind"] = printed["form_kind"]
+            used = cur.execute("SELECT person_id FROM entries WHERE serial = ? AND kind IN ('consent','refusal')",
+                               (serial,)).fetchone()
+        if not scenario_id:
+            raise EntryError(N_("Say which scenario the form is for."))
+        pid, commit = self._person_for(cur, person)
+        if used and used[0] != pid:
+            raise EntryError(N_("Form {serial} is already recorded for another person."), serial=serial)
+        entry = self._append(cur, REFUSAL if refused else CONSENT, day=day, person_id=pid,
+                             scenario_id=scenario_id, serial=serial, version=_check_text(version, N_("The version")),
+                             staff=staff, data=data, commitment=commit)
+        self._restate_person(cur, pid)
+        return entry
+
+    def _attach(self, source: Path) -> dict[str, str]:
+        """Copy a scan of the signed form beside the register; its SHA-256 goes into the entry."""
+        try:
+            raw = Path(source).read_bytes()
+        except OSError as err:
+            raise EntryError(N_("The file {name} cannot be read: {problem}"), name=str(source),
+                             problem=err.strerror or str(err)) from None
+        digest = hashlib.sha256(raw).hexdigest()
+        folder = attachments_folder(self.path)
+        target = folder / (digest + Path(source).suffix.lower())
+        try:
+            folder.mkdir(exist_ok=True)
+            if not target.exists():
+                from signdesk.model.files import write_atomically
+
+                write_atomically(target, raw)
+        except OSError as err:
+            raise _write_error(self.path, err) from None
+        return {"sha256": digest, "file": target.name}
+
+    def withdraw(self, person_id: str, *, day: dt.date, channel: str, deletion_days: Mapping[str, int] | int,
+                 scenario_id: str | None = None, staff: str | None = None) -> list[Entry]:
+        """A withdrawal of consent, for one scenario or every one the person consented in.
+
+        Each gets a deletion due date: ``day`` plus the scenario's deletion
+        time (``deletion_days``, from the project's answers).
+        """
+        if channel not in CHANNELS:
+            raise EntryError(N_("Unknown channel “{channel}”; use one of {choices}."), channel=channel,
+                             choices=", ".join(CHANNELS))
+        staff = _check_text(staff, N_("The staff member"))
+        with self._transaction() as cur:
+            self._person_for(cur, person_id)
+            scenarios = self._scenarios_with(cur, person_id, scenario_id, (CONSENTED,))
+            if not scenarios:
+                raise EntryError(N_("{person} has no consent to withdraw."), person=person_id)
+            out = []
+            for sid in scenarios:
+                days = deletion_days if isinstance(deletion_days, int) else deletion_days[sid]
+                due = day + dt.timedelta(days=days)
+                out.append(self._append(cur, WITHDRAWAL, day=day, person_id=person_id, scenario_id=sid, staff=staff,
+                                        data={"channel": channel, "due": due.isoformat()}))
+            self._restate_person(cur, person_id)
+        return out
+
+    def confirm_deletion(self, person_id: str, *, day: dt.date, by: str, devices: Sequence[str] = (),
+                         scenario_id: str | None = None) -> list[Entry]:
+        """Face data deleted: the date, who did it and from which devices."""
+        by = _check_text(by, N_("The staff member"))
+        if not by:
+            raise EntryError(N_("Say who deleted the data."))
+        devices = [d for d in (_check_text(x, N_("A device name")) for x in devices) if d]
+        with self._transaction() as cur:
+            self._person_for(cur, person_id)
+            scenarios = self._scenarios_with(cur, person_id, scenario_id, (CONSENTED, WITHDRAWN, REFUSED))
+            if not scenarios:
+                raise EntryError(N_("{person} has no face data recorded to delete."), person=person_id)
+            out = [self._append(cur, DELETION, day=day, person_id=person_id, scenario_id=sid, staff=by,
+                                data={"devices": devices}) for sid in scenarios]
+            self._restate_person(cur, person_id)
+        return out
+
+    @staticmethod
+    def _scenarios_with(cur: sqlite3.Cursor, person_id: str, scenario_id: str | None,
+                        statuses: Sequence[str]) -> list[str]:
+        marks = ",".join("?" * len(statuses))
+        rows = cur.execute(f"SELECT scenario_id FROM standing WHERE person_id = ? AND status IN ({marks})"
+                           " ORDER BY scenario_id", (person_id, *statuses)).fetchall()
+        found = [r[0] for r in rows]
+        return [s for s in found if s == scenario_id] if scenario_id else found
+
+    def access_request(self, person_id: str, *, day: dt.date, answered_on: dt.date | None = None,
+                       staff: str | None = None) -> Entry:
+        """A request for the person's own data (PIPL 45), with its answer date if answered."""
+        with self._transaction() as cur:
+            self._person_for(cur, person_id)
+            data = {"answered_on": answered_on.isoformat()} if answered_on else {}
+            return self._append(cur, ACCESS_REQUEST, day=day, person_id=person_id,
+                                staff=_check_text(staff, N_("The staff member")), data=data)
+
+    def answer_access(self, request_seq: int, *, day: dt.date, staff: str | None = None) -> Entry:
+        with self._transaction() as cur:
+            row = cur.execute("SELECT person_id FROM entries WHERE seq = ? AND kind = 'access_request'",
+                              (request_seq,)).fetchone()
+            if row is None:
+                raise EntryError(N_("Entry {seq} is not an access request."), seq=request_seq)
+            return self._append(cur, ACCESS_ANSWERED, day=day, person_id=row[0], refers_to=request_seq,
+                                staff=_check_text(staff, N_("The staff member")))
+
+    def erase_person(self, person_id: str, *, day: dt.date, staff: str | None = None) -> Entry:
+        """Remove a person's name and contact (their own deletion request).
+
+        The entries stay, pseudonymous: the chain still verifies, and the
+        register still proves that consent was given and withdrawn. Scans of
+        their forms are deleted too (their hashes stay in the entries).
+        """
+        with self._transaction() as cur:
+            self._person_for(cur, person_id)
+            entry = self._append(cur, ERASURE, day=day, person_id=person_id, staff=_check_text(staff, N_("The staff member")))
+            files = [json.loads(r[0]).get("attachment") for r in cur.execute(
+                "SELECT data FROM entries WHERE person_id = ? AND kind IN ('consent','refusal')", (person_id,))]
+            cur.execute("UPDATE people SET name = NULL, member_no = NULL, phone_last4 = NULL, guardian_name = NULL,"
+                        " salt = NULL, erased_on = ? WHERE person_id = ?", (day.isoformat(), person_id))
+        for f in files:
+            if f:
+                try:
+                    (attachments_folder(self.path) / f["file"]).unlink()
+                except OSError:
+                    pass  # already gone; the entry keeps the hash either way
+        return entry
+
+    # ---------------------------------------------------------------- signs
+    def post_sign(self, sign_id: str, *, scenario_id: str, location: str, version: str | None, day: dt.date,
+                  staff: str | None = None) -> Entry:
+        """A printed sign put up: its ID, where it hangs and the content version it shows."""
+        sign_id = _check_text(sign_id, N_("The sign ID"))
+        location = _check_text(location, N_("The location"))
+        if not sign_id or not location:
+            raise EntryError(N_("A posted sign needs its ID and where it hangs."))
+        with self._transaction() as cur:
+            row = cur.execute("SELECT taken_down_on FROM signs WHERE sign_id = ?", (sign_id,)).fetchone()
+            if row is not None and row[0] is None:
+                raise EntryError(N_("Sign {sign} is already recorded as posted."), sign=sign_id)
+            entry = self._append(cur, SIGN_POSTED, day=day, scenario_id=scenario_id, serial=sign_id,
+                                 version=_check_text(version, N_("The version")), staff=_check_text(staff, N_("The staff member")),
+                                 data={"location": location})
+            self._restate_sign(cur, sign_id)
+        return entry
+
+    def take_down_sign(self, sign_id: str, *, day: dt.date, staff: str | None = None) -> Entry:
+        with self._transaction() as cur:
+            row = cur.execute("SELECT taken_down_on FROM signs WHERE sign_id = ?", (sign_id,)).fetchone()
+            if row is None or row[0] is not None:
+                raise EntryError(N_("Sign {sign} is not recorded as posted."), sign=sign_id)
+            entry = self._append(cur, SIGN_TAKEN_DOWN, day=day, serial=sign_id, staff=_check_text(staff, N_("The staff member")))
+            self._restate_sign(cur, sign_id)
+        return entry
+
+    # -------------------------------------------------------- printed forms
+    def record_printed(self, first: str, last: str, *, scenario_id: str, form_kind: str, version: str | None,
+                       day: dt.date) -> Entry:
+        """A run of numbered forms printed (``000101``–``000200``) for a scenario and form version."""
+        serials = serial_run(first, last)
+        if form_kind not in FORM_KINDS:
+            raise EntryError(N_("Unknown form kind “{kind}”."), kind=form_kind)
+        with self._transaction() as cur:
+            for i in range(0, len(serials), 900):
+                chunk = serials[i:i + 900]
+                taken = cur.execute(f"SELECT serial FROM serials WHERE serial IN ({','.join('?' * len(chunk))})",
+                                    chunk).fetchone()
+                if taken:
+                    raise EntryError(N_("Serial {serial} was already printed."), serial=taken[0])
+            entry = self._append(cur, FORMS_PRINTED, day=day, scenario_id=scenario_id, version=version,
+                                 data={"first": serials[0], "last": serials[-1], "form_kind": form_kind})
+            cur.executemany("INSERT INTO serials (serial, scenario_id, form_kind, version, printed_seq)"
+                            " VALUES (?, ?, ?, ?, ?)",
+                            [(s, scenario_id, form_kind, version, entry.seq) for s in serials])
+        return entry
+
+    # ----------------------------------------------------------- corrections
+    #: Fields a correction may change, per entry column or data key.
+    CORRECTABLE = ("day", "staff", "serial", "version", "scenario_id", "ticks", "minor", "guardian_relation",
+                   "channel", "due", "devices", "location", "answered_on")
+
+    def correct(self, seq: int, *, day: dt.date, reason: str, staff: str | None = None,
+                changes: Mapping[str, Any] | None = None, void: bool = False) -> Entry:
+        """A correction of an earlier entry: a new entry naming it, never an edit.
+
+        ``changes`` replaces fields of entry ``seq`` as the register reads it
+        from now on; ``void`` marks it as entered by mistake.
+        """
+        reason = _check_text(reason, N_("The reason"))
+        if not reason:
+            raise EntryError(N_("A correction needs a reason."))
+        changes = dict(changes or {})
+        unknown = sorted(set(changes) - set(self.CORRECTABLE))
+        if unknown:
+            raise EntryError(N_("These fields cannot be corrected: {fields}."), fields=", ".join(unknown))
+        if "day" in changes:
+            changes["day"] = _iso(changes["day"])
+        with self._transaction() as cur:
+            row = cur.execute("SELECT kind, person_id, serial FROM entries WHERE seq = ?", (seq,)).fetchone()
+            if row is None or row["kind"] in (CORRECTION, ERASURE, FORMS_PRINTED):
+                raise EntryError(N_("Entry {seq} cannot be corrected."), seq=seq)
+            entry = self._append(cur, CORRECTION, day=day, person_id=row["person_id"], serial=row["serial"]
+                                 if row["kind"] in SIGN_KINDS else None, staff=_check_text(staff, N_("The staff member")),
+                                 refers_to=seq, data={"changes": changes, "void": void, "reason": reason})
+            if row["person_id"]:
+                self._restate_person(cur, row["person_id"])
+            if row["kind"] in SIGN_KINDS:
+                self._restate_sign(cur, row["serial"])
+                if "serial" in changes:
+                    self._restate_sign(cur, changes["serial"])
+        return entry
+
+    # ------------------------------------------------------ derived state
+    def _effective(self, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Entries as they read after their corrections (voided ones left out), in order."""
+        by_seq: dict[int, dict[str, Any]] = {}
+        order: list[int] = []
+        for r in rows:
+            if r["kind"] == CORRECTION:
+                target = by_seq.get(r["refers_to"])
+                if target is None:
+                    continue
+                c = json.loads(r["data"])
+                if c.get("void"):
+                    target["void"] = True
+                for key, value in c.get("changes", {}).items():
+                    if key in ("day", "staff", "serial", "version", "scenario_id"):
+                        target[key] = value
+                    else:
+                        target["data"][key] = value
+                continue
+            by_seq[r["seq"]] = {"seq": r["seq"], "kind": r["kind"], "scenario_id": r["scenario_id"],
+                                "serial": r["serial"], "version": r["version"], "day": r["day"],
+                                "staff": r["staff"], "data": json.loads(r["data"])}
+            order.append(r["seq"])
+        return [by_seq[s] for s in order if not by_seq[s].get("void")]
+
+    def _restate_person(self, cur: sqlite3.Cursor, person_id: str) -> None:
+        rows = cur.execute("SELECT * FROM entries WHERE person_id = ? ORDER BY seq", (person_id,)).fetchall()
+        cur.execute("DELETE FROM standing WHERE person_id = ?", (person_id,))
+        state: dict[str, dict[str, Any]] = {}
+        for e in self._effective(rows):
+            sid = e["scenario_id"]
+            if e["kind"] in (CONSENT, REFUSAL):
+                d = e["data"]
+                state[sid] = {"status": CONSENTED if e["kind"] == CONSENT else REFUSED, "serial": e["serial"],
+                              "version": e["version"], "form_kind": d.get("form_kind") or (
+                                  "guardian" if d.get("minor") else "adult"),
+                              "minor": int(bool(d.get("minor"))),
+                              "guardian": int(bool(d.get("guardian_relation"))), "consent_day": e["day"],
+                              "withdrawn_on": None, "due": None, "deleted_on": None, "last_seq": e["seq"]}
+            elif e["kind"] == WITHDRAWAL and sid in state:
+                state[sid].update(status=WITHDRAWN, withdrawn_on=e["day"], due=e["data"].get("due"),
+                                  last_seq=e["seq"])
+            elif e["kind"] == DELETION and sid in state:
+                state[sid].update(status=DELETED, deleted_on=e["day"], last_seq=e["seq"])
+        cur.executemany(
+            "INSERT INTO standing (person_id, scenario_id, status, serial, version, form_kind, minor, guardian,"
+            " consent_day, withdrawn_on, due, deleted_on, last_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(person_id, sid, s["status"], s["serial"], s["version"], s["form_kind"], s["minor"], s["guardian"],
+              s["consent_day"], s["withdrawn_on"], s["due"], s["deleted_on"], s["last_seq"])
+             for sid, s in state.items()])
+
+    def _restate_sign(self, cur: sqlite3.Cursor, sign_id: str) -> None:
+        rows = cur.execute("SELECT * FROM entries WHERE serial = ? AND kind IN ('sign_posted','sign_taken_down')"
+                           " ORDER BY seq", (sign_id,)).fetchall()
+        seqs = [r["seq"] for r in rows]
+        fixes = cur.execute(f"SELECT * FROM entries WHERE kind = 'correction' AND refers_to IN "
+                            f"({','.join('?' * len(seqs))}) ORDER BY seq", seqs).fetchall() if seqs else []
+        cur.execute("DELETE FROM signs WHERE sign_id = ?", (sign_id,))
+        sign: dict[str, Any] | None = None
+        for e in self._effective(sorted([*rows, *fixes], key=lambda r: r["seq"])):
+            if e["kind"] == SIGN_POSTED:
+                sign = {"scenario_id": e["scenario_id"], "location": e["data"].get("location"),
+                        "version": e["version"], "posted_on": e["day"], "taken_down_on": None, "last_seq": e["seq"]}
+            elif e["kind"] == SIGN_TAKEN_DOWN and sign:
+                sign.update(taken_down_on=e["day"], last_seq=e["seq"])
+        if sign:
+            cur.execute("INSERT INTO signs (sign_id, scenario_id, location, version, posted_on, taken_down_on,"
+                        " last_seq) VALUES (?,?,?,?,?,?,?)",
+                        (sign_id, sign["scenario_id"], sign["location"], sign["version"], sign["posted_on"],
+                         sign["taken_down_on"], sign["last_seq"]))
+
+    def rebuild_state(self) -> None:
+        """Derive every person's standing and every sign again from the entries."""
+        with self._transaction() as cur:
+            cur.execute("DELETE FROM standing")
+            cur.execute("DELETE FROM signs")
+            for (pid,) in cur.execute("SELECT DISTINCT person_id FROM entries WHERE person_id IS NOT NULL").fetchall():
+                self._restate_person(cur, pid)
+            for (sid,) in cur.execute("SELECT DISTINCT serial FROM entries WHERE kind = 'sign_posted'").fetchall():
+                self._restate_sign(cur, sid)
+
+    # ---------------------------------------------------------------- reading
+    def entries(self, person_id: str | None = None) -> list[Entry]:
+        """History in order (one person's, or all)."""
+        if person_id:
+            rows = self._conn.execute("SELECT * FROM entries WHERE person_id = ? ORDER BY seq", (person_id,))
+        else:
+            rows = self._conn.execute("SELECT * FROM entries ORDER BY seq")
+        return [Entry.from_row(r) for r in rows]
+
+    def entry(self, seq: int) -> Entry | None:
+        row = self._conn.execute("SELECT * FROM entries WHERE seq = ?", (seq,)).fetchone()
+        return Entry.from_row(row) if row else None
+
+    def person_by_serial(self, serial: str) -> tuple[str, str] | None:
+        """(person_id, scenario_id) of the form with this serial."""
+        row = self._conn.execute("SELECT person_id, scenario_id FROM standing WHERE serial = ?", (serial,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def count(self) -> int:
+        return int(self._meta("head_seq") or 0)
+
+    def verify(self) -> VerifyResult:
+        """Check the whole history: the hash chain, and every person's details
+        against the commitment recorded when they were entered."""
+        conn = self._conn
+        try:
+            if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+                raise _damaged(self.path, self._backups())
+            head_seq, head_hash = int(self._meta("head_seq") or 0), self._meta("head_hash") or GENESIS
+            cols = ", ".join(("seq", *HASHED_COLUMNS, "hash"))
+            cursor = conn.execute(f"SELECT {cols} FROM entries ORDER BY seq")
+            names = [d[0] for d in cursor.description]
+            broken = first_break((dict(zip(names, row)) for row in _rows(cursor)), head_seq, head_hash)
+            altered = []
+            latest: dict[str, str] = {}
+            for pid, commit in conn.execute("SELECT person_id, commitment FROM entries"
+                                            " WHERE commitment IS NOT NULL ORDER BY seq"):
+                latest[pid] = commit
+            for row in conn.execute("SELECT * FROM people WHERE erased_on IS NULL ORDER BY person_id"):
+                details = {k: row[k] for k in ("name", "member_no", "phone_last4", "guardian_name")}
+                if row["salt"] is None or latest.get(row["person_id"]) != commitment(row["salt"], details):
+                    altered.append(row["person_id"])
+        except sqlite3.DatabaseError:
+            raise _damaged(self.path, self._backups()) from None
+        return VerifyResult(head_seq, broken, tuple(altered))
+
+    def correct_person(self, person_id: str, person: Person, *, day: dt.date, reason: str,
+                       staff: str | None = None) -> Entry:
+        """Corrected details (a misspelt name): a new commitment in a correction entry."""
+        reason = _check_text(reason, N_("The reason"))
+        if not reason:
+            raise EntryError(N_("A correction needs a reason."))
+        details = {"name": _check_text(person.name, N_("The name")), "member_no": _check_text(person.member_no, N_("The member number")),
+                   "phone_last4": _phone4(person.phone_last4),
+                   "guardian_name": _check_text(person.guardian_name, N_("The guardian's name"))}
+        with self._transaction() as cur:
+            self._person_for(cur, person_id)
+            salt = secrets.token_bytes(16)
+            cur.execute("UPDATE people SET name = ?, member_no = ?, phone_last4 = ?, guardian_name = ?, salt = ?"
+                        " WHERE person_id = ?", (details["name"], details["member_no"], details["phone_last4"],
+                                                 details["guardian_name"], salt, person_id))
+            first = cur.execute("SELECT MIN(seq) FROM entries WHERE person_id = ?", (person_id,)).fetchone()[0]
+            return self._append(cur, CORRECTION, day=day, person_id=person_id, staff=_check_text(staff, N_("The staff member")),
+                                refers_to=first, commitment=commitment(salt, details),
+                                data={"changes": {}, "person": True, "reason": reason})
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the register (sqlite3's online backup)."""
+        try:
+            dest = sqlite3.connect(str(target))
+            try:
+                self._conn.backup(dest)
+            finally:
+                dest.close()
+        except sqlite3.DatabaseError as err:
+            raise _write_error(Path(target), err) from None
+
+
+def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
+    while True:
+        chunk = cursor.fetchmany(5000)
+        if not chunk:
+            return
+        yield from chunk
+
+
+def serial_run(first: str, last: str) -> list[str]:
+    """The serials from ``first`` to ``last``, zero-padded to ``first``'s width."""
+    first, last = str(first).strip(), str(last).strip()
+    if not (first.isdigit() and last.isdigit()) or len(first) > 12:
+        raise EntryError(N_("Serial numbers are digits, such as 000101."))
+    a, b = int(first), int(last)
+    if b < a:
+        raise EntryError(N_("The last serial comes before the first."))
+    if b - a + 1 > MAX_SERIAL_RUN:
+        raise EntryError(N_("At most {maximum} forms can be numbered at once."), maximum=MAX_SERIAL_RUN)
+    width = len(first)
+    return [str(n).zfill(width) for n in range(a, b + 1)]
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise EntryError(N_("{value} is not a date; use YYYY-MM-DD"), value=str(value)) from None
+
+
+def _meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Bring the schema forward one version at a time, each step one transaction."""
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """A schema script cut into statements (triggers keep their inner ';')."""
+    out, buf = [], ""
+    for line in script.strip().splitlines():
+        if line.strip().startswith("--"):
+            continue
+        buf += line + "\n"
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _is_write_problem(err: sqlite3.OperationalError) -> bool:
+    text = str(err).lower()
+    return any(s in text for s in ("readonly", "read-only", "disk is full", "disk i/o", "unable to open",
+                                   "database or disk is full", "locked"))
+
+
+def _write_error(path: Path, err: BaseException) -> RegisterWriteError:
+    text = str(err).lower()
+    if "full" in text or getattr(err, "errno", None) == 28:
+        return RegisterWriteError(N_("The disk holding {name} is full. Nothing was changed; free some space and try again."),
+                                  name=str(path))
+    if "locked" in text:
+        return RegisterWriteError(N_("The register {name} is busy in another program. Nothing was changed; try again."),
+                                  name=str(path))
+    return RegisterWriteError(N_("SignDesk may not write to {name} (a read-only place?). Nothing was changed."),
+                              name=str(path))
+
+
+#: What each kind of entry is called in lists and exports.
+KIND_LABELS = {
+    CONSENT: N_("Consent"), REFUSAL: N_("Refusal"), WITHDRAWAL: N_("Withdrawal"), DELETION: N_("Deletion"),
+    ACCESS_REQUEST: N_("Request for own data"), ACCESS_ANSWERED: N_("Request answered"),
+    SIGN_POSTED: N_("Sign posted"), SIGN_TAKEN_DOWN: N_("Sign taken down"), FORMS_PRINTED: N_("Numbered forms printed"),
+    CORRECTION: N_("Correction"), ERASURE: N_("Name and contact erased"),
+}
+CHANNEL_LABELS = {"in_person": N_("in person"), "phone": N_("by phone"), "email": N_("by e-mail"),
+                  "web_page": N_("on the web page")}
+TICK_LABELS = {"transmission": N_("sending face data off the device"), "sharing": N_("giving face data to others"),
+               "cross_border": N_("transfer abroad")}
