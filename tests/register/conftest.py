@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from signdesk.model import load
-from signdesk.register import Person, Register, open_project_register
+from signdesk.register import Register
 
-REPO = Path(__file__).resolve().parents[2]
-SHOP = REPO / "examples" / "bubble_tea_shop.signdesk"
-DAY = dt.date(2026, 11, 2)
+from register_helpers import SHOP
 
 
 @pytest.fixture
@@ -29,18 +25,3 @@ def reg(tmp_path: Path):
     yield r
     r.close()
 
-
-@pytest.fixture
-def shop_register(shop_path: Path):
-    from signdesk.model import save
-
-    project = load(shop_path)
-    r = open_project_register(shop_path, project, create=True)
-    save(project, shop_path)
-    yield project, r
-    r.close()
-
-
-def consent(reg: Register, name: str = "王芳", phone: str = "1234", scenario: str = "s-1", **kw):
-    kw.setdefault("day", DAY)
-    return reg.record_consent(Person(name, phone_last4=phone), scenario_id=scenario, **kw)

@@ -9,7 +9,7 @@ import pytest
 
 from signdesk.register import Person, Register
 
-from conftest import DAY, consent
+from register_helpers import DAY, consent
 
 
 def _history(reg: Register) -> None:

@@ -12,7 +12,7 @@ from signdesk.register import Person, register_facts
 from signdesk.rules import RULE_BY_ID, Severity, evaluate
 from signdesk.rules.register_rules import REGISTER_RULES
 
-from conftest import SHOP, consent
+from register_helpers import SHOP, consent
 
 D = dt.date
 TODAY = D(2026, 11, 22)

@@ -23,7 +23,7 @@ from signdesk.register import (
 )
 from signdesk.register.backup import backup_register, backups_of
 
-from conftest import DAY, REPO, consent
+from register_helpers import DAY, REPO, consent
 
 INTAKE = textwrap.dedent("""
     import datetime as dt, sys
