@@ -45,11 +45,11 @@ def _head(flow: Flow, title: str, project: Project, today: dt.date) -> None:
     flow.rule()
 
 
-def _pdf(flow: Flow, title: str, project: Project) -> bytes:
+def _pdf(flow: Flow, title: str, project: Project, today: dt.date) -> bytes:
     buf = io.BytesIO()
     operator, _contact = business_identity(project.business_answers())
     t = T(title)
-    canvas = new_canvas(buf, f"{t.zh} {t.en} — {operator.zh}", operator.zh)
+    canvas = new_canvas(buf, f"{t.zh} {t.en} — {operator.zh}", operator.zh, date=today)
     draw_flow(canvas, flow)
     canvas.save()
     return buf.getvalue()
@@ -111,7 +111,7 @@ def render_register_summary(register: Register, project: Project, today: dt.date
         _item(flow, _bi(lambda loc, f=f: f"[{f.severity.label(loc)}] {f.title(loc)}"), font=BOLD)
         flow.bilingual(_bi(lambda loc, f=f: translate(loc, N_("Law: {citations}"), citations=f.citation_text(loc))),
                        indent=flow.s * 1.2)
-    return _pdf(flow, SUMMARY_TITLE, project)
+    return _pdf(flow, SUMMARY_TITLE, project, today)
 
 
 def tick_label(tick: str, loc: str) -> str:
@@ -182,4 +182,4 @@ def render_person_history(register: Register, project: Project, person_id: str, 
         _item(flow, _bi(line))
         flow.space(flow.s * 0.2)
         flow.paragraph(f"SHA-256 {e.hash}", size=SIZE * 0.7, indent=flow.s * 1.2)
-    return _pdf(flow, HISTORY_TITLE, project)
+    return _pdf(flow, HISTORY_TITLE, project, today)
