@@ -4,7 +4,7 @@
 #   packaging/smoke.sh SIGNDESK [SIGNDESK_CLI]
 # SIGNDESK is the launcher (the wheel's `signdesk` script or the frozen
 # app); SIGNDESK_CLI defaults to "SIGNDESK" (the launcher runs subcommands too).
-# Checks --version, renders the example project's documents, `check --lang zh`
+# Checks --version, renders the example project's documents and filing pack, `check --lang zh`
 # prints Chinese, and the window opens offscreen and quits.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,6 +30,12 @@ for kind in 'sign-*.pdf' 'consent-*.pdf' 'pia-report.pdf' 'compliance-report.pdf
 done
 grep -q "files written" render.log || fail "render did not say what it wrote"
 
+"$cli" export example.signdesk --filing -o pack --today 2026-11-22 --lang en > export.log
+for name in filing.json filing.csv filing-summary.pdf pia-report.pdf filing-pack.zip; do
+  [ -s "pack/$name" ] || fail "export --filing wrote no $name: $(cat export.log)"
+done
+grep -q "5 files written" export.log || fail "export --filing did not list what it wrote: $(cat export.log)"
+
 set +e
 LANG=C.UTF-8 "$cli" check example.signdesk --lang zh --today 2026-11-22 > check-zh.txt 2> check-zh.err
 status=$?
@@ -40,4 +46,4 @@ grep -qP '[\x{4e00}-\x{9fff}]' check-zh.txt || fail "check --lang zh printed no 
 ready="$(QT_QPA_PLATFORM=offscreen SIGNDESK_QUIT_WHEN_READY=1 LANG=zh_CN.UTF-8 timeout 120 "$app" example.signdesk)"
 [ "$ready" = "ready" ] || fail "the window did not open and quit (said '$ready')"
 
-echo "smoke test passed: $got; $pdfs PDFs; check --lang zh in Chinese; window opened offscreen and quit"
+echo "smoke test passed: $got; $pdfs PDFs and the filing pack; check --lang zh in Chinese; window opened offscreen and quit"

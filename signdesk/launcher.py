@@ -125,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         def ready() -> None:
             print("ready", flush=True)
+            # Closed as a user closes it (layout kept, clean-exit marker
+            # written), so the next start offers no crash recovery.
+            app.closeAllWindows()
             app.quit()
 
         # Runs on the first turn of the event loop, after the window is shown.

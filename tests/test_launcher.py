@@ -79,3 +79,17 @@ def test_the_launcher_says_so_instead_of_aborting_with_no_display(tmp_path):
                           text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("\n") == 1 and "需要在桌面环境中" in done.stderr
+
+
+def test_the_window_opens_offscreen_and_closes_cleanly_when_asked(tmp_path, examples_dir):
+    # What the smoke tests of the installed and the frozen app rely on: the
+    # window is shown, "ready" is printed, and the app closes as a user would
+    # close it, so the next start offers no crash recovery and quits again.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SIGNDESK_QUIT_WHEN_READY="1", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "signdesk.launcher", str(examples_dir / "bubble_tea_shop.signdesk")],
+                              env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (0, "ready\n"), done.stderr
+    assert list((tmp_path / "data").rglob("clean-exit"))
