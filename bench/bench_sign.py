@@ -127,7 +127,7 @@ def renamed(project, count: int) -> list:
 def html_sign(notice, layout) -> str:
     """The same sign as HTML: amber band, operator, label/text rows, vector QR, version."""
     from signdesk.documents.qr import qr_modules
-    from signdesk.documents.sign import _rows
+    from signdesk.documents.sign import second_layer as _rows
 
     e = html.escape
     matrix = qr_modules(notice.optout_url)

@@ -1,19 +1,31 @@
-"""The prominent notice sign (显著提示标识) for one capture point.
+"""The prominent notice sign (显著提示标识) for one capture point, in two layers.
 
-One sheet, both languages, Chinese first: an amber band with the face
-pictogram and the heading, the operator and contact, then one row per item
-of reference §H1 (purpose, method, retention, necessity/impact, the
-non-face alternative, the capture area), the rights panel with the QR code
-and its URL, and the version line.
+A customer walking past reads the first layer (EDPB Guidelines 3/2019
+para. 111, reference §I6): the pictogram and heading, who runs the cameras,
+the purpose, the non-face alternative, and beside the QR code "scan for the
+full rules, to refuse or to withdraw". Whoever steps up reads the second
+layer: the rest of reference §H1 (how it works, retention, necessity and
+impact, rights, contact, the capture area and where the full processing
+rules are), smaller but still readable at arm's length. Every §H1 field is
+on the sheet; the QR code leads to the opt-out page with everything else.
 
-All body text shares one size, the largest that fits the sheet, down to a
-legible minimum per sheet size. Past that minimum the user gets a
-:class:`~signdesk.documents.textfit.TextDoesNotFitError` naming the field
-(typically the business name or the address) and roughly how long it may be.
+Sizes come from reading distance, not from what happens to fit. Each sheet
+states how far its heading, first and second layer read from
+(:data:`READING_DISTANCES`; the rule of thumb is about 25 mm of character
+height per 3 m), the layout sets the heading at exactly that size and the
+layers at least at theirs. Text that does not fit at those sizes is refused
+with a :class:`~signdesk.documents.textfit.TextDoesNotFitError` naming the
+field (typically the business name or the address) and roughly how long it
+may be; the sheet is never filled by shrinking the type.
+
+The look is an information sign (GB/T 10001.1 style), not a safety sign:
+black on white with a light warm band, none of GB 2894's warning yellow,
+triangles or red circles (reference §I6).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,9 +42,9 @@ from signdesk.documents.flow import layout_text as _layout
 from signdesk.documents.fonts import BOLD, REGULAR, DocumentInputError, register_fonts
 from signdesk.documents.pictogram import draw_face_pictogram
 from signdesk.documents.printmarks import (
+    AMBER_TINT,
     DEEP_NAVY,
     TEXT_BLACK,
-    WARNING_AMBER,
     PrintedAt,
     PrintGeometry,
     background_rect,
@@ -42,29 +54,79 @@ from signdesk.documents.printmarks import (
     start_print_page,
 )
 from signdesk.documents.qr import draw_qr, required_qr_size_mm
-from signdesk.documents.textfit import (
-    SIZE_STEP,
-    TextDoesNotFitError,
-    TextLayout,
-    fit_paragraph,
-)
-from signdesk.i18n import EN, N_, ZH, Bilingual
+from signdesk.documents.textfit import SIZE_STEP, TextDoesNotFitError, TextLayout, fit_paragraph
+from signdesk.documents.versions import SIGN, ContentVersion, content_version, texts_of
+from signdesk.i18n import EN, N_, ZH, Bilingual, translate
 from signdesk.model import Project, Scenario
 
-# Body text size range per sheet, in pt. The minimum is what stays legible
-# at the distance each sheet is read from (see qr.py for the distances):
-# 7 pt on an A5 counter sign, 8.5 pt on A4/Letter, 12 pt on an A3 poster.
-BODY_SIZES: dict[str, tuple[float, float]] = {
-    "A5": (7.0, 11.0),
-    "A4": (8.5, 14.0),
-    "LETTER": (8.5, 14.0),
-    "A3": (12.0, 20.0),
-}
-LEADING = 1.3
-#: Smallest size of the URL printed under the QR code (it is also in the code).
-URL_MIN_SIZE = 6.0
+# --- reading distance -------------------------------------------------------
+#: The sign-maker's rule of thumb: about 25 mm of character height for every
+#: 3 m a reader stands away.
+CHAR_MM_PER_M = 25 / 3
+#: Ink height of a Han character in Noto Sans SC as a share of the type size
+#: (measured on the heading's glyphs, regular and bold: 0.92-0.94).
+HAN_INK_HEIGHT = 0.92
+#: Cap height of the Latin letters in Noto Sans SC, as a share of the type size.
+LATIN_CAP_HEIGHT = 0.733
+_PT_PER_MM = 72 / 25.4
 
-# User fields that the body rows print, tried in this order when the body is
+
+def size_for_distance(metres: float) -> float:
+    """Type size (pt) whose Han characters read from ``metres`` away."""
+    return metres * CHAR_MM_PER_M / HAN_INK_HEIGHT * _PT_PER_MM
+
+
+def distance_for_size(size: float, ink: float = HAN_INK_HEIGHT) -> float:
+    """How far (m) text at ``size`` pt reads from; ``ink`` is the glyph height per pt."""
+    return size / _PT_PER_MM * ink / CHAR_MM_PER_M
+
+
+@dataclass(frozen=True)
+class ReadingDistances:
+    """How far each part of one sheet reads from, and the sheet's fixed sizes."""
+
+    #: Where this sheet goes (a msgid): A5 at a till, A4/A3 at entrances and gates.
+    use: str
+    #: The Chinese heading reads from this far (m); it is set at exactly that size.
+    heading_m: float
+    #: The first layer reads from at least this far (m).
+    first_m: float
+    #: The second layer reads from at least this far (m): arm's length or closer.
+    second_m: float
+    #: Side of the pictogram, mm.
+    pictogram_mm: float
+    #: Size of the URL printed under the QR code, pt.
+    url_pt: float
+
+    @property
+    def heading_size(self) -> float:
+        return size_for_distance(self.heading_m)
+
+    @property
+    def first_size(self) -> float:
+        return size_for_distance(self.first_m)
+
+    @property
+    def second_size(self) -> float:
+        return size_for_distance(self.second_m)
+
+
+#: Per sheet. A5 is for close range only (a till, a reception desk); A4 and
+#: Letter for a wall beside an entrance or a gate; A3 where people pass at a
+#: distance (a lobby, a car-park entrance).
+READING_DISTANCES: dict[str, ReadingDistances] = {
+    "A5": ReadingDistances(N_("at a till or a reception desk"), 1.2, 0.3, 0.25, 32, 7.5),
+    "A4": ReadingDistances(N_("beside an entrance or a gate"), 2.5, 0.42, 0.33, 50, 9.0),
+    "LETTER": ReadingDistances(N_("beside an entrance or a gate"), 2.5, 0.42, 0.33, 50, 9.0),
+    "A3": ReadingDistances(N_("at an entrance people pass at a distance"), 3.5, 0.6, 0.45, 70, 12.0),
+}
+
+#: The layers may grow above their minimum by up to this factor when the sheet has room.
+MAX_GROWTH = 1.3
+HEADING_LEADING = 1.08
+LEADING = 1.3
+
+# User fields that the sign prints, tried in this order when the text is
 # too long, longest text first (see _blame).
 _BODY_USER_FIELDS = ("operator_name", "operator_name_en", "address", "address_en", "contact_email",
                      "location", "location_en", "contact_phone", "privacy_contact", "privacy_contact_en")
@@ -78,9 +140,25 @@ class SignLayout:
     band_bottom: float
     pictogram: tuple[float, float, float]   # x, y, size
     qr: tuple[float, float, float]          # x, y, size (quiet zone included)
-    body_size: float
+    heading_size: float
+    first_size: float
+    second_size: float
     texts: tuple[PlacedText, ...]
     rules: tuple[tuple[float, float, float, float], ...] = field(default=())
+    version: ContentVersion | None = None
+
+    @property
+    def body_size(self) -> float:
+        """The smallest text size on the sign apart from the version line: the second layer's."""
+        return self.second_size
+
+    def reads_from(self) -> dict[str, float]:
+        """How far (m) the heading, the English heading and each layer read from, as laid out."""
+        en_heading = self.texts[1].layout.size
+        return {"heading": distance_for_size(self.heading_size),
+                "heading_en": distance_for_size(en_heading, LATIN_CAP_HEIGHT),
+                "first": distance_for_size(self.first_size),
+                "second": distance_for_size(self.second_size)}
 
 
 @dataclass(frozen=True)
@@ -89,15 +167,35 @@ class _Row:
     text: Bilingual
 
 
-def _rows(n: ScenarioNotice) -> list[_Row]:
+def full_rules_text(url: str) -> Bilingual:
+    """Where the full processing rules are (reference §H1.7)."""
+    return Bilingual(*(translate(loc, N_("The full processing rules are on the page the QR code opens ({url}); "
+                                         "our staff can also show them to you."), url=url) for loc in (ZH, EN)))
+
+
+def scan_prompt() -> Bilingual:
+    """What the QR code is for, printed beside it."""
+    return Bilingual.of(N_("Scan for the full rules, to refuse or to withdraw your consent"))
+
+
+def second_layer(n: ScenarioNotice) -> list[_Row]:
+    """The rest of reference §H1, after the first layer."""
     return [
-        _Row(Bilingual.of(N_("Purpose")), n.purpose),
         _Row(Bilingual.of(N_("How it works")), n.method),
         _Row(Bilingual.of(N_("Retention")), n.retention),
         _Row(Bilingual.of(N_("Necessity and impact")), n.necessity),
-        _Row(Bilingual.of(N_("Other way")), n.alternative),
         _Row(Bilingual.of(N_("Capture area")), n.capture_area),
+        _Row(Bilingual.of(N_("Your rights")), n.rights),
+        _Row(Bilingual.of(N_("Contact")), n.contact),
+        _Row(Bilingual.of(N_("Full processing rules")), full_rules_text(n.optout_url)),
     ]
+
+
+def sign_version(n: ScenarioNotice) -> ContentVersion:
+    """The sign's content version: a fingerprint of every text it prints but the version line."""
+    return content_version(SIGN, texts_of(
+        n.heading, n.operator, n.purpose, n.alternative, scan_prompt(), n.optout_url,
+        [(r.label, r.text) for r in second_layer(n)]))
 
 
 class _Stack:
@@ -115,68 +213,74 @@ class _Stack:
         self.y -= layout.height
         return layout
 
+    def run_in(self, label: str, text: str, size: float, color: Color) -> None:
+        """A paragraph that starts with its label in bold ("Retention  Face data is kept ...").
+
+        The label and the text's first line share a baseline; the rest of the
+        text wraps at the full width below. One paragraph per language, so
+        each line is in one language.
+        """
+        lab = _layout(label, BOLD, size, self.width)
+        indent = (lab.line_widths[0] if lab.lines else 0.0) + size * 0.6
+        first = _layout(text, REGULAR, size, self.width - indent) if indent < self.width * 0.6 else None
+        if len(lab.lines) != 1 or first is None or not first.lines or not text.startswith(first.lines[0]):
+            self.add(label, BOLD, size, DEEP_NAVY)   # a label too long to run in: its own line
+            self.add(text, REGULAR, size, color)
+            return
+        self.texts.append(PlacedText(lab, self.x, self.y, DEEP_NAVY))
+        head = first.lines[0]
+        rest = text[len(head):].lstrip(" ")
+        self.texts.append(PlacedText(_layout(head, REGULAR, size, self.width - indent), self.x + indent,
+                                     self.y, color))
+        self.y -= lab.leading
+        if rest:
+            self.add(rest, REGULAR, size, color)
+
     def space(self, gap: float) -> None:
         self.y -= gap
 
 
-def _body(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _Stack:
-    """Operator block and the §H1 rows at body size ``s``."""
-    st = _Stack(x, top, width)
-    st.add(n.operator.zh, BOLD, s * 1.5, TEXT_BLACK)
-    if n.operator.en != n.operator.zh:  # no English name: print the one name once
-        st.space(s * 0.25)
-        st.add(n.operator.en, BOLD, s * 1.15, SECOND_LANGUAGE)
-    st.space(s * 0.35)
-    st.add(n.contact.zh, REGULAR, s, TEXT_BLACK)
-    st.space(s * 0.2)
-    st.add(n.contact.en, REGULAR, s, SECOND_LANGUAGE)
-    label_w = max(width * 0.2, s * 6.5)
-    text_x = x + label_w + s
-    text_w = width - label_w - s
-    for row in _rows(n):
-        st.space(s * 0.45)
-        st.rules.append((x, st.y, x + width, st.y))
-        st.space(s * 0.45)
-        row_top = st.y
-        st.add(row.label.zh, BOLD, s, DEEP_NAVY, width=label_w)
-        st.add(row.label.en, BOLD, s * 0.85, DEEP_NAVY, width=label_w)
-        label_bottom = st.y
-        st.y = row_top
-        st.add(row.text.zh, REGULAR, s, TEXT_BLACK, x=text_x, width=text_w)
-        st.space(s * 0.2)
-        st.add(row.text.en, REGULAR, s, SECOND_LANGUAGE, x=text_x, width=text_w)
-        st.y = min(st.y, label_bottom)
-    return st
+def _balanced(text: str, font: str, size: float, width: float, leading: float) -> TextLayout:
+    """``text`` in as few lines as ``width`` allows, the lines as even as they can be
+    ("此处使用 / 人脸识别", not "此处使用人脸识 / 别")."""
+    full = _layout(text, font, size, width, leading)
+    if len(full.lines) < 2:
+        return full
+    lo, hi = width / len(full.lines), width
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        if len(_layout(text, font, size, mid, leading).lines) > len(full.lines):
+            lo = mid
+        else:
+            hi = mid
+    return _layout(text, font, size, hi, leading)
 
 
-def _rights(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _Stack:
-    st = _Stack(x, top, width)
-    label = Bilingual.of(N_("Your rights and opting out"))
-    st.add(label.zh, BOLD, s, DEEP_NAVY)
-    st.add(label.en, BOLD, s * 0.85, DEEP_NAVY)
-    st.space(s * 0.3)
-    st.add(n.rights.zh, REGULAR, s, TEXT_BLACK)
-    st.space(s * 0.2)
-    st.add(n.rights.en, REGULAR, s, SECOND_LANGUAGE)
-    return st
+Attempt = Callable[[float], tuple["_Placed | None", float]]
 
 
-Attempt = Callable[[float], tuple["_Stack | None", float]]
+@dataclass
+class _Placed:
+    """The two layers at one size: their texts, rules and the QR position."""
+
+    texts: list[PlacedText]
+    rules: list[tuple[float, float, float, float]]
+    qr: tuple[float, float, float]
 
 
-def _largest_fitting(min_size: float, max_size: float, attempt: Attempt) -> tuple[float, "_Stack"] | None:
-    """The largest size on the 0.25 pt grid at which ``attempt`` fits, with its stack.
+def _largest_fitting(min_size: float, max_size: float, attempt: Attempt) -> tuple[float, _Placed] | None:
+    """The largest size on the 0.25 pt grid at which ``attempt`` fits, with what it placed.
 
-    ``attempt(size)`` returns the stack (None if it does not fit) and the
+    ``attempt(size)`` returns the placement (None if it does not fit) and the
     ratio of the height it needs to the height available. Text height grows
     about with the square of the size (lines get both longer and taller), so
     one try at the largest size predicts the answer and a step or two from
     there confirms it; fitting assumes a smaller size never needs more room.
     """
     grid = [min_size + k * SIZE_STEP for k in range(int((max_size - min_size) / SIZE_STEP + 1e-6) + 1)]
-    tried: dict[int, tuple[_Stack | None, float]] = {}
+    tried: dict[int, tuple[_Placed | None, float]] = {}
 
-    def at(i: int) -> _Stack | None:
+    def at(i: int) -> _Placed | None:
         if i not in tried:
             tried[i] = attempt(grid[i])
         return tried[i][0]
@@ -203,99 +307,200 @@ def _where(sheet_name: str) -> Bilingual:
     return Bilingual.of(N_("an {sheet} sign"), sheet=sheet_name)  # "an A5 sign"
 
 
+Box = tuple[float, float, float, float]   # x, top, width, bottom
+
+
+def _first_layer(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _Stack:
+    """Who, and what for, read in passing."""
+    st = _Stack(x, top, width)
+    st.add(n.operator.zh, BOLD, s * 1.3, TEXT_BLACK)
+    if n.operator.en != n.operator.zh:  # no English name: print the one name once
+        st.add(n.operator.en, BOLD, s * 1.05, SECOND_LANGUAGE)
+    st.space(s * 0.5)
+    st.add(n.purpose.zh, REGULAR, s, TEXT_BLACK)
+    st.add(n.purpose.en, REGULAR, s, SECOND_LANGUAGE)
+    return st
+
+
+def _alternative(n: ScenarioNotice, s: float, x: float, top: float, width: float) -> _Stack:
+    """The non-face alternative and what the QR code beside it is for."""
+    st = _Stack(x, top, width)
+    st.add(n.alternative.zh, BOLD, s, TEXT_BLACK)
+    st.add(n.alternative.en, REGULAR, s, SECOND_LANGUAGE)
+    st.space(s * 0.5)
+    _add_prompt(st, s)
+    return st
+
+
+def _prompt(s: float, x: float, top: float, width: float) -> _Stack:
+    st = _Stack(x, top, width)
+    _add_prompt(st, s)
+    return st
+
+
+def _add_prompt(st: _Stack, s: float) -> None:
+    prompt = scan_prompt()
+    st.add(prompt.zh + " →", BOLD, s, DEEP_NAVY)
+    st.add(prompt.en + " →", BOLD, s, DEEP_NAVY)
+
+
+def _rows_in(rows: list[_Row], s: float, box: Box) -> _Stack | None:
+    """``rows`` stacked in ``box``; None if they overflow it."""
+    x, top, width, bottom = box
+    st = _Stack(x, top, width)
+    for row in rows:
+        if st.texts:
+            st.space(s * 0.45)
+        st.run_in(row.label.zh, row.text.zh, s, TEXT_BLACK)
+        st.run_in(row.label.en, row.text.en, s, SECOND_LANGUAGE)
+    if st.y < bottom - 1e-6 or any(t.box[2] > x + width + 1e-6 for t in st.texts):
+        return None
+    return st
+
+
+def _second_layer(n: ScenarioNotice, s: float, slots: list[Box]) -> list[_Stack] | None:
+    """The §H1 rows in reading order over one or two ``slots`` (columns); a row never splits.
+
+    With two columns the split is the one that ends both columns highest,
+    so neither runs long while the other stays empty. None if they do not fit.
+    """
+    rows = second_layer(n)
+    if len(slots) == 1:
+        st = _rows_in(rows, s, slots[0])
+        return None if st is None else [st]
+    best: list[_Stack] | None = None
+    for k in range(len(rows) + 1):
+        a, b = _rows_in(rows[:k], s, slots[0]), _rows_in(rows[k:], s, slots[1])
+        if a is not None and b is not None and (best is None or min(a.y, b.y) > min(st.y for st in best)):
+            best = [a, b]
+    return best
+
+
 def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False,
                 rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None = None,
                 answers: Mapping[str, Any] | None = None,
-                printed_at: PrintedAt = PrintedAt.OFFICE) -> SignLayout:
+                printed_at: PrintedAt = PrintedAt.OFFICE, today: dt.date | None = None) -> SignLayout:
     """Place everything on the sheet. ``rebuild`` and ``answers`` let the error
-    path find how long the offending field may be (see :func:`_blame`)."""
+    path find how long the offending field may be (see :func:`_blame`);
+    ``today`` is the print date shown beside the sign's version."""
     register_fonts()
     geometry = geometry_for(sheet_named(sheet_name, landscape), printed_at)
-    w, h = geometry.sheet.width_pt, geometry.sheet.height_pt
+    sheet = geometry.sheet
+    dist = READING_DISTANCES[sheet.name]
+    w, h = sheet.width_pt, sheet.height_pt
     m = geometry.safe_margin
-    min_s, max_s = BODY_SIZES[geometry.sheet.name]
-    gap = min_s * 1.2
+    inner = w - 2 * m
+    where = _where(sheet.name)
 
-    # Amber band: the heading and pictogram, readable from a distance.
-    band_h = h * (0.22 if landscape else 0.16)
-    band_bottom = h - band_h
-    pad = m * 0.6
-    pic = band_h - m - pad
-    pic_x, pic_y = m, h - m - pic
-    head_x = m + pic + m * 0.8
-    head_w = w - m - head_x
-    head_zh = fit_paragraph(notice.heading.zh, BOLD, head_w, pic * 0.58, pic * 0.5, min_s,
-                            1.15, field=Bilingual.of(N_("heading")))
-    head_en = fit_paragraph(notice.heading.en, BOLD, head_w, pic * 0.36, head_zh.size * 0.6,
-                            min_s, 1.15, field=Bilingual.of(N_("heading")))
-    head_total = head_zh.height + pic * 0.06 + head_en.height
-    head_top = pic_y + pic - (pic - head_total) / 2
-    texts = [PlacedText(head_zh, head_x, head_top, TEXT_BLACK),
-             PlacedText(head_en, head_x, head_top - head_zh.height - pic * 0.06, TEXT_BLACK)]
+    # Band: pictogram, and beside it the heading at the size its distance asks for.
+    hs = dist.heading_size
+    pic = dist.pictogram_mm * mm
+    gap = pic * 0.16
+    col_x = m + pic + gap
+    col_w = w - m - col_x
+    head_zh = _balanced(notice.heading.zh, BOLD, hs, col_w, HEADING_LEADING)
+    if head_zh.line_widths and max(head_zh.line_widths) > col_w + 1e-6:
+        raise SheetTooSmallError(None, 0, 0, where)   # a heading translation too long for its distance
+    en_size = min(hs * 0.5, col_w / max(pdfmetrics.stringWidth(notice.heading.en, BOLD, 1.0), 1.0))
+    head_en = _layout(notice.heading.en, BOLD, en_size, col_w, 1.15)
+    head_gap = hs * 0.12
+    head_h = head_zh.height + head_gap + head_en.height
+    if landscape:   # the heading is one line: a pictogram as tall as heading and English is enough
+        pic = min(pic, max(head_h, pic * 0.75))
+    row_h = max(pic, head_h)
+    top = h - m
+    pic_y = top - (row_h + pic) / 2
+    head_top = top - (row_h - head_h) / 2
+    texts = [PlacedText(head_zh, col_x, head_top, TEXT_BLACK),
+             PlacedText(head_en, col_x, head_top - head_zh.height - head_gap, TEXT_BLACK)]
+    band_bottom = top - row_h - m * 0.7
 
-    # Footer: the version line, bottom-left of the safe area.
-    foot_s = max(min_s * 0.85, 6.0)
-    version = _layout(f"{notice.version.zh}    {notice.version.en}", REGULAR, foot_s, w - 2 * m)
-    footer_top = m + version.height
-    texts.append(PlacedText(version, m, footer_top, SECOND_LANGUAGE))
+    # Footer: the sign's content version and print date, bottom-left of the safe area.
+    version = sign_version(notice)
+    foot_s = max(dist.second_size * 0.8, 6.0)
+    # One language per line, as everywhere on the sign.
+    foot = _layout("\n".join(translate(loc, N_("Sign version {label}"),
+                                         label=version.label(loc, today) if today else version.code)
+                               for loc in (ZH, EN)), REGULAR, foot_s, inner)
+    footer_top = m + foot.height
+    texts.append(PlacedText(foot, m, footer_top, SECOND_LANGUAGE))
 
-    # QR code and the URL under it.
-    q = required_qr_size_mm(geometry.sheet, notice.optout_url) * mm
-    if landscape:
-        # The right-hand column has room to spare: a bigger code scans from further away.
-        q = max(q, (w - 2 * m) * 0.3 * 0.6)
-    body_top = band_bottom - gap
-    where = _where(geometry.sheet.name)
-    url_box_h = q * 0.6
-    if landscape:
-        col_w = max(q, (w - 2 * m) * 0.3)
-        col_x = w - m - col_w
-        url_w, url_x, url_align = col_w, col_x, "center"
-    else:
-        # Right-aligned under the QR and wider than it, so a URL breaks rarely.
-        url_w = min(q * 1.7, w - 2 * m)
-        url_x, url_align = w - m - url_w, "right"
-    url = fit_paragraph(notice.optout_url, REGULAR, url_w, url_box_h, max(min_s * 0.9, URL_MIN_SIZE),
-                        URL_MIN_SIZE, 1.2, field=field_label("optout_url"), where=where)
-    qr_y = footer_top + gap + url.height + min_s * 0.4
-    if landscape:
-        qr_x = col_x + (col_w - q) / 2
-        rights_box = (col_x, body_top, col_w, body_top - (qr_y + q) - gap)
-        body_box = (m, body_top, col_x - gap * 1.5 - m, body_top - footer_top - gap)
-    else:
-        qr_x = w - m - q
-        panel_top = qr_y + q
-        rights_box = (m, panel_top, w - 2 * m - q - gap, q)
-        body_box = (m, body_top, w - 2 * m, body_top - panel_top - gap * 1.5)
-    texts.append(PlacedText(url, url_x, qr_y - min_s * 0.4, TEXT_BLACK, align=url_align))
+    q = max(required_qr_size_mm(sheet, notice.optout_url) * mm, dist.url_pt * 4.2)
+    url = fit_paragraph(notice.optout_url, REGULAR, min(q * 2.2, inner * 0.5), dist.url_pt * 3.2,
+                        dist.url_pt, dist.url_pt, 1.2, field=field_label("optout_url"), where=where)
+    body_top = band_bottom - m * 0.8
+    body_bottom = footer_top + dist.second_size
 
-    def try_body(s: float, n: ScenarioNotice = notice) -> tuple[_Stack | None, float]:
-        return _check(_body(n, s, *body_box[:3]), body_box)
+    def attempt(s1: float, n: ScenarioNotice = notice) -> tuple[_Placed | None, float]:
+        s2 = s1 * dist.second_size / dist.first_size
+        if landscape:
+            return _landscape(n, s1, s2, q, url, m, inner, body_top, body_bottom)
+        return _portrait(n, s1, s2, q, url, m, inner, body_top, body_bottom)
 
-    def try_rights(s: float) -> tuple[_Stack | None, float]:
-        return _check(_rights(notice, s, *rights_box[:3]), rights_box)
-
-    found = _largest_fitting(min_s, max_s, try_body)
+    min_s = dist.first_size
+    found = _largest_fitting(min_s, min_s * MAX_GROWTH, attempt)
     if found is None:
-        raise _blame(notice, min_s, lambda s, n: try_body(s, n)[0] is not None, rebuild, answers, where)
-    s_body, body = found
-    found = _largest_fitting(min_s, min(max_s, s_body), try_rights)
-    if found is None:
-        # Only the phone number is user text in the rights panel.
-        raise TextDoesNotFitError(field_label("contact_phone"), 20, len(notice.phone), where)
-    rights = found[1]
-    texts.extend(body.texts)
-    texts.extend(rights.texts)
-    return SignLayout(geometry, band_bottom, (pic_x, pic_y, pic), (qr_x, qr_y, q), s_body,
-                      tuple(texts), tuple(body.rules))
+        raise _blame(notice, lambda n: attempt(min_s, n)[0] is not None, rebuild, answers, where)
+    s1, placed = found
+    texts.extend(placed.texts)
+    return SignLayout(geometry, band_bottom, (m, pic_y, pic), placed.qr, hs, s1,
+                      s1 * dist.second_size / dist.first_size, tuple(texts), tuple(placed.rules), version)
 
 
-def _check(st: _Stack, box: tuple[float, float, float, float]) -> tuple[_Stack | None, float]:
-    """(the stack if it fits ``box``, else None; needed height / available height)."""
-    x, top, width, height = box
-    needed = top - st.y
-    ok = needed <= height + 1e-6 and all(t.box[2] <= x + width + 1e-6 for t in st.texts)
-    return (st if ok else None), needed / max(height, 1e-6)
+def _qr_block(n: ScenarioNotice, s: float, q: float, url: TextLayout, x: float, top: float,
+              width: float, alternative: bool = True) -> tuple[_Stack, tuple[float, float, float], float]:
+    """The alternative (if ``alternative``) and the scan prompt at left, the
+    QR code at right with its URL under it.
+
+    Returns the texts, the QR square and the block's bottom.
+    """
+    text_w = width - max(q, max(url.line_widths or (0.0,))) - s
+    st = _alternative(n, s, x, top, text_w) if alternative else _prompt(s, x, top, text_w)
+    qr = (x + width - q, top - q, q)
+    url_w = url.width
+    st.texts.append(PlacedText(url, x + width - url_w, top - q - s * 0.2, TEXT_BLACK, align="right"))
+    bottom = min(st.y, top - q - s * 0.2 - url.height)
+    return st, qr, bottom
+
+
+def _portrait(n: ScenarioNotice, s1: float, s2: float, q: float, url: TextLayout, m: float, inner: float,
+              top: float, bottom: float) -> tuple[_Placed | None, float]:
+    first = _first_layer(n, s1, m, top, inner)
+    block, qr, block_bottom = _qr_block(n, s1, q, url, m, first.y - s1 * 0.6, inner)
+    rule_y = block_bottom - s2 * 0.9
+    second = _second_layer(n, s2, [(m, rule_y - s2 * 0.8, inner, bottom)])
+    needed = top - (min(second[0].y, rule_y) if second else bottom - 1)
+    if second is None or any(t.box[2] > m + inner + 1e-6 for t in first.texts + block.texts):
+        return None, max(needed / max(top - bottom, 1e-6), 1.0 + 1e-3)
+    placed = _Placed(first.texts + block.texts + second[0].texts, [(m, rule_y, m + inner, rule_y)], qr)
+    return placed, needed / max(top - bottom, 1e-6)
+
+
+def _landscape(n: ScenarioNotice, s1: float, s2: float, q: float, url: TextLayout, m: float, inner: float,
+               top: float, bottom: float) -> tuple[_Placed | None, float]:
+    """Two columns: the first layer at left; at right the QR code with the
+    scan prompt beside it; the second layer continues both, so the QR sits
+    beside the rights text it serves and no part of the sheet stays empty."""
+    gap = s1 * 1.5
+    left_w = (inner - gap) * 0.52
+    right_x = m + left_w + gap
+    right_w = inner - left_w - gap
+    first = _first_layer(n, s1, m, top, left_w)
+    first.space(s1 * 0.5)
+    first.add(n.alternative.zh, BOLD, s1, TEXT_BLACK)
+    first.add(n.alternative.en, REGULAR, s1, SECOND_LANGUAGE)
+    block, qr, block_bottom = _qr_block(n, s1, q, url, right_x, top, right_w, alternative=False)
+    left_rule = first.y - s2 * 0.9
+    right_rule = block_bottom - s2 * 0.9
+    slots = [(m, left_rule - s2 * 0.8, left_w, bottom), (right_x, right_rule - s2 * 0.8, right_w, bottom)]
+    second = _second_layer(n, s2, slots)
+    overflow = any(t.box[2] > m + left_w + 1e-6 for t in first.texts) or first.y < bottom
+    needed = top - min(first.y, block_bottom) + (bottom - min(st.y for st in second) if second else top - bottom)
+    ratio = max(needed / max(top - bottom, 1e-6), 1.0)
+    if second is None or overflow:
+        return None, max(ratio, 1.0 + 1e-3)
+    rules = [(m, left_rule, m + left_w, left_rule), (right_x, right_rule, right_x + right_w, right_rule)]
+    return _Placed(first.texts + block.texts + [t for st in second for t in st.texts], rules, qr), ratio
 
 
 class SheetTooSmallError(TextDoesNotFitError):
@@ -318,7 +523,7 @@ class SheetTooSmallError(TextDoesNotFitError):
                                         field=fields, where=where, max_chars=max_chars, length=length)
 
 
-def _blame(notice: ScenarioNotice, min_s: float, fits_body: Callable[..., bool],
+def _blame(notice: ScenarioNotice, fits_body: Callable[[ScenarioNotice], bool],
            rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None,
            answers: Mapping[str, Any] | None, where: Bilingual) -> TextDoesNotFitError:
     """The error for a body that does not fit: name the longest user field and
@@ -343,13 +548,13 @@ def _blame(notice: ScenarioNotice, min_s: float, fits_body: Callable[..., bool],
 
     for key in ranked:   # longest prefix of one field that fits, others unchanged
         value = values[key]
-        lo = longest(lambda n: fits_body(min_s, rebuild({key: value[:n]})), len(value))
+        lo = longest(lambda n: fits_body(rebuild({key: value[:n]})), len(value))
         if lo > 0:
             return TextDoesNotFitError(field_label(key), lo, len(value), where)
     # Shorten the longest fields together: as few as needed, by the same share.
     for count in range(2, len(ranked) + 1):
         keys = ranked[:count]
-        if fits_body(min_s, rebuild({k: "" for k in keys})):
+        if fits_body(rebuild({k: "" for k in keys})):
             break
     else:
         return SheetTooSmallError(None, 0, 0, where)
@@ -357,7 +562,9 @@ def _blame(notice: ScenarioNotice, min_s: float, fits_body: Callable[..., bool],
     def cut(percent: int) -> dict[str, str]:
         return {k: values[k][:len(values[k]) * percent // 100] for k in keys}
 
-    percent = longest(lambda pc: fits_body(min_s, rebuild(cut(pc))), 100)
+    percent = longest(lambda pc: fits_body(rebuild(cut(pc))), 100)
+    if percent == 0:   # only leaving them out fits: the fixed texts alone all but fill the sheet
+        return SheetTooSmallError(None, 0, 0, where)
     names = [field_label(k) for k in keys]
     fields = Bilingual(join_phrases(ZH, [n.zh for n in names], "and"),
                        join_phrases(EN, [n.en for n in names], "and"))
@@ -369,14 +576,14 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
     """Draw one sign page from its layout."""
     g = layout.geometry
     start_print_page(canvas, g)
-    canvas.setFillColor(WARNING_AMBER)
+    canvas.setFillColor(AMBER_TINT)
     x0, _y0, x1, y1 = background_rect(g)
     canvas.rect(x0, layout.band_bottom, x1 - x0, y1 - layout.band_bottom, stroke=0, fill=1)
     px, py, ps = layout.pictogram
     draw_face_pictogram(canvas, px, py, ps, TEXT_BLACK)
     canvas.saveState()
     canvas.setStrokeColor(RULE_GREY)
-    canvas.setLineWidth(0.5)
+    canvas.setLineWidth(0.75)
     if layout.rules:
         canvas.lines(layout.rules)
     canvas.restoreState()
@@ -386,18 +593,21 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
 
 
 def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape: bool,
-                today: Any, slug: str | None = None, printed_at: PrintedAt = PrintedAt.OFFICE) -> bytes:
+                today: dt.date, slug: str | None = None, printed_at: PrintedAt = PrintedAt.OFFICE) -> bytes:
     """The sign for ``scenario`` on one sheet, as PDF bytes.
 
+    ``printed_at`` OFFICE (the default) gives a page the size of the paper;
+    PRINT_SHOP a PDF/X file with bleed and crop marks
+    (:func:`~signdesk.documents.pdfx.finish_for_print_shop`).
     Raises :class:`TextDoesNotFitError` (naming the field) when the user's
-    text cannot fit at the sheet's legible minimum, and the errors of
+    text cannot fit at the sheet's reading-distance sizes, and the errors of
     :func:`~signdesk.documents.content.scenario_notice`.
     """
     notice = scenario_notice(project, scenario, today, slug=slug)
     layout = layout_sign(
         notice, sheet_name, landscape,
         rebuild=lambda overrides: scenario_notice(project, scenario, today, overrides, notice.slug),
-        answers=project.answers_for(scenario), printed_at=printed_at)
+        answers=project.answers_for(scenario), printed_at=printed_at, today=today)
     buf = io.BytesIO()
     canvas = new_canvas(buf, f"{notice.heading.zh} {notice.heading.en} — {scenario.name}",
                         notice.operator.zh, date=today, subject=notice.optout_url)
@@ -407,4 +617,5 @@ def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape
     return buf.getvalue()
 
 
-__all__ = ["BODY_SIZES", "PlacedText", "SignLayout", "draw_sign", "layout_sign", "render_sign"]
+__all__ = ["READING_DISTANCES", "PlacedText", "ReadingDistances", "SignLayout", "distance_for_size",
+           "draw_sign", "layout_sign", "render_sign", "size_for_distance"]

@@ -12,7 +12,7 @@ from pdf_checks import assert_fonts_embedded, qr_texts, reader, text_of, text_or
 from signdesk.documents.content import scenario_notice
 from signdesk.documents.fonts import MissingGlyphError
 from signdesk.documents.qr import InvalidOptOutUrlError
-from signdesk.documents.sign import layout_sign, render_sign
+from signdesk.documents.sign import READING_DISTANCES, layout_sign, render_sign
 from signdesk.documents.textfit import CLOSING, TextDoesNotFitError
 from signdesk.errors import UserInputError
 from signdesk.model import Project, load
@@ -49,7 +49,8 @@ def test_sign_is_print_ready_bilingual_and_its_qr_opens_the_optout_page(qapp, te
     pdf = render_sign(tea, sc, size, landscape, TODAY)
     assert len(pdf) <= 120 * 1024
     assert_fonts_embedded(pdf)
-    text = text_of(pdf)
+    # The heading may take two lines, a phone number may start a line.
+    text = " ".join(text_of(pdf).replace("此处使用\n人脸识别", "此处使用人脸识别").split())
     for expected in ("此处使用人脸识别", "Facial recognition in use", "上海柠檬茶饮有限公司",
                      "Shanghai Lemon Tea Co., Ltd.", "电话 021-5555 0123", "Phone 021-5555 0123",
                      "2026年11月22日", "22 November 2026", "门店收银台"):
@@ -59,14 +60,19 @@ def test_sign_is_print_ready_bilingual_and_its_qr_opens_the_optout_page(qapp, te
     assert qr_texts(pdf) == ["https://lemontea.example.cn/face-optout"]
 
 
-@pytest.mark.parametrize("example", ["small_hotel", "training_centre", "residential_compound"])
-def test_every_example_sign_fits_a5_and_a3(example) -> None:
+@pytest.mark.parametrize("example", ["bubble_tea_shop", "small_hotel", "training_centre", "residential_compound"])
+def test_every_example_sign_reads_from_its_sheets_stated_distances(example) -> None:
     from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     project = load(EXAMPLES / f"{example}.signdesk")
     for sc in project.scenarios:
-        for size in ("A5", "A3"):
-            layout = layout_sign(scenario_notice(project, sc, TODAY), size)
-            assert layout.body_size >= 7
+        for size in SIZES:
+            for landscape in (False, True):
+                layout = layout_sign(scenario_notice(project, sc, TODAY), size, landscape)
+                stated = READING_DISTANCES[size]
+                reads = layout.reads_from()
+                assert reads["heading"] == pytest.approx(stated.heading_m), (size, landscape)
+                assert reads["first"] >= stated.first_m - 1e-6, (size, landscape)
+                assert reads["second"] >= stated.second_m - 1e-6, (size, landscape)
 
 
 def test_no_line_starts_with_closing_punctuation(tea) -> None:
@@ -109,7 +115,7 @@ def test_several_long_fields_are_named_together_with_a_length_that_fits(tea) -> 
     project.business.pop("address_en", None)
     sc.answers.pop("location_en", None)
     with pytest.raises(TextDoesNotFitError) as err:
-        render_sign(project, sc, "A5", False, TODAY)
+        render_sign(project, sc, "A5", True, TODAY)
     en, zh = err.value.message("en"), err.value.message("zh_CN")
     assert "an A5 sign" in en and "about 0 " not in en and "约0个" not in zh, en
     assert "address" in en and "地址" in zh
@@ -232,3 +238,124 @@ def test_every_document_is_dated_the_day_it_was_printed_for(tea) -> None:
         assert info["/ModDate"].startswith("D:20270309"), name
     again = render_documents(tea, ("A5", "A4"), ("portrait", "landscape"), day)
     assert again == files
+
+
+def test_the_sheets_get_bigger_and_read_from_further() -> None:
+    a5, a4, a3 = (READING_DISTANCES[s] for s in ("A5", "A4", "A3"))
+    assert a5.heading_m < a4.heading_m < a3.heading_m
+    assert a5.pictogram_mm < a4.pictogram_mm < a3.pictogram_mm
+    assert 45 <= a4.pictogram_mm <= 60 and a4.url_pt >= 9
+    assert a5.second_m < a4.second_m < a3.second_m
+
+
+def _ink_rows(image, x0: int, x1: int, y0: int, y1: int):
+    import numpy as np
+    dark = image[y0:y1, x0:x1].min(axis=2) < 100
+    rows = np.flatnonzero(dark.any(axis=1))
+    return rows + y0
+
+
+@pytest.mark.parametrize("size", ["A5", "A4", "A3"])
+def test_the_heading_characters_are_as_tall_as_its_reading_distance_asks(qapp, tea, size) -> None:
+    # 25 mm of character height per 3 m: measure the printed ink of the
+    # heading's first line of Han characters on the rendered page.
+    from pdf_checks import rasterise
+
+    dpi = 100
+    pdf = render_sign(tea, tea.scenarios[0], size, False, TODAY)
+    image = rasterise(pdf, dpi=dpi)
+    layout = layout_sign(scenario_notice(tea, tea.scenarios[0], TODAY), size)
+    zh = layout.texts[0]
+    px = dpi / 72
+    h = layout.geometry.sheet.height_pt
+    x0, x1 = int(zh.x * px), int((zh.x + zh.layout.width) * px)
+    y0 = int((h - zh.top) * px)
+    rows = _ink_rows(image, x0, x1, y0, int((h - zh.top + zh.layout.leading) * px))
+    # The first run of inked rows is the first line's characters.
+    gaps = [i for i in range(1, len(rows)) if rows[i] - rows[i - 1] > 1]
+    first_line = rows[: gaps[0]] if gaps else rows
+    glyph_mm = (first_line[-1] - first_line[0] + 1) / dpi * 25.4
+    needed_mm = READING_DISTANCES[size].heading_m * 25 / 3
+    assert glyph_mm >= needed_mm * 0.97, (glyph_mm, needed_mm)
+
+
+def _lines(pdf: bytes) -> list[str]:
+    import subprocess
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    return [line.strip() for line in out.stdout.decode("utf-8").splitlines() if line.strip()]
+
+
+def _words_of_english(line: str) -> list[str]:
+    """Latin words on a line, leaving out e-mail addresses, URLs and codes like S-2680B0."""
+    import re
+    line = re.sub(r"\S+@\S+|https?://\S+|\b[A-Z]-[0-9A-F]{6}\b|\(1:[1N]\)|1:[1N]", " ", line)
+    return re.findall(r"[A-Za-z]{2,}", line)
+
+
+@pytest.mark.parametrize("example", ["bubble_tea_shop", "small_hotel", "training_centre", "residential_compound"])
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_each_language_has_its_own_lines(example, landscape) -> None:
+    import re
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / f"{example}.signdesk")
+    for sc in project.scenarios:
+        pdf = render_sign(project, sc, "A4", landscape, TODAY)
+        for line in _lines(pdf):
+            # -layout keeps columns side by side: split where a wide gap separates them.
+            for part in re.split(r"\s{3,}", line):
+                han = re.search(r"[\u4e00-\u9fff]", part)
+                words = _words_of_english(part)
+                assert not (han and words), (example, sc.id, part)
+
+
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_every_h1_item_is_on_the_sign_in_two_layers(tea, landscape) -> None:
+    sc = tea.scenarios[0]
+    notice = scenario_notice(tea, sc, TODAY)
+    text = "".join(text_of(render_sign(tea, sc, "A4", landscape, TODAY)).split())
+    for item in (notice.heading, notice.operator, notice.purpose, notice.method, notice.retention,
+                 notice.necessity, notice.rights, notice.contact, notice.capture_area, notice.alternative):
+        for lang in (item.zh, item.en):
+            assert "".join(lang.split()) in text, lang
+    # §H1.7: where the full processing rules can be read.
+    assert "完整的个人信息处理规则见" in text and "Thefullprocessingrulesareonthepage" in text
+    assert "扫码查看完整规则、拒绝或撤回同意" in text
+    layout = layout_sign(notice, "A4", landscape)
+    # The first layer is larger than the second.
+    assert layout.first_size > layout.second_size * 1.2
+
+
+def test_the_url_under_the_qr_is_at_least_9_pt_on_a4(tea) -> None:
+    for landscape in (False, True):
+        pdf = render_sign(tea, tea.scenarios[0], "A4", landscape, TODAY)
+        sizes = [size for _x, _y, size, t in text_origins(pdf)[0] if t.strip() == tea.business["optout_url"]]
+        assert sizes and min(sizes) >= 9, sizes
+
+
+def test_a_landscape_sign_has_its_own_layout(tea) -> None:
+    portrait = layout_sign(scenario_notice(tea, tea.scenarios[0], TODAY), "A4")
+    layout = layout_sign(scenario_notice(tea, tea.scenarios[0], TODAY), "A4", landscape=True)
+    w = layout.geometry.sheet.width_pt
+    heading = layout.texts[0]
+    # The heading runs on one line across most of the sheet, not 41 % of it.
+    assert len(heading.layout.lines) == 1 and len(portrait.texts[0].layout.lines) == 2
+    assert max(heading.layout.line_widths) / w > 0.55
+    # The QR code sits at the top of the right column, beside the scan prompt,
+    # right under the band: no empty gap above it.
+    qx, qy, q = layout.qr
+    assert qx > w / 2 and layout.band_bottom - (qy + q) < 15 * MM
+    prompt = [t for t in layout.texts if t.layout.lines and t.layout.lines[0].startswith("扫码")]
+    assert prompt and prompt[0].top > qy and prompt[0].box[2] <= qx
+
+
+def test_the_sign_carries_its_content_version_and_print_date(tea) -> None:
+    sc = tea.scenarios[0]
+    one = text_of(render_sign(tea, sc, "A4", False, TODAY))
+    other = text_of(render_sign(tea, sc, "A4", False, dt.date(2027, 1, 5)))
+    import re
+    codes = re.findall(r"S-[0-9A-F]{6}", one)
+    assert codes and codes == re.findall(r"S-[0-9A-F]{6}", other)
+    assert "2026年11月22日印制" in one.replace(" ", "") and "printed 22 November 2026" in one
+    changed = tea.copy()
+    changed.business["contact_phone"] = "021-5555 0199"
+    assert re.findall(r"S-[0-9A-F]{6}", text_of(render_sign(changed, sc, "A4", False, TODAY))) != codes
