@@ -189,8 +189,7 @@ def _export(reg: Register, project: Project, args: argparse.Namespace, locale: s
         files = {f"register-{args.person}.pdf": render_person_history(reg, project, args.person, today)}
     else:
         files = {"register.csv": export_csv(reg, project),
-                 "register-summary.pdf": render_register_summary(reg, project, today,
-                                                                 today_versions(project, today))}
+                 "register-summary.pdf": render_register_summary(reg, project, today)}
     write_documents(files, args.output)
     for name in files:
         print(args.output / name)
@@ -247,11 +246,6 @@ _ACTIONS = {"add": _add, "refuse": _add, "withdraw": _withdraw, "delete": _delet
 run.add_arguments = _arguments  # type: ignore[attr-defined]
 
 
-def today_versions(project: Project, today: dt.date) -> dict[str, dict[str, str]]:
-    """Today's content versions of each scenario's forms and sign, from the documents."""
-    return {}
-
-
 def findings_register(project_path: Path, project: Project, today: dt.date | None, locale: str):  # type: ignore[no-untyped-def]
     """The register facts for ``check``, or None when the project has no register.
 
@@ -259,6 +253,8 @@ def findings_register(project_path: Path, project: Project, today: dt.date | Non
     """
     if not project.register_id:
         return None
+    from signdesk.documents.register_report import today_versions
+
     try:
         with open_project_register(project_path, project, lock=False, read_only=True) as reg:
             return register_facts(reg, today_versions(project, today or dt.date.today()))

@@ -28,6 +28,30 @@ SUMMARY_TITLE = N_("Register of consents and signs")
 HISTORY_TITLE = N_("Register history of one person")
 
 
+def today_versions(project: Project, today: dt.date) -> dict[str, dict[str, str]]:
+    """Today's content versions (codes) of each scenario's consent and guardian forms.
+
+    What the register's findings compare signed forms against; a form that
+    cannot be made yet (an answer missing) has no version and is left out.
+    """
+    from signdesk.documents.consent import form_version
+    from signdesk.errors import UserInputError
+    from signdesk.rules import DocumentKind, required_documents
+
+    wanted = {DocumentKind.CONSENT_FORM: ("adult", False), DocumentKind.GUARDIAN_CONSENT_FORM: ("guardian", True)}
+    out: dict[str, dict[str, str]] = {}
+    for doc in required_documents(project):
+        if doc.kind not in wanted or doc.scenario_id is None:
+            continue
+        key, guardian = wanted[doc.kind]
+        try:
+            version = form_version(project, project.scenario(doc.scenario_id), guardian, today)
+        except UserInputError:
+            continue
+        out.setdefault(doc.scenario_id, {})[key] = version.code
+    return out
+
+
 def _bi(fn) -> Bilingual:  # type: ignore[no-untyped-def]
     return Bilingual(fn(ZH), fn(EN))
 
@@ -55,11 +79,11 @@ def _pdf(flow: Flow, title: str, project: Project, today: dt.date) -> bytes:
     return buf.getvalue()
 
 
-def render_register_summary(register: Register, project: Project, today: dt.date,
-                            versions: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+def render_register_summary(register: Register, project: Project, today: dt.date) -> bytes:
     """The register summary as PDF bytes."""
     from signdesk.register.facts import register_facts
 
+    versions = today_versions(project, today)
     conn = register.connection
     flow = Flow(SIZE, footer=RunningFooter(T(SUMMARY_TITLE), today.isoformat()))
     _head(flow, SUMMARY_TITLE, project, today)

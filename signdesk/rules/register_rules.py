@@ -21,6 +21,7 @@ from typing import Any, Mapping
 from signdesk.i18n import N_
 from signdesk.questions import FILING_THRESHOLD
 from signdesk.questions.conditions import Check
+from signdesk.rules.deadlines import Deadline, Due
 from signdesk.rules.model import NDSR, PIPL, M, Rule, Severity
 
 REGISTER_KEY = "__register__"
@@ -98,8 +99,10 @@ def _withdrawals(a: Mapping[str, Any], overdue: bool) -> list[tuple[dt.date, int
 def _withdrawal_params(overdue: bool):  # type: ignore[no-untyped-def]
     def params(a: Mapping[str, Any]) -> dict[str, Any]:
         found = _withdrawals(a, overdue)
-        return {"count": sum(n for _d, n in found), "date": found[0][0] if overdue else found[-1][0],
-                "first": found[0][0]}
+        # The earliest deletion still open is the date that matters (and the
+        # one a calendar reminds of).
+        return {"count": sum(n for _d, n in found), "date": found[-1][0], "first": found[0][0],
+                "since": found[0][0] + dt.timedelta(days=1), "deadline": Deadline(found[0][0])}
     return params
 
 
@@ -142,16 +145,16 @@ REGISTER_RULES: tuple[Rule, ...] = (
     # Evidence for FR-21 / FR-12: deletion after withdrawal (PIPL 47(1)(3)).
     Rule("RG-01", V, (PIPL("47"),),
          Check(lambda a: bool(_withdrawals(a, True)), ()),
-         N_("Face data not deleted after withdrawal: {count} overdue since {first}"),
+         N_("Face data not deleted after withdrawal: {count} overdue since {since}"),
          N_("The register shows withdrawals of consent whose deletion was due by {first} and is not recorded. Once consent is withdrawn, the face data must be deleted on your own initiative."),
          N_("Delete these people's face data from every device and backup now, and record each deletion in the register."),
-         scope="business", params=_withdrawal_params(True)),
+         scope="business", params=_withdrawal_params(True), due=Due.DELETION),
     Rule("RG-02", O, (PIPL("47"), PIPL("15")),
          Check(lambda a: bool(_withdrawals(a, False)), ()),
          N_("Delete the face data of {count} people who withdrew, by {date}"),
          N_("The register shows withdrawals of consent with no deletion recorded yet; the first deletion is due by {first}."),
          N_("Delete their face data from every device and backup, and record each deletion in the register (date, by whom, which devices)."),
-         scope="business", params=_withdrawal_params(False)),
+         scope="business", params=_withdrawal_params(False), due=Due.DELETION),
     # Evidence for FR-13: consent again after a change (PIPL 14, NDSR 22).
     Rule("RG-03", O, (PIPL("14"), NDSR("22")),
          Check(lambda a: _outdated_consents(a) > 0, ()),

@@ -129,3 +129,26 @@ def test_bad_input_is_one_line_never_a_traceback(shop_path, capsys):
     assert status == 2 and err.count("\n") == 1 and "999999" in err
     status, _, err = _run(capsys, "register", shop_path, "add", "--name", "王", "--phone4", "abc", "--scenario", SC)
     assert status == 2 and "Traceback" not in err
+
+
+def test_check_compares_signed_forms_with_todays_form_version(shop_path, capsys):
+    from signdesk.documents.consent import form_version
+
+    project = load(shop_path)
+    today = form_version(project, project.scenarios[0]).code
+    _run(capsys, "register", shop_path, "add", "--name", "王芳", "--scenario", SC, "--form-version", today)
+    status, out, _ = _run(capsys, "check", shop_path, "--lang", "en")
+    assert "earlier version of the form" not in out
+    _run(capsys, "register", shop_path, "add", "--name", "张伟", "--scenario", SC, "--form-version", "C-000000")
+    status, out, _ = _run(capsys, "check", shop_path, "--lang", "en", "--format", "json")
+    found = [f for f in json.loads(out)["findings"] if f["rule"] == "RG-03"]
+    assert found and "1" in found[0]["title"]
+
+
+def test_a_pending_deletion_is_a_dated_deadline_in_the_json(shop_path, capsys):
+    _run(capsys, "register", shop_path, "add", "--name", "王芳", "--serial", "000101", "--scenario", SC,
+         "--date", "2026-11-02")
+    _run(capsys, "register", shop_path, "withdraw", "--serial", "000101", "--date", "2026-11-20")
+    status, out, _ = _run(capsys, "check", shop_path, "--today", "2026-11-22", "--format", "json")
+    deadlines = [d for d in json.loads(out)["deadlines"] if d["rule"] == "RG-02"]
+    assert deadlines and deadlines[0]["date"] == "2026-12-05"

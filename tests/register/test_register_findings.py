@@ -45,7 +45,7 @@ def test_deletion_overdue_after_withdrawal_and_not_once_deleted(reg):
     found = _ids(reg)
     assert "RG-01" in found and "RG-02" not in found
     assert found["RG-01"].severity is Severity.VIOLATION and "PIPL art. 47" in found["RG-01"].citation_text("en")
-    assert "16 November 2026" in found["RG-01"].title("en")
+    assert "17 November 2026" in found["RG-01"].title("en")  # due by the 16th
     reg.confirm_deletion(a.person_id, day=D(2026, 11, 10), by="李", devices=["till"])
     assert "RG-01" not in _ids(reg)
 
