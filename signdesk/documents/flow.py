@@ -26,7 +26,7 @@ from signdesk.documents.printmarks import (
     start_print_page,
 )
 from signdesk.documents.qr import draw_qr
-from signdesk.documents.textfit import TextLayout, draw_layout, line_width, wrap_lines
+from signdesk.documents.textfit import TextLayout, draw_layout, layout_lines
 from signdesk.i18n import EN, N_, ZH, Bilingual, translate
 
 #: English in a slightly lighter black, so the eye finds the Chinese first.
@@ -64,9 +64,7 @@ def layout_text(text: str, font: str, size: float, width: float, leading: float 
     Remembered: a preview after an edit, the same sign on another sheet and
     the next site of a chain lay out mostly the same paragraphs again.
     """
-    lines = tuple(wrap_lines(text, font, size, width))
-    widths = tuple(line_width(line, font, size) for line in lines)
-    return TextLayout(lines, font, size, size * leading, width, widths)
+    return layout_lines(text, font, size, width, leading)
 
 
 @dataclass(frozen=True)
@@ -83,6 +81,8 @@ class PlacedText:
     def box(self) -> tuple[float, float, float, float]:
         """(x0, y0, x1, y1) of the lines' em boxes."""
         widest = max(self.layout.line_widths or (0.0,))
+        if self.align == "justify" and len(self.layout.lines) > 1:
+            widest = max(widest, self.layout.width)
         if self.align == "center":
             x0 = self.x + (self.layout.width - widest) / 2
         elif self.align == "right":
@@ -138,14 +138,18 @@ class Flow:
 
     def paragraph(self, text: str, *, font: str = REGULAR, size: float | None = None,
                   color: Color = TEXT_BLACK, indent: float = 0.0, width: float | None = None,
-                  keep: bool = False) -> None:
-        """A paragraph; it may split between pages at a line unless ``keep``."""
+                  keep: bool = False, align: str = "left") -> None:
+        """A paragraph; it may split between pages at a line unless ``keep``.
+
+        A justified paragraph split between pages keeps the last line on the
+        first page justified: only the paragraph's own last line is not.
+        """
         size = size or self.s
         layout = layout_text(text, font, size, width or (self.width - indent))
         x = self.left + indent
         if keep or len(layout.lines) <= 2:
             self.ensure(layout.height)
-        lines = list(zip(layout.lines, layout.line_widths))
+        lines = list(zip(layout.lines, layout.line_widths, layout.paragraph_ends))
         while lines:
             room = int((self.y - self.bottom - size) / layout.leading) + 1 if self.y - size >= self.bottom else 0
             if room <= 0:
@@ -153,8 +157,8 @@ class Flow:
                 continue
             chunk, lines = lines[:room], lines[room:]
             part = TextLayout(tuple(c[0] for c in chunk), font, size, layout.leading, layout.width,
-                              tuple(c[1] for c in chunk))
-            self.page.texts.append(PlacedText(part, x, self.y, color))
+                              tuple(c[1] for c in chunk), tuple(c[2] for c in chunk))
+            self.page.texts.append(PlacedText(part, x, self.y, color, align))
             self.y -= part.height
             if lines:
                 self.new_page()
@@ -163,15 +167,16 @@ class Flow:
                   indent: float = 0.0, gap: float | None = None) -> None:
         """Chinese, then English in the second-language colour.
 
-        A short pair stays on one page: a reader should not turn the page to
-        find the English of the last Chinese sentence.
+        The Chinese is justified (clreq), the English ragged right. A short
+        pair stays on one page: a reader should not turn the page to find the
+        English of the last Chinese sentence.
         """
         gap = self.s * 0.15 if gap is None else gap
         width = self.width - indent
         pair = [layout_text(t, font, size or self.s, width) for t in (text.zh, text.en)]
         if sum(len(p.lines) for p in pair) <= 8:
             self.ensure(pair[0].height + gap + pair[1].height)
-        self.paragraph(text.zh, font=font, size=size, indent=indent)
+        self.paragraph(text.zh, font=font, size=size, indent=indent, align="justify")
         self.space(gap)
         self.paragraph(text.en, font=font, size=size, indent=indent, color=SECOND_LANGUAGE)
 
@@ -194,7 +199,7 @@ class Flow:
         self.space(self.s * 0.5)
         top = self.y
         self.page.tick_boxes.append((self.left, top - box + self.s * 0.05, box))
-        self.page.texts.append(PlacedText(zh, self.left + indent, top, TEXT_BLACK))
+        self.page.texts.append(PlacedText(zh, self.left + indent, top, TEXT_BLACK, "justify"))
         self.page.texts.append(PlacedText(en, self.left + indent, top - zh.height - self.s * 0.15,
                                           SECOND_LANGUAGE))
         self.y = top - height

@@ -29,6 +29,7 @@ import string
 import sys
 import threading
 from array import array
+from collections.abc import Mapping
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -51,17 +52,30 @@ _subset_lock = threading.Lock()
 
 
 def draw_text(canvas: Canvas, x: float, baseline: float, text: str, font_name: str,
-              size: float) -> None:
+              size: float, *, gaps: Mapping[int, float] | None = None) -> None:
     """Draw one line of ``text`` with its baseline starting at (``x``, ``baseline``).
 
     The fill colour is the canvas's current one. Nothing in ``text`` is
-    interpreted: ``&``, ``<`` and ``(`` print as typed.
+    interpreted: ``&``, ``<`` and ``(`` print as typed. ``gaps`` maps a
+    character's index to extra space (in points) after it: how a justified
+    line is spread. The text stays one string for search and copy.
     """
     if not text:
         return
     use = _font_use(canvas, font_name)
-    canvas.addLiteral(f"BT /{use.name} {_num(size)} Tf 1 0 0 1 {_num(x)} {_num(baseline)} Tm "
-                      f"<{use.encode(text)}> Tj ET")
+    start = f"BT /{use.name} {_num(size)} Tf 1 0 0 1 {_num(x)} {_num(baseline)} Tm "
+    if not gaps:
+        canvas.addLiteral(f"{start}<{use.encode(text)}> Tj ET")
+        return
+    parts, done = [], 0
+    for i in sorted(gaps):
+        parts.append(f"<{use.encode(text[done:i + 1])}>")
+        # TJ numbers are thousandths of the size, negative to move right.
+        parts.append(_num(-gaps[i] * 1000 / size))
+        done = i + 1
+    if done < len(text):
+        parts.append(f"<{use.encode(text[done:])}>")
+    canvas.addLiteral(f"{start}[{' '.join(parts)}] TJ ET")
 
 
 def _num(value: float) -> str:

@@ -18,8 +18,8 @@ Rules a reader notices:
 * A paragraph's last line holds at least two characters (or two words):
   "…单独同 / 意。" becomes "…单独 / 同意。" by pulling characters down from the
   line above, which never adds a line.
-* Spaces at a line break disappear; every other character is drawn exactly
-  as typed, in order (``&``, ``<`` and ``>`` are plain characters).
+* Spaces at a line break and before a paragraph disappear; every other
+  character is drawn exactly as typed, in order (``&``, ``<`` and ``>`` are plain characters).
 
 When no break satisfies every rule the text still comes out, degrading in a
 fixed order: a piece wider than a line breaks at its own separators first,
@@ -85,8 +85,9 @@ _KEEP_WHOLE = tuple((name, re.compile(pattern)) for name, pattern in (
     ("word", rf"(?<![^{re.escape(_SEPARATES)}])[{_HAN}]{{2,4}}(?![^{re.escape(_SEPARATES)}])"),
     # 第12条, 第 3 款, 第十二条
     ("ordinal", rf"第[ \u00a0]?(?:{_NUMBER}|[{CHINESE_NUMERALS}]+)[ \u00a0]?(?:{_UNITS}|[{CHINESE_COUNTERS}])?"),
-    # 27 号, 30 个工作日, 2 年 (an Arabic number keeps any one Han character after it)
-    ("quantity", rf"{_NUMBER}[ \u00a0]?(?:{_UNITS}|[{_HAN}])"),
+    # 27 号, 30 个工作日, 2 年 (an Arabic number keeps any one Han character
+    # right after it; a space apart, only a unit or counter: "0123 或" may break)
+    ("quantity", rf"{_NUMBER}(?:[ \u00a0]?(?:{_UNITS}|[{CHINESE_COUNTERS}])|[{_HAN}])"),
     # 十四周岁, 三层
     ("numeral", rf"[{CHINESE_NUMERALS}]+(?:{_UNITS}|[{CHINESE_COUNTERS}])"),
     ("title", rf"《[^《》\n]{{1,{SHORT_TITLE}}}》"),
@@ -114,7 +115,12 @@ SIZE_STEP = 0.25
 # that is exactly box-wide count as too wide (or vice versa).
 _EPSILON = 1e-6
 
-Align = Literal["left", "center", "right"]
+Align = Literal["left", "center", "right", "justify"]
+#: A justified line spreads at most this much (in em) between two characters;
+#: a line that would need more (a long URL pushed to the next line left a
+#: hole) stays as set. Wider spacing reads as s p a c e d  o u t, and a PDF
+#: reader would copy it with spaces.
+JUSTIFY_MAX_GAP = 0.2
 
 
 class TextDoesNotFitError(DocumentInputError):
@@ -385,8 +391,24 @@ def _measured_segments(paragraph: str, relax: int,
 def _reading_units(line: str) -> int:
     """Characters and words a reader sees on ``line``: each Han character (or
     other wide letter or digit) counts one, each run of Latin letters and
-    digits with the punctuation inside it ("opt-out", "privacy@shop.cn") one;
-    punctuation around them counts nothing."""
+    digits with the punctuation inside it ("opt-out", "privacy@shop.cn") one,
+    and so does a number with its unit, a title or a contact ("3 层",
+    "《数据安全法》"); punctuation around them counts nothing."""
+    count = _units_in(line)
+    merged: list[list[int]] = []  # overlapping runs ("第12条" and "12条") as one
+    for start, end, kind, _cuts in keep_whole_spans(line):
+        if kind == "word":
+            continue  # cut out of its paragraph, any short line looks like one word
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        count -= _units_in(line[start:end]) - 1
+    return count
+
+
+def _units_in(line: str) -> int:
     count, in_word = 0, False
     for ch in line:
         if _is_wide(ch):
@@ -436,6 +458,9 @@ def _wrap_paragraph(paragraph: str, limit: float, relax: int, measure: _Measure)
     lines: list[list[_Piece]] = []
     current: list[_Piece] = []
     current_width = 0.0  # includes trailing break spaces
+    # Spaces before a paragraph vanish like spaces at a break: they would
+    # only push the first line off the column (or onto a line of its own).
+    paragraph = paragraph.lstrip(" \u3000")
     for piece, cuts, stripped_width, full_width in _measured_segments(paragraph, relax, measure):
         if current_width + stripped_width <= limit:
             current.append((piece, stripped_width, full_width))
@@ -562,22 +587,64 @@ def _max_chars(text: str, font_name: str, width: float, height: float, size: flo
     return lo
 
 
+def justify_gaps(line: str) -> list[int]:
+    """Indices of the characters after which a justified ``line`` may spread.
+
+    Between Chinese characters (and where Chinese meets Latin) and after a
+    space; never inside a Latin word or a number, nor inside a phone number,
+    e-mail address or URL.
+    """
+    contacts = [(a, b) for a, b, kind, _ in keep_whole_spans(line) if kind == "contact"]
+    gaps = []
+    for i in range(1, len(line)):
+        before, after = line[i - 1], line[i]
+        if after in BREAK_SPACES:
+            continue
+        if before in BREAK_SPACES or _is_wide(before) or _is_wide(after):
+            if not any(a < i < b for a, b in contacts):
+                gaps.append(i - 1)
+    return gaps
+
+
+def _line_is_justified(layout: TextLayout, index: int) -> bool:
+    if layout.paragraph_ends:
+        return not layout.paragraph_ends[index]
+    return index < len(layout.lines) - 1
+
+
 def draw_layout(canvas: Canvas, layout: TextLayout, x: float, top_y: float,
                 align: Align = "left") -> None:
     """Draw ``layout`` in the box whose top-left corner is (``x``, ``top_y``).
 
+    ``"justify"`` spreads every line but a paragraph's last to the full
+    width (inter-character, see :func:`justify_gaps`); a last line and a
+    line that would spread more than :data:`JUSTIFY_MAX_GAP` stay flush left.
     The fill colour is whatever the caller set. Nothing in the text is
     interpreted as markup (see :func:`~signdesk.documents.pdftext.draw_text`).
     """
     baseline = top_y - EM_ASCENT * layout.size
-    for line, line_width in zip(layout.lines, layout.line_widths):
-        if align == "left":
+    for index, (line, line_width) in enumerate(zip(layout.lines, layout.line_widths)):
+        gaps: dict[int, float] | None = None
+        if align in ("left", "justify"):
             lx = x
+            if align == "justify" and _line_is_justified(layout, index):
+                gaps = _spread(line, layout.width - line_width, layout.size)
         elif align == "center":
             lx = x + (layout.width - line_width) / 2
         elif align == "right":
             lx = x + layout.width - line_width
         else:
             raise ValueError(f"unknown alignment {align!r}")
-        draw_text(canvas, lx, baseline, line, layout.font_name, layout.size)
+        draw_text(canvas, lx, baseline, line, layout.font_name, layout.size, gaps=gaps)
         baseline -= layout.leading
+
+
+def _spread(line: str, room: float, size: float) -> dict[int, float] | None:
+    """Extra space after each gap of ``line`` that fills ``room`` points, if it may."""
+    if room <= _EPSILON:
+        return None
+    gaps = justify_gaps(line)
+    if not gaps or room / len(gaps) > JUSTIFY_MAX_GAP * size:
+        return None
+    each = room / len(gaps)
+    return dict.fromkeys(gaps, each)

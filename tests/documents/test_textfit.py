@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
+import unicodedata
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -16,11 +20,13 @@ from signdesk.documents.fonts import BOLD, REGULAR, MissingGlyphError, register_
 from signdesk.documents.printmarks import new_canvas
 from signdesk.documents.textfit import (
     BREAK_SPACES,
+    CHINESE_COUNTERS,
     CLOSING,
     OPENING,
     TextDoesNotFitError,
     draw_layout,
     fit_paragraph,
+    layout_lines,
     wrap_lines,
 )
 from signdesk.errors import UserInputError
@@ -82,8 +88,9 @@ def longest_punctuation_run(text: str) -> int:
 
 def assert_same_text(original: str, lines: list[str]) -> None:
     """Lines are the original in order, minus only spaces where a line was broken."""
-    # Spaces after the last line are dropped too (they would only skew centring).
-    pattern = "[ \u3000]*".join(re.escape(line) for line in lines) + "[ \u3000]*"
+    # Spaces before the first line and after the last are dropped too (they
+    # would only push the text off its column or skew centring).
+    pattern = "[ \u3000]*" + "[ \u3000]*".join(re.escape(line) for line in lines) + "[ \u3000]*"
     assert re.fullmatch(pattern, original), (original, lines)
 
 
@@ -198,16 +205,20 @@ def test_emoji_is_refused_before_layout() -> None:
         fit_paragraph("奶茶🧋", REGULAR, 300, 60, 40, 14, field=BUSINESS_NAME)
 
 
+def drawn_text(layout, align: str) -> str:
+    """What a PDF reader extracts from ``layout`` drawn alone on a page."""
+    buf = io.BytesIO()
+    canvas = new_canvas(buf, "t", "t", date=TODAY)
+    draw_layout(canvas, layout, 50, 700, align)  # type: ignore[arg-type]
+    canvas.showPage()
+    canvas.save()
+    return PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
+
+
 def test_drawn_text_appears_exactly_as_typed() -> None:
     text = "A&B <Tea> 奶茶 & 咖啡 <b>not bold</b>"
     layout = fit_paragraph(text, REGULAR, 400, 100, 14, 8, field=BUSINESS_NAME)
-    buf = io.BytesIO()
-    canvas = new_canvas(buf, "t", "t", date=TODAY)
-    draw_layout(canvas, layout, 50, 700, "center")
-    canvas.showPage()
-    canvas.save()
-    extracted = PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
-    assert text in extracted
+    assert text in drawn_text(layout, "center")
 
 
 def test_punctuation_run_longer_than_a_line_is_cut_without_losing_anything() -> None:
@@ -226,7 +237,7 @@ def break_offsets(original: str, lines: list[str]) -> list[int]:
     """Where in ``original`` each line after the first begins (break spaces skipped)."""
     offsets, pos = [], 0
     for i, line in enumerate(lines):
-        while i and pos < len(original) and original[pos] in BREAK_SPACES and not original.startswith(line, pos):
+        while pos < len(original) and original[pos] in BREAK_SPACES and not original.startswith(line, pos):
             pos += 1
         assert original.startswith(line, pos), (original, lines)
         if i:
@@ -235,9 +246,17 @@ def break_offsets(original: str, lines: list[str]) -> list[int]:
     return offsets
 
 
+# What a reader counts as one thing on a line: a title, a number with its
+# unit, a contact, a Han character, a Latin word with the punctuation inside it.
+READING_UNIT = re.compile(
+    r"《[^《》]{1,10}》|第?[0-9]+ ?(?:个工作日|周岁|[\u4e00-\u9fff])"
+    r"|\+?[0-9][0-9 -]{5,}[0-9]|https?://[\w./-]+|[\w.-]+@[\w.-]+"
+    r"|[\u4e00-\u9fff]|[A-Za-z0-9]+(?:[-.@'/:&<>][A-Za-z0-9]+)*")
+
+
 def reading_units(line: str) -> int:
-    """Han characters and Latin words (with the punctuation inside them) on a line."""
-    return len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9]+(?:[-.@'/:][A-Za-z0-9]+)*", line))
+    """Things a reader sees on a line (see READING_UNIT); punctuation counts nothing."""
+    return len(READING_UNIT.findall(line))
 
 
 def widths_between(text: str, size: float, lo_em: float = 4) -> range:
@@ -340,3 +359,204 @@ def test_a_text_that_fits_only_if_a_number_leaves_its_unit_still_fits() -> None:
     assert len(strict) == 3 and not any(line.endswith("27") for line in strict)
     layout = fit_paragraph(text, REGULAR, 5 * size, size * 1.3 + size, size, size, field=BUSINESS_NAME)
     assert len(layout.lines) == 2 and "".join(layout.lines) == text
+
+
+# --------------------------------------------------------------------------
+# The clreq rules on generated text: what must never happen, at any width.
+
+KEEP_WHOLE = {  # a run that stays on one line -> where it may break when wider than a line
+    "27 号": None, "3 层": None, "第12条": None, "30 个工作日": None, "2 年": None, "14 周岁": None,
+    "第十二条": None, "《个人信息保护法》": None, "《数据安全法》": None,
+    "021-5555 0123": "after 021-", "+86 10 6266 1234": "at spaces",
+    "privacy@lemontea.example.cn": "before @ or a dot",
+    "https://lemontea.example.cn/face-optout": "after // or before / . -",
+}
+SHORT_WORDS = ["face", "recognition", "Bubble-Tea", "opt-out", "A&B", "<shop>", "PIPL", "Art.", "consent"]
+
+
+def may_cut_inside(run: str, offset: int) -> bool:
+    """Whether ``run`` wider than a line may break before ``run[offset]``."""
+    rule = KEEP_WHOLE[run]
+    before, after = run[offset - 1], run[offset]
+    if rule is None:
+        return True  # a number or title wider than the line: any legal break
+    if rule.startswith("after 021") or rule == "at spaces":
+        return before in " -"
+    if rule.startswith("before @"):
+        return after in "@."
+    return run[:offset].endswith("//") or (after in "/.-" and "//" in run[:offset])
+
+
+@st.composite
+def clreq_text(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
+    """Mixed text and where its keep-whole runs start."""
+    pieces = draw(st.lists(st.one_of(
+        st.sampled_from(HANZI).map(lambda c: (c, False)),
+        st.sampled_from(HANZI).map(lambda c: (c, False)),
+        # Full-width marks only: the curly quotes are narrow in our font and glue
+        # like letters (the kinsoku test above covers them).
+        st.sampled_from("，。、；：？！）》」』】…").map(lambda c: (c, False)),
+        st.sampled_from("（《「『【").map(lambda c: (c, False)),
+        st.sampled_from(SHORT_WORDS).map(lambda w: (f" {w} ", False)),
+        st.sampled_from(sorted(KEEP_WHOLE)).map(lambda r: (r, True)),
+    ), min_size=1, max_size=50))
+    text, runs = "", []
+    for piece, whole in pieces:
+        if whole:
+            if text.rstrip()[-1:].isdigit() and piece[0] in "0123456789+":
+                text += "、"  # two numbers a space apart read (and stay) as one
+            if KEEP_WHOLE[piece] is not None:
+                piece = f" {piece} "  # contacts stand between spaces, as in real text
+            runs.append((len(text) + (1 if piece.startswith(" ") else 0), piece.strip()))
+        text += piece
+    return text, runs
+
+
+def glued_width(text: str, start: int, end: int, size: float) -> float:
+    """Width of text[start:end] with what no break may part from it: opening
+    punctuation before it and closing after it (through spaces), and narrow
+    characters touching those ("”“" are narrow: they glue like letters)."""
+    def glues(c: str) -> bool:
+        return unicodedata.east_asian_width(c) not in "WF" and c not in BREAK_SPACES
+
+    while start > 0:
+        spaces = len(text[:start]) - len(text[:start].rstrip(" \u3000"))
+        c = text[start - spaces - 1] if start - spaces > 0 else ""
+        if c and (c in OPENING or not spaces and glues(c)):
+            start -= spaces + 1
+        else:
+            break
+    while end < len(text):
+        spaces = len(text[end:]) - len(text[end:].lstrip(" \u3000"))
+        c = text[end + spaces] if end + spaces < len(text) else ""
+        if c and (c in CLOSING or not spaces and glues(c)):
+            end += spaces + 1
+        else:
+            break
+    return pdfmetrics.stringWidth(text[start:end].strip(), REGULAR, size)
+
+
+def clearly_breakable(text: str, i: int, runs: list[tuple[int, str]]) -> bool:
+    """A break before text[i] that every rule allows (this test's own reading of them)."""
+    if any(start < i < start + len(run) for start, run in runs):
+        return False
+    before, after = text[i - 1], text[i]
+    if after in BREAK_SPACES or after in CLOSING:
+        return False
+    j = i - 1
+    while j > 0 and text[j] in BREAK_SPACES:
+        j -= 1
+    if text[j] in OPENING:
+        return False
+    if before in BREAK_SPACES:
+        # "30 人": a counter a space after a number stays with it
+        return not (text[j].isdigit() and after in CHINESE_COUNTERS)
+    # Between two Han characters of a longer run (a run of two to four between
+    # spaces or punctuation is a word such as 地址, kept whole).
+    han = re.compile(r"[\u4e00-\u9fff]")
+    if not (han.match(before) and han.match(after)):
+        return False
+    a, b = i - 1, i
+    while a > 0 and han.match(text[a - 1]):
+        a -= 1
+    while b < len(text) and han.match(text[b]):
+        b += 1
+    return b - a > 4
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sample=clreq_text(), width_em=st.floats(min_value=8, max_value=36), size=st.sampled_from([9, 12.5]))
+def test_clreq_rules_hold_on_generated_text(sample: tuple[str, list[tuple[int, str]]],
+                                             width_em: float, size: float) -> None:
+    text, runs = sample
+    assume(longest_punctuation_run(text) <= 3 and longest_glued_run(text) <= 4)
+    width = width_em * size
+    lines = wrap_lines(text, REGULAR, size, width)
+    assert_same_text(text, lines)
+    cuts = break_offsets(text, lines)
+
+    # A URL wider than the line breaks before its dots: its own rule, not kinsoku's.
+    in_contact = {c for c in cuts for start, run in runs if start < c < start + len(run)}
+    for i, line in enumerate(lines):
+        assert pdfmetrics.stringWidth(line, REGULAR, size) <= width + 1e-6, line
+        if i > 0 and line and cuts[i - 1] not in in_contact:
+            assert line[0] not in CLOSING, ("closing punctuation starts a line", lines)
+        if i < len(lines) - 1 and line:
+            assert line[-1] not in OPENING, ("opening punctuation ends a line", lines)
+
+    for start, run in runs:
+        inside = [c - start for c in cuts if start < c < start + len(run)]
+        if glued_width(text, start, start + len(run), size) <= width:
+            assert not inside, (f"{run} broken though it fits a line", lines)
+        else:
+            assert all(may_cut_inside(run, c) for c in inside), (f"{run} broken off its separators", lines)
+
+    # The last line: one character or one word alone only where nothing
+    # better exists, i.e. no legal break in the line above would leave both
+    # lines in the box and give the last line two things to read.
+    if len(lines) > 1 and reading_units(lines[-1]) < 2:
+        above = cuts[-2] if len(cuts) > 1 else 0
+        for p in range(above + 1, cuts[-1]):
+            if not clearly_breakable(text, p, runs) or not text[above:p].strip():
+                continue
+            last = text[p:].strip()
+            if pdfmetrics.stringWidth(last, REGULAR, size) <= width + 1e-6 and reading_units(last) >= 2:
+                pytest.fail(f"lone last line {lines[-1]!r}; a break before {text[p:p + 6]!r} gives {last!r}: {lines}")
+
+
+def _ink_right_edges(tmp_path, layout, align: str, x: float = 40) -> list[float]:
+    """Draw ``layout`` at 1 px per pt and return each line's rightmost inked x."""
+    from PIL import Image
+    pdf = tmp_path / f"{align}.pdf"
+    buf = io.BytesIO()
+    canvas = new_canvas(buf, "t", "t", date=TODAY)
+    height = layout.height + 40
+    canvas.setPageSize((layout.width + 2 * x, height))
+    draw_layout(canvas, layout, x, height - 20, align)  # type: ignore[arg-type]
+    canvas.showPage()
+    canvas.save()
+    pdf.write_bytes(buf.getvalue())
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(pdf), str(tmp_path / align)],
+                   check=True, timeout=60)
+    ink = np.asarray(Image.open(tmp_path / f"{align}.png").convert("L")) < 128
+    edges = []
+    for i in range(len(layout.lines)):
+        top = 20 + i * layout.leading
+        band = ink[int(top):int(top + layout.size)]
+        cols = np.flatnonzero(band.any(axis=0))
+        edges.append(float(cols.max()) if cols.size else 0.0)
+    return edges
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_justified_chinese_fills_every_line_but_the_last(tmp_path) -> None:
+    size, x = 20, 40
+    text = "本店使用人脸识别技术仅用于刷脸支付使用您的人脸信息前我们会先征得您的单独同意本店使用人脸识别技术仅用于刷"
+    layout = layout_lines(text, REGULAR, size, 20.5 * size)   # 20 characters a line, half an em to spare
+    assert [len(line) for line in layout.lines] == [20, 20, 12]
+    justified = _ink_right_edges(tmp_path, layout, "justify")
+    ragged = _ink_right_edges(tmp_path, layout, "left")
+    right = x + layout.width
+    for line in (0, 1):
+        assert justified[line] >= right - 0.12 * size, justified      # flush with the box's right edge
+        assert ragged[line] <= right - 0.4 * size, ragged
+    assert abs(justified[2] - ragged[2]) <= 1, (justified, ragged)   # the last line is not spread
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_a_line_with_a_hole_is_not_spread_apart(tmp_path) -> None:
+    # The URL does not fit after 本店使用: spreading four characters over the
+    # whole width would read as a different text. It stays as set.
+    size = 10
+    layout = layout_lines("本店使用 https://lemontea.example.cn/face-optout 谢谢", REGULAR, size, 22 * size)
+    assert layout.lines[0] == "本店使用"
+    justified = _ink_right_edges(tmp_path, layout, "justify")
+    ragged = _ink_right_edges(tmp_path, layout, "left")
+    assert abs(justified[0] - ragged[0]) <= 1
+
+
+def test_justified_text_reads_back_without_extra_spaces() -> None:
+    text = "人脸信息属于敏感个人信息，一旦泄露可能损害您的权益，因此我们只收集该目的所必需的信息，并严格保护。"
+    layout = layout_lines(text, REGULAR, 10, 17.5 * 10)
+    assert len(layout.lines) > 2
+    assert drawn_text(layout, "justify").replace("\n", "") == text
