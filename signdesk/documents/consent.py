@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from signdesk.documents.content import ScenarioNotice, field_label, join_sentences, scenario_notice
+from signdesk.documents.consent_text import FormWording, form_wording
+from signdesk.documents.content import PURPOSE_TEXTS, ScenarioNotice, answers_with, field_label, scenario_notice
 from signdesk.documents.flow import SECOND_LANGUAGE, Flow, PlacedText, RunningFooter, draw_flow, layout_text
 from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
@@ -39,26 +40,22 @@ from signdesk.documents.versions import CONSENT_FORM, GUARDIAN_FORM, ContentVers
 from signdesk.i18n import EN, N_, ZH, Bilingual
 from signdesk.model import Project, Scenario
 
-MAX_PAGES = 2
-#: Body sizes tried in turn until the form fits on MAX_PAGES pages.
-SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
-#: Large print (Measures art. 5): sizes tried until the consent block fits one page.
-LARGE_PRINT_SIZES = (16.0, 15.0, 14.0)
-LARGE_PRINT_MAX_PAGES = 8
-
 T = Bilingual.of
 
 # Kinds of block a form is made of.
-HEADING, TEXT, TICK, FIELD, VERSION = "heading", "text", "tick", "field", "version"
+HEADING, PLACE, TEXT, TICK, FIELDS = "heading", "place", "text", "tick", "fields"
+#: The one field the form fills in itself.
+FORM_VERSION = N_("Form version")
 
 
 @dataclass(frozen=True)
 class Block:
     """One thing the form prints: a heading, a paragraph pair, a tick box
-    item, a line to fill in, or the form's version."""
+    item, or a row of fields to fill in (``cells``, their labels, side by side)."""
 
     kind: str
-    text: Bilingual
+    text: Bilingual = Bilingual("", "")
+    cells: tuple[Bilingual, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +66,8 @@ class ConsentForm:
     title: Bilingual
     subtitle: Bilingual
     operator: Bilingual
+    #: "Personal information handler: <the business>" (reference §H2.2).
+    handler: Bilingual
     contact: Bilingual
     optout_url: str
     #: What the person reads before deciding (reference §H2.1-14, 17).
@@ -91,43 +90,40 @@ class ConsentForm:
     def version(self) -> ContentVersion:
         """The fingerprint of everything the form prints (but its version and date)."""
         return content_version(self.kind, texts_of(
-            self.title, self.subtitle, self.operator, self.contact, self.optout_url,
-            [b.text for b in (*self.notice, *self.consent, *self.business) if b.kind != VERSION]))
+            self.title, self.subtitle, self.handler, self.contact, self.optout_url,
+            [(b.text, b.cells) for b in (*self.notice, *self.consent, *self.business)]))
 
 
-def _joined(first: Bilingual, then: Bilingual | None) -> Bilingual:
-    """Two texts as one paragraph in each language."""
-    if then is None:
-        return first
-    return Bilingual(join_sentences(ZH, [first.zh, then.zh]), join_sentences(EN, [first.en, then.en]))
-
-
-def _notice_blocks(notice: ScenarioNotice, guardian: bool) -> list[Block]:
+def _notice_blocks(notice: ScenarioNotice, words: FormWording, guardian: bool) -> list[Block]:
     """The §H2 information every consent form states before the tick boxes."""
     place = Bilingual(*("  ·  ".join(p for p in (notice.scenario_title.get(loc), notice.location.get(loc)) if p)
                         for loc in (ZH, EN)))
-    out = [Block(TEXT, place)]
+    out: list[Block] = [Block(PLACE, place)]
 
     def section(heading: Bilingual, *texts: Bilingual | None) -> None:
         out.append(Block(HEADING, heading))
         out.extend(Block(TEXT, t) for t in texts if t is not None)
 
-    section(T(N_("Purpose")), notice.purpose)
-    section(T(N_("How it works and where data is kept")), _joined(notice.method, notice.captured))
-    section(T(N_("Retention and deletion")), _joined(notice.retention, notice.deletion))
-    section(T(N_("Necessity and impact")), notice.necessity)
+    if guardian:  # Measures art. 7, PIPL art. 31: who this form is for, before anything else
+        section(T(N_("About this form")),
+                T(N_("This form is for the parent or other guardian of a child under 14. The law allows the "
+                     "facial information of a child under 14 to be processed only with the guardian's "
+                     "consent.")),
+                # where the dedicated rules can be read; never claimed when the owner has none
+                T(N_("We have dedicated rules for processing the personal information of children under 14. "
+                     "Ask our staff for them: you can read them here before you sign."))
+                if notice.has_child_rules else None)
+    section(T(N_("Purpose")), words.purpose)
+    section(T(N_("How it works and where data is kept")), words.method)
+    section(T(N_("Retention and deletion")), words.retention, words.deletion)
+    section(T(N_("Necessity and impact")), words.necessity)
     if notice.recipients:
         section(T(N_("Who else handles the data")), notice.recipients)
-    section(T(N_("You can say no")), notice.alternative)
-    section(T(N_("Your rights and withdrawing consent")), notice.rights, notice.withdrawal)
-    if guardian:
-        section(T(N_("For children under 14")),
-                T(N_("A child under 14 may only be enrolled with the consent of a parent or other guardian. "
-                     "On this form, \"your face data\" means your child's face data.")),
-                # never claim rules the owner said they do not have
-                T(N_("We follow separate written rules for processing children's face data; ask us for a copy."))
-                if notice.has_child_rules else None)
-    else:
+    section(T(N_("You can say no")), words.alternative)
+    section(T(N_("Your rights")), words.rights)
+    section(T(N_("Withdrawing consent")), words.withdrawal)
+    section(T(N_("How long this form is kept")), words.record_kept)
+    if not guardian:
         section(T(N_("Age")), T(N_("Sign this form only if you are 14 or older. For a child under 14, a parent or "
                                    "guardian fills in the guardian consent form.")))
     if notice.accessible:  # only what the owner said they offer
@@ -135,38 +131,51 @@ def _notice_blocks(notice: ScenarioNotice, guardian: bool) -> list[Block]:
     return out
 
 
-def _consent_blocks(notice: ScenarioNotice, guardian: bool) -> list[Block]:
+def _consent_blocks(notice: ScenarioNotice, words: FormWording, guardian: bool) -> list[Block]:
     if guardian:
         heading = T(N_("The guardian's separate consent"))
         intro = T(N_("Tick each box you agree to. Every box is optional; leaving one empty means no. "
-                     "This consent covers only the face data described on this form."))
-        fields = (N_("Child's name"), N_("Guardian's name"), N_("Relationship to the child"),
-                  N_("Guardian's phone or e-mail"), N_("Guardian's signature"), N_("Date and time"))
+                     "This consent covers only the child's facial information as described on this form."))
+        rows = ((N_("Child's name"), N_("Relationship to the child")),
+                (N_("Guardian's name"), N_("Guardian's phone or e-mail")),
+                (N_("Guardian's signature"), N_("Date and time")))
     else:
         heading = T(N_("Your separate consent"))
         intro = T(N_("Tick each box you agree to. Every box is optional; leaving one empty means no. "
                      "This consent is separate from any other terms you have accepted."))
-        fields = (N_("Name"), N_("Signature"), N_("Date and time"))
+        rows = ((N_("Name"),), (N_("Signature"), N_("Date and time")))
     items = notice.guardian_items if guardian else notice.consent_items
-    return [Block(HEADING, heading), Block(TEXT, intro), *(Block(TICK, i.text) for i in items),
-            Block(HEADING, T(N_("Signature"))), *(Block(FIELD, T(label)) for label in fields)]
+    # Several purposes: one sentence, then a box per purpose name; one purpose: one sentence with its box.
+    purposes = [Block(TICK, words.one_purpose)] if words.one_purpose else \
+        [Block(TICK, i.text) for i in items if i.key in PURPOSE_TEXTS]
+    separate = [Block(TICK, i.text) for i in items if i.key not in PURPOSE_TEXTS]
+    lead = [Block(TEXT, words.purpose_lead)] if words.purpose_lead else []
+    return [Block(HEADING, heading), Block(TEXT, intro), *lead, *purposes, *separate,
+            Block(HEADING, T(N_("Signature"))), Block(TEXT, words.declaration),
+            *(Block(FIELDS, cells=tuple(T(label) for label in row)) for row in rows)]
 
 
 def _business_blocks() -> list[Block]:
-    return [Block(HEADING, T(N_("For the business"))), Block(VERSION, T(N_("Form version"))),
-            *(Block(FIELD, T(label)) for label in
-              (N_("Record number"), N_("Collected by (staff)"), N_("Channel (paper, app, kiosk)")))]
+    return [Block(HEADING, T(N_("For the business"))),
+            Block(FIELDS, cells=(T(FORM_VERSION), T(N_("Record number")))),
+            Block(FIELDS, cells=(T(N_("Collected by (staff)")), T(N_("Channel (paper, app, kiosk)"))))]
 
 
-def consent_form(notice: ScenarioNotice, guardian: bool = False) -> ConsentForm:
-    """The content of the separate (or guardian) consent form for ``notice``."""
+def consent_form(project: Project, scenario: Scenario, guardian: bool = False, today: dt.date | None = None,
+                 slug: str | None = None) -> ConsentForm:
+    """The content of the separate (or guardian) consent form for ``scenario``.
+
+    ``today`` is not part of the content (see :func:`form_version`).
+    """
+    notice = scenario_notice(project, scenario, today or dt.date.today(), slug=slug)
+    words = form_wording(answers_with(project, scenario), notice, guardian)
     title = T(N_("Guardian's consent to processing a child's facial information")) if guardian \
         else T(N_("Separate consent to the processing of facial information"))
-    subtitle = T(N_("Face data is sensitive personal information. This form stands on its own "
+    subtitle = T(N_("Facial information is sensitive personal information. This form stands on its own "
                     "and is not part of any other terms."))
-    return ConsentForm(guardian, title, subtitle, notice.operator, notice.contact, notice.optout_url,
-                       tuple(_notice_blocks(notice, guardian)), tuple(_consent_blocks(notice, guardian)),
-                       tuple(_business_blocks()))
+    return ConsentForm(guardian, title, subtitle, notice.operator, words.handler, notice.contact, notice.optout_url,
+                       tuple(_notice_blocks(notice, words, guardian)),
+                       tuple(_consent_blocks(notice, words, guardian)), tuple(_business_blocks()))
 
 
 def form_version(project: Project, scenario: Scenario, guardian: bool = False,
@@ -175,11 +184,9 @@ def form_version(project: Project, scenario: Scenario, guardian: bool = False,
 
     For the register of signed forms and the chain batch: equal to the
     version on a signed form exactly when that form's text is today's.
-    ``today`` does not change the version; it is only passed on to the
-    notice builder.
+    ``today`` does not change the version.
     """
-    notice = scenario_notice(project, scenario, today or dt.date.today())
-    return consent_form(notice, guardian).version
+    return consent_form(project, scenario, guardian, today).version
 
 
 # --- layout ---------------------------------------------------------------------
@@ -193,11 +200,9 @@ def _header(flow: Flow, form: ConsentForm) -> None:
     stack = [
         (form.title.zh, BOLD, s * 1.7, TEXT_BLACK), (form.title.en, BOLD, s * 1.25, SECOND_LANGUAGE),
         (form.subtitle.zh, REGULAR, s * 0.9, TEXT_BLACK), (form.subtitle.en, REGULAR, s * 0.9, SECOND_LANGUAGE),
-        (form.operator.zh, BOLD, s * 1.1, TEXT_BLACK), (form.operator.en, BOLD, s, SECOND_LANGUAGE),
+        (form.handler.zh, BOLD, s * 1.1, TEXT_BLACK), (form.handler.en, BOLD, s, SECOND_LANGUAGE),
     ]
     y = top
-    if form.operator.en == form.operator.zh:  # no English name: print the one name once
-        stack.pop()
     for text, font, size, color in stack:
         layout = layout_text(text, font, size, width)
         flow.page.texts.append(PlacedText(layout, flow.left, y, color))
@@ -210,29 +215,91 @@ def _header(flow: Flow, form: ConsentForm) -> None:
     flow.rule()
 
 
-def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed: Bilingual) -> None:
+def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed: Bilingual,
+           size: float | None = None) -> None:
+    """Lay out ``blocks`` (at ``size`` if given: headings and fields only)."""
+    s = flow.s
     for block in blocks:
         if block.kind == HEADING:
-            flow.heading(block.text)
-        elif block.kind == TEXT:
-            if block.text.zh == block.text.en:  # one text for both readers (a place name)
+            flow.heading(block.text, size and size * 1.1)
+        elif block.kind == PLACE:  # where and what: one line if it reads the same in both languages
+            if block.text.zh == block.text.en:
                 flow.paragraph(block.text.zh, font=BOLD)
             else:
-                flow.bilingual(block.text)
+                flow.bilingual(block.text, font=BOLD, gap=s * 0.2)
+            flow.space(s * 0.2)
+        elif block.kind == TEXT:
+            # Air between the languages and more after the pair, so each reader finds their lines.
+            flow.bilingual(block.text, gap=s * 0.35)
+            flow.space(s * 0.45)
         elif block.kind == TICK:
             flow.tick(block.text)
-        elif block.kind == FIELD:
-            flow.fill_line(block.text)
-        elif block.kind == VERSION:
-            flow.fill_line(block.text, f"{version.code}\n{printed.zh}\n{printed.en}")
+            flow.space(s * 0.3)
+        elif block.kind == FIELDS:
+            _fields(flow, block.cells, f"{version.code}\n{printed.zh}\n{printed.en}", size)
         else:
             raise ValueError(f"unknown block {block.kind!r}")
 
 
-def _kept_together(flow: Flow, draw: Callable[[Flow], None]) -> bool:
+def _fields(flow: Flow, labels: Sequence[Bilingual], version: str, size: float | None = None) -> None:
+    """A row of fields side by side: each label over a line with room to
+    write by hand (the form's version is printed, not written)."""
+    s = size or flow.s
+    gap = s * 1.5
+    width = (flow.width - gap * (len(labels) - 1)) / len(labels)
+    cells = []
+    for label in labels:
+        lab = layout_text(f"{label.zh}  {label.en}", REGULAR, s * 0.9, width, flow.leading)
+        value = layout_text(version, REGULAR, s, width, 1.3) if label == T(FORM_VERSION) else None
+        cells.append((lab, value))
+    writing = s * 2.4  # a handwritten line at this size
+    height = max(lab.height + s * 0.4 + (value.height if value else writing) for lab, value in cells)
+    flow.ensure(height + s * 0.9)
+    flow.space(s * 0.9)
+    top = flow.y
+    for i, (lab, value) in enumerate(cells):
+        x = flow.left + i * (width + gap)
+        flow.page.texts.append(PlacedText(lab, x, top, TEXT_BLACK))
+        if value:
+            flow.page.texts.append(PlacedText(value, x, top - lab.height - s * 0.4, TEXT_BLACK))
+        else:
+            flow.page.lines.append((x, top - height, x + width, top - height))
+    flow.y = top - height
+
+
+@dataclass(frozen=True)
+class PrintStyle:
+    """How a form may be set: the (pages, body size) pairs tried in turn,
+    and its line spacing and column width."""
+
+    #: (most pages, body size), the most wanted first.
+    tries: tuple[tuple[int, float], ...]
+    leading: float
+    #: Widest text column, in ems of the body size (a comfortable line of Chinese).
+    measure_ems: float
+    #: Size of the part the business fills in (None: the body size).
+    business_size: float | None = None
+
+
+#: Normal print: one sheet printed on both sides at 11-10 pt if the text allows, else a
+#: second sheet rather than smaller type; below 10 pt only for the very longest forms.
+#: At most 48 Chinese characters a line.
+NORMAL = PrintStyle(((2, 11.0), (2, 10.5), (2, 10.0), (3, 11.0), (3, 10.5), (3, 10.0),
+                     (4, 10.0), (4, 9.5), (4, 9.0), (4, 8.5)), 1.45, 48.0)
+#: Large print (Measures art. 5: elderly and disabled people): 16 pt if the consent block
+#: fits a page, on as many pages as it takes; the lines staff fill in stay at a normal size.
+LARGE_PRINT = PrintStyle(((8, 16.0), (8, 15.0), (8, 14.0), (10, 13.0)), 1.4, 48.0, business_size=10.0)
+
+
+def _new_flow(form: ConsentForm, size: float, style: PrintStyle) -> Flow:
+    return Flow(size, footer=RunningFooter(form.name, form.version.code), leading=style.leading,
+                measure=size * style.measure_ems)
+
+
+def _kept_together(flow: Flow, draw: Callable[[Flow], None], fresh: Callable[[], Flow]) -> bool:
     """Place what ``draw`` draws on one page of ``flow`` (a new one if needed);
     False if it would not fit even on a page of its own."""
-    trial = Flow(flow.s, flow.geometry, flow.footer)
+    trial = fresh()
     trial.y = trial.top - 1e-3  # as if something came before it, so it may not start a page itself
     draw(trial)
     if len(trial.pages) > 1:
@@ -243,43 +310,78 @@ def _kept_together(flow: Flow, draw: Callable[[Flow], None]) -> bool:
     return len(flow.pages) == start
 
 
-def layout_form(form: ConsentForm, size: float, printed: dt.date) -> Flow | None:
+def layout_form(form: ConsentForm, size: float, printed: dt.date, style: PrintStyle = NORMAL,
+                reserve: float = 0.0) -> Flow | None:
     """The form laid out at body size ``size``, or None if its consent block
-    cannot stay on one page at that size."""
+    cannot stay on one page at that size. ``reserve`` leaves that much room
+    free at the foot of the notice's pages (see :func:`_balanced`)."""
     version, day = form.version, printed_on(printed)
-    flow = Flow(size, footer=RunningFooter(form.name, version.code))
+    flow = _new_flow(form, size, style)
+    bottom = flow.bottom
+    flow.bottom += reserve
     _header(flow, form)
     _place(flow, form.notice, version, day)
-    if not _kept_together(flow, lambda f: _place(f, (*form.consent, *form.business), version, day)):
+    flow.bottom = bottom
+
+    def block(f: Flow) -> None:
+        _place(f, form.consent, version, day)
+        _place(f, form.business, version, day, style.business_size)
+
+    if not _kept_together(flow, block, lambda: _new_flow(form, size, style)):
         return None
     return flow
 
 
-def layout_consent(notice: ScenarioNotice, guardian: bool = False, printed: dt.date | None = None,
-                   large_print: bool = False) -> Flow:
-    """The form laid out at the largest size that keeps it within two pages
-    (large print: the largest large size that keeps the consent block on one page)."""
-    form = consent_form(notice, guardian)
-    printed = printed or dt.date.today()
-    sizes, max_pages = (LARGE_PRINT_SIZES, LARGE_PRINT_MAX_PAGES) if large_print else (SIZES, MAX_PAGES)
-    for size in sizes:
-        flow = layout_form(form, size, printed)
-        if flow is not None and len(flow.pages) <= max_pages:
-            return flow
-    longest = max((("operator_name", notice.operator.zh), ("address", notice.contact.zh),
-                   ("location", notice.capture_area.zh)), key=lambda kv: len(kv[1]))
-    raise TextDoesNotFitError(field_label(longest[0]), max(1, len(longest[1]) // 2), len(longest[1]),
-                              T(N_("a two-page consent form")))
+def _balanced(form: ConsentForm, flow: Flow, printed: dt.date, style: PrintStyle) -> Flow:
+    """``flow`` with the notice spread evenly over the pages before the
+    consent block: the most room left free at the foot of each (found by
+    halving) that keeps the page count, so no page is full while the next
+    is half empty only because the consent block did not fit on it."""
+    pages = len(flow.pages)
+    if pages < 2:
+        return flow
+    low, high = 0.0, (flow.top - flow.bottom) * 0.6
+    best = flow
+    for _ in range(8):
+        mid = (low + high) / 2
+        trial = layout_form(form, flow.s, printed, style, mid)
+        if trial is not None and len(trial.pages) == pages:
+            low, best = mid, trial
+        else:
+            high = mid
+    return best
+
+
+def layout_consent(form: ConsentForm, printed: dt.date, large_print: bool = False) -> Flow:
+    """The form laid out in the first way its style allows that keeps the
+    consent block on one page and the form within that many pages, its
+    pages balanced."""
+    style = LARGE_PRINT if large_print else NORMAL
+    flows: dict[float, Flow | None] = {}
+    for pages, size in style.tries:
+        if size not in flows:
+            flows[size] = layout_form(form, size, printed, style)
+        flow = flows[size]
+        if flow is not None and len(flow.pages) <= pages:
+            return _balanced(form, flow, printed, style)
+    raise _too_long(form, large_print)
+
+
+def _too_long(form: ConsentForm, large_print: bool) -> TextDoesNotFitError:
+    """Name the longest of the business's own texts on the form."""
+    longest = max((("operator_name", form.operator.zh), ("address", form.contact.zh)), key=lambda kv: len(kv[1]))
+    where = T(N_("a large-print consent form")) if large_print else T(N_("a consent form"))
+    return TextDoesNotFitError(field_label(longest[0]), max(1, len(longest[1]) // 2), len(longest[1]), where)
 
 
 def render_consent(project: Project, scenario: Scenario, today: dt.date, guardian: bool = False,
                    slug: str | None = None, large_print: bool = False) -> bytes:
-    """The separate (or guardian) consent form for ``scenario`` as PDF bytes."""
-    notice = scenario_notice(project, scenario, today, slug=slug)
-    form = consent_form(notice, guardian)
-    flow = layout_consent(notice, guardian, today, large_print)
+    """The separate (or guardian) consent form for ``scenario`` as PDF bytes
+    (``large_print``: the large-print edition of the same text)."""
+    form = consent_form(project, scenario, guardian, today, slug)
+    flow = layout_consent(form, today, large_print)
     buf = io.BytesIO()
-    canvas = new_canvas(buf, f"{form.name.zh} {form.name.en} — {scenario.name}", notice.operator.zh,
+    canvas = new_canvas(buf, f"{form.name.zh} {form.name.en} — {scenario.name}", form.operator.zh,
                         date=today, subject=form.version.code)
     draw_flow(canvas, flow)
     canvas.save()

@@ -112,20 +112,23 @@ DELETION_TEXTS: dict[str, str] = {
 
 HEADING = N_("Facial recognition in use")
 
-#: Tick-box texts: (for the person, for a guardian about their child).
+#: Tick-box texts: (for the person, for a guardian about the child in their care).
 CONSENT_TEXTS: dict[str, tuple[str, str]] = {
-    **{key: (N_("I agree that my face data is used for {purpose}."),
-             N_("I agree that my child's face data is used for {purpose}.")) for key in PURPOSE_TEXTS},
-    "processing": (N_("I agree that my face data is processed as described on this form."),
-                   N_("I agree that my child's face data is processed as described on this form.")),
-    "transmission": (N_("Separately, I agree that my face data leaves the device: it is sent over the Internet "
-                        "or stored outside the device, as described above."),
-                     N_("Separately, I agree that my child's face data leaves the device: it is sent over the "
-                        "Internet or stored outside the device, as described above.")),
-    "sharing": (N_("Separately, I agree that my face data is given to: {recipients}."),
-                N_("Separately, I agree that my child's face data is given to: {recipients}.")),
-    "cross_border": (N_("Separately, I agree that my face data is transferred outside mainland China."),
-                     N_("Separately, I agree that my child's face data is transferred outside mainland China.")),
+    # A purpose is ticked by its name, under the form's lead-in "I agree ... for each purpose I tick".
+    **{key: (text, text) for key, text in PURPOSE_TEXTS.items()},
+    "processing": (N_("I agree that my facial information is processed as described on this form."),
+                   N_("I agree that the facial information of the child in my care is processed as described "
+                      "on this form.")),
+    "transmission": (N_("I separately agree that my facial information is transmitted over the Internet and "
+                        "stored outside the device."),
+                     N_("I separately agree that the facial information of the child in my care is transmitted "
+                        "over the Internet and stored outside the device.")),
+    "sharing": (N_("I separately agree that my facial information is provided to: {recipients}."),
+                N_("I separately agree that the facial information of the child in my care is provided to: "
+                   "{recipients}.")),
+    "cross_border": (N_("I separately agree that my facial information is transferred outside mainland China."),
+                     N_("I separately agree that the facial information of the child in my care is transferred "
+                        "outside mainland China.")),
 }
 
 
@@ -147,6 +150,18 @@ def join_phrases(locale: str, parts: list[str], last: str = "or") -> str:
 def join_sentences(locale: str, sentences: list[str]) -> str:
     """Sentences as one paragraph: run together in Chinese, a space apart in English."""
     return ("" if locale == ZH else " ").join(s for s in sentences if s)
+
+
+def relationships(answers: Mapping[str, Any], locale: str) -> str:
+    """"membership or employment": only the relationships of the people enrolled here,
+    whose end ends the need for their face."""
+    texts = dict(RELATIONSHIP_TEXTS)
+    if answers.get("venue_type") == "hotel":
+        texts["customers"] = N_("stay")  # hotel guests are not members
+    keys = dict.fromkeys(texts[k] for k in (answers.get("enrolled") or []) if k in texts)
+    listed = [translate(locale, m) for m in keys] or [
+        translate(locale, m) for m in (N_("membership"), N_("employment"), N_("residence"))]
+    return join_phrases(locale, listed)
 
 
 def _phrases(locale: str, table: Mapping[str, str], keys: Any) -> list[str]:
@@ -369,14 +384,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         return translate(locale, N_("The retention period is not yet fixed; ask us and we will tell you."))
 
     def relationship(locale: str) -> str:
-        """"membership or employment": only the relationships of the people enrolled here."""
-        texts = dict(RELATIONSHIP_TEXTS)
-        if a.get("venue_type") == "hotel":
-            texts["customers"] = N_("stay")  # hotel guests are not members
-        keys = dict.fromkeys(texts[k] for k in (a.get("enrolled") or []) if k in texts)
-        listed = [translate(locale, m) for m in keys] or [
-            translate(locale, m) for m in (N_("membership"), N_("employment"), N_("residence"))]
-        return join_phrases(locale, listed)
+        return relationships(a, locale)
 
     def necessity(locale: str) -> str:
         return translate(locale, N_("Face data is sensitive personal information: a leak could harm you, "
@@ -437,11 +445,11 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         """Who else gets the data (reference §H2.8-9): processors, other handlers, abroad."""
         parts = []
         if vendors.get(loc):
-            parts.append(translate(loc, N_("Service providers who process face data for us: {vendors}."),
+            parts.append(translate(loc, N_("Service providers who process facial information for us: {vendors}."),
                                    vendors=vendors.get(loc)))
         if a.get("shares_with_others") is True:
             parts.append(translate(
-                loc, N_("We give face data to another personal information handler: {recipients}."),
+                loc, N_("We give facial information to another personal information handler: {recipients}."),
                 recipients=sharing_to.get(loc) or translate(loc, N_("the recipients named by the business"))))
             contact, use = text_in(a, "sharing_contact", loc), text_in(a, "sharing_use", loc)
             if contact:
@@ -455,12 +463,12 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
             abroad = text_in(a, "cross_border_recipient", loc)
             if abroad:
                 parts.append(translate(
-                    loc, N_("Face data is transferred outside mainland China, to: {recipient}. To exercise your "
-                            "rights against them, contact them or ask us."), recipient=abroad))
+                    loc, N_("Facial information is transferred outside mainland China, to: {recipient}. To "
+                            "exercise rights with them, contact them or ask us."), recipient=abroad))
             else:
                 parts.append(translate(
-                    loc, N_("Face data is transferred outside mainland China. Ask us for the foreign recipient's "
-                            "name and contact details, the purpose and how to exercise your rights with them.")))
+                    loc, N_("Facial information is transferred outside mainland China. Ask us for the foreign "
+                            "recipient's name and contact details, the purpose and how to exercise rights with them.")))
         return join_sentences(loc, parts)
 
     recipients = _bi(recipients_text) if recipients_text(EN) else None

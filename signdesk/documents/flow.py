@@ -107,11 +107,17 @@ class Flow:
     """Places blocks top-down on A4 pages inside the safe area."""
 
     def __init__(self, size: float, geometry: PrintGeometry | None = None,
-                 footer: RunningFooter | None = None) -> None:
+                 footer: RunningFooter | None = None, leading: float = LEADING,
+                 measure: float | None = None) -> None:
+        """``measure``: the width of the text column, centred in the safe area
+        (default: the whole safe width); ``leading``: line spacing in ems."""
         self.geometry = geometry or office_geometry(sheet("A4"))
         self.s = size
         self.footer = footer
+        self.leading = leading
         x0, y0, x1, y1 = self.geometry.safe_rect
+        if measure is not None and measure < x1 - x0:
+            x0, x1 = (x0 + x1 - measure) / 2, (x0 + x1 + measure) / 2
         self.left, self.right, self.top, self.bottom = x0, x1, y1, y0
         self.footer_top = y0 + FOOTER_SIZE * (1 + LEADING)
         if footer:
@@ -145,7 +151,7 @@ class Flow:
         first page justified: only the paragraph's own last line is not.
         """
         size = size or self.s
-        layout = layout_text(text, font, size, width or (self.width - indent))
+        layout = layout_text(text, font, size, width or (self.width - indent), self.leading)
         x = self.left + indent
         if keep or len(layout.lines) <= 2:
             self.ensure(layout.height)
@@ -173,7 +179,7 @@ class Flow:
         """
         gap = self.s * 0.15 if gap is None else gap
         width = self.width - indent
-        pair = [layout_text(t, font, size or self.s, width) for t in (text.zh, text.en)]
+        pair = [layout_text(t, font, size or self.s, width, self.leading) for t in (text.zh, text.en)]
         if sum(len(p.lines) for p in pair) <= 8:
             self.ensure(pair[0].height + gap + pair[1].height)
         self.paragraph(text.zh, font=font, size=size, indent=indent, align="justify")
@@ -183,7 +189,7 @@ class Flow:
     def heading(self, text: Bilingual, size: float | None = None) -> None:
         """A section heading, kept with at least three lines after it."""
         size = size or self.s * 1.1
-        self.ensure(size * 2.2 + self.s * LEADING * 3)
+        self.ensure(size * 2.2 + self.s * self.leading * 3)
         self.space(self.s * 0.6)
         self.paragraph(f"{text.zh}  {text.en}", font=BOLD, size=size, color=DEEP_NAVY)
         self.space(self.s * 0.3)
@@ -192,8 +198,8 @@ class Flow:
         """An empty tick box followed by the item in both languages (never split)."""
         box = self.s * 1.2
         indent = box + self.s * 0.8
-        zh = layout_text(text.zh, REGULAR, self.s, self.width - indent)
-        en = layout_text(text.en, REGULAR, self.s, self.width - indent)
+        zh = layout_text(text.zh, REGULAR, self.s, self.width - indent, self.leading)
+        en = layout_text(text.en, REGULAR, self.s, self.width - indent, self.leading)
         height = zh.height + self.s * 0.15 + en.height
         self.ensure(height + self.s * 0.5)
         self.space(self.s * 0.5)

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from consent_checks import assert_form_holds_together
 from pdf_checks import assert_fonts_embedded, qr_texts, rasterise, reader, text_of, text_origins
-from signdesk.documents.consent import form_version, layout_consent, render_consent
+from signdesk.documents.consent import consent_form, form_version, layout_consent, render_consent
 from signdesk.documents.content import scenario_notice
 from signdesk.model import load
 
@@ -19,9 +20,13 @@ def _project(name: str):
     return load(EXAMPLES / f"{name}.signdesk")
 
 
+def _flow(project, guardian=False, large_print=False, scenario=None):
+    form = consent_form(project, scenario or project.scenarios[0], guardian, TODAY)
+    return layout_consent(form, TODAY, large_print)
+
+
 def _boxes(project, guardian=False):
-    return [b for p in layout_consent(scenario_notice(project, project.scenarios[0], TODAY), guardian).pages
-            for b in p.tick_boxes]
+    return [b for p in _flow(project, guardian).pages for b in p.tick_boxes]
 
 
 def test_consent_form_states_h2_items_in_both_languages(qapp) -> None:
@@ -29,13 +34,27 @@ def test_consent_form_states_h2_items_in_both_languages(qapp) -> None:
     pdf = render_consent(project, project.scenarios[0], TODAY)
     assert_fonts_embedded(pdf)
     assert len(reader(pdf).pages) <= 2
-    text = text_of(pdf)
-    for expected in ("人脸信息处理单独同意书", "Separate consent to the processing of facial information",
-                     "上海柠檬茶饮有限公司", "Shanghai Lemon Tea Co., Ltd.", "电话 021-5555 0123",
-                     "Phone 021-5555 0123", "您可随时撤回本同意", "withdraw this consent at any time",
-                     "不影响您享受服务", "does not cost you the service", "签名", "Signature",
-                     "日期", "记录编号", "Record number", "2026年11月22日印制", "printed 22 November 2026"):
-        assert expected in text, expected
+    raw = text_of(pdf)
+    words, packed = " ".join(raw.split()), "".join(raw.split())  # Chinese lines join without a space
+    for expected in ("人脸信息处理单独同意书", "个人信息处理者：上海柠檬茶饮有限公司", "您可随时撤回本同意",
+                     "不影响您享受服务", "签名", "日期", "记录编号", "2026年11月22日印制",
+                     # reference §H2.6, 10, 11, 16: how data is deleted, the right to an explanation
+                     # (PIPL art. 48), the withdrawal effect in PIPL art. 15's words, how long the form is kept
+                     "删除是指将其从设备中清除，使其无法恢复", "要求我们对人脸信息处理规则进行解释说明",
+                     "撤回同意，不影响撤回前基于您的同意已进行的个人信息处理活动的效力", "删除后三年内予以保存"):
+        assert expected in packed, expected
+    for expected in ("Separate consent to the processing of facial information",
+                     "Personal information handler: Shanghai Lemon Tea Co., Ltd.", "Phone 021-5555 0123",
+                     "withdraw this consent at any time", "will not affect the service you receive", "Signature",
+                     "Record number", "printed 22 November 2026", "so that it cannot be restored",
+                     "ask us to explain our rules for processing it",
+                     "does not affect processing already carried out on the basis of your consent before you "
+                     "withdrew it", "for three years after it is deleted"):
+        assert expected in words, expected
+    # The form has its own words, not the sign's, and one English term throughout.
+    for unwanted in ("本处使用人脸识别", "We use facial recognition here", "does not cost you", "face data",
+                     "离开设备"):
+        assert unwanted not in words and unwanted not in packed, unwanted
     assert qr_texts(pdf) == ["https://lemontea.example.cn/face-optout"]
 
 
@@ -65,7 +84,7 @@ def test_one_box_per_purpose_and_separate_boxes_for_leaving_the_device() -> None
 def test_no_box_is_pre_ticked(qapp) -> None:
     project = _project("residential_compound")
     pdf = render_consent(project, project.scenarios[0], TODAY)
-    flow = layout_consent(scenario_notice(project, project.scenarios[0], TODAY))
+    flow = _flow(project)
     dpi = 150
     k = dpi / 72
     for page_no, page in enumerate(flow.pages):
@@ -98,25 +117,30 @@ def test_guardian_form_asks_for_child_and_guardian(qapp) -> None:
 
 
 @pytest.mark.parametrize("guardian", [False, True])
-def test_long_business_details_still_fit_two_pages(guardian) -> None:
+def test_long_business_details_take_another_sheet_not_smaller_type(guardian) -> None:
     project = _project("training_centre")
     project.business.update(operator_name="北京启明星" * 16, operator_name_en="Morning Star " * 7,
                             address="北京市海淀区中关村大街 27 号 & <3> 层" * 5)
     pdf = render_consent(project, project.scenarios[0], TODAY, guardian=guardian)
-    assert len(reader(pdf).pages) <= 2
+    assert len(reader(pdf).pages) <= 4
     assert "<3>" in text_of(pdf)
+    flow = _flow(project, guardian)
+    assert flow.s >= 10.0
+    assert_form_holds_together(flow, pdf, consent_form(project, project.scenarios[0], guardian, TODAY))
 
 
 def test_guardian_form_claims_dedicated_childrens_rules_only_when_the_owner_has_them() -> None:
     from signdesk.paths import EXAMPLES_DIR as EXAMPLES
     project = load(EXAMPLES / "training_centre.signdesk")  # answered: no dedicated rules for children
     kids = project.scenarios[0]
-    claim_zh, claim_en = "专门的书面处理规则", "separate written rules"
-    text = text_of(render_consent(project, kids, TODAY, True))
-    assert claim_en not in text and claim_zh not in text
+    # PIPL art. 31: where the dedicated rules for under-14s can be read.
+    claim_zh, claim_en = "专门的不满十四周岁儿童个人信息处理规则", "dedicated rules for processing the personal information"
+    raw = text_of(render_consent(project, kids, TODAY, True))
+    assert claim_en not in " ".join(raw.split()) and claim_zh not in "".join(raw.split())
     kids.answers["child_rules"] = True
-    text = text_of(render_consent(project, kids, TODAY, True))
-    assert claim_en in text and claim_zh in text
+    raw = text_of(render_consent(project, kids, TODAY, True))
+    assert claim_en in " ".join(raw.split()) and claim_zh in "".join(raw.split())
+    assert "you can read them here before you sign" in " ".join(raw.split())
 
 
 def test_retention_names_only_the_relationships_of_the_people_enrolled() -> None:
@@ -147,13 +171,15 @@ def test_every_page_names_the_form_its_version_and_page_number(guardian) -> None
     project = _everything(_project("training_centre"))
     pdf = render_consent(project, project.scenarios[0], TODAY, guardian=guardian)
     pages = reader(pdf).pages
-    assert len(pages) == 2
+    count = len(pages)
+    assert count >= 2
     title_zh, title_en = ("监护人同意书", "Guardian consent form") if guardian else \
         ("单独同意书", "Separate consent form")
     code = form_version(project, project.scenarios[0], guardian).code
     for n, page in enumerate(pages, start=1):
         text = page.extract_text()
-        for expected in (title_zh, title_en, f"版本 {code}", f"version {code}", f"第{n}页，共2页", f"page {n} of 2"):
+        for expected in (title_zh, title_en, f"版本 {code}", f"version {code}", f"第{n}页，共{count}页",
+                         f"page {n} of {count}"):
             assert expected in text, (n, expected)
     m = 10 * 72 / 25.4
     for page in text_origins(pdf):
@@ -244,3 +270,28 @@ def test_the_form_says_what_the_camera_keeps_and_whether_it_checks_for_a_live_pe
         project.business.pop(key, None)
     notice = scenario_notice(project, sc, TODAY)
     assert notice.captured is None
+
+
+#: Phrases of the person's own form that would be wrong on a guardian's.
+ADULT_VOICE_ZH = ("您的人脸信息", "我的人脸信息", "您孩子", "您的面部", "您的会员", "年满十四周岁")
+ADULT_VOICE_EN = ("your facial information", "my facial information", "your face", "your membership",
+                  "I am 14 or older", "face data")
+
+
+@pytest.mark.parametrize("name", ["bubble_tea_shop", "residential_compound", "small_hotel", "training_centre"])
+def test_the_guardian_form_speaks_about_the_child_throughout(name) -> None:
+    project = _everything(_project(name))
+    for sc in project.scenarios:
+        sc.answers.update(raw_images_kept=True, retention="until_relationship_ends", child_rules=True,
+                          deletion_triggers=["relationship_ends", "consent_withdrawn"])
+        raw = text_of(render_consent(project, sc, TODAY, guardian=True))
+        packed, words = "".join(raw.split()), " ".join(raw.split()).lower()
+        assert "您所监护的儿童的人脸信息" in packed and "the facial information of the child in my care" in words
+        assert "该儿童的人脸信息" in packed and "the child's facial information" in words
+        for phrase in ADULT_VOICE_ZH:
+            assert phrase not in packed, phrase
+        for phrase in ADULT_VOICE_EN:
+            assert phrase.lower() not in words, phrase
+        # ... while the person's own form says exactly those things.
+        adult = text_of(render_consent(project, sc, TODAY, guardian=False))
+        assert "您的人脸信息" in "".join(adult.split()) and "your facial information" in " ".join(adult.split()).lower()

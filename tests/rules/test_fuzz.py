@@ -9,43 +9,16 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from answer_values import right_kind
 from signdesk.i18n import EN, ZH
 from signdesk.model import ProjectFileError, loads, project_from_json
 from signdesk.questions import QUESTIONS, Scope, scope_of
-from signdesk.questions.model import Kind
 from signdesk.rules import describe_value, evaluate
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 BUSINESS_QS = [q for q in QUESTIONS if scope_of(q) is Scope.BUSINESS]
 SCENARIO_QS = [q for q in QUESTIONS if scope_of(q) is Scope.SCENARIO]
 TODAYS = st.sampled_from([dt.date(2026, 11, 22), dt.date(2025, 7, 1), dt.date(2027, 2, 1), dt.date(2040, 1, 1)])
-
-TEXT_EXAMPLES = {
-    Kind.URL: st.sampled_from(["https://example.cn/optout", ""]),
-    Kind.PHONE: st.sampled_from(["021-5555 0123", "138 0000 0000", ""]),
-    Kind.EMAIL: st.sampled_from(["privacy@example.cn", ""]),
-}
-
-
-def right_kind(q) -> st.SearchStrategy:
-    """A value a careful user (or our own GUI) would store for ``q``."""
-    if q.kind is Kind.YES_NO:
-        return st.booleans()
-    if q.kind is Kind.CHOICE:
-        return st.sampled_from(q.option_keys())
-    if q.kind is Kind.MULTI:
-        return st.lists(st.sampled_from(q.option_keys()), unique=True)
-    if q.kind is Kind.NUMBER:
-        lo, hi = int(q.minimum or 0), int(q.maximum or 10**9)
-        near = [v for v in (0, 1, 2, 3, 79_999, 80_000, 99_999, 100_000, 100_001, hi) if lo <= v <= hi]
-        return st.one_of(st.sampled_from(near), st.integers(lo, hi))
-    if q.kind is Kind.DATE:
-        near = st.dates(dt.date(2024, 1, 1), dt.date(2028, 12, 31))
-        return st.one_of(near, st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))).map(dt.date.isoformat)
-    if q.kind is Kind.TEXT:
-        return st.text(st.characters(min_codepoint=32), max_size=min(30, q.max_length))
-    return TEXT_EXAMPLES[q.kind]
-
 
 _SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
                     st.sampled_from(["yes", "2025-02-30", "1e9", "-1", "none", "", "NaN", "100,000", "shop"]))
