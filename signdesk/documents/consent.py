@@ -43,7 +43,7 @@ from signdesk.model import Project, Scenario
 T = Bilingual.of
 
 # Kinds of block a form is made of.
-HEADING, PLACE, TEXT, TICK, FIELDS = "heading", "place", "text", "tick", "fields"
+HEADING, PLACE, TEXT, TICK, CHOICES, FIELDS = "heading", "place", "text", "tick", "choices", "fields"
 #: The one field the form fills in itself.
 FORM_VERSION = N_("Form version")
 
@@ -147,7 +147,7 @@ def _consent_blocks(notice: ScenarioNotice, words: FormWording, guardian: bool) 
     items = notice.guardian_items if guardian else notice.consent_items
     # Several purposes: one sentence, then a box per purpose name; one purpose: one sentence with its box.
     purposes = [Block(TICK, words.one_purpose)] if words.one_purpose else \
-        [Block(TICK, i.text) for i in items if i.key in PURPOSE_TEXTS]
+        [Block(CHOICES, cells=tuple(i.text for i in items if i.key in PURPOSE_TEXTS))]
     separate = [Block(TICK, i.text) for i in items if i.key not in PURPOSE_TEXTS]
     lead = [Block(TEXT, words.purpose_lead)] if words.purpose_lead else []
     return [Block(HEADING, heading), Block(TEXT, intro), *lead, *purposes, *separate,
@@ -235,10 +235,37 @@ def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed
         elif block.kind == TICK:
             flow.tick(block.text)
             flow.space(s * 0.3)
+        elif block.kind == CHOICES:
+            _choices(flow, block.cells)
         elif block.kind == FIELDS:
             _fields(flow, block.cells, f"{version.code}\n{printed.zh}\n{printed.en}", size)
         else:
             raise ValueError(f"unknown block {block.kind!r}")
+
+
+def _choices(flow: Flow, names: Sequence[Bilingual], columns: int = 2) -> None:
+    """Short items (purposes by name), each with its own empty box, two to a row."""
+    s = flow.s
+    box, gap = s * 1.2, s * 1.5
+    width = (flow.width - gap * (columns - 1)) / columns
+    indent = box + s * 0.8
+    for start in range(0, len(names), columns):
+        row = []
+        for name in names[start:start + columns]:
+            zh = layout_text(name.zh, REGULAR, s, width - indent, flow.leading)
+            en = layout_text(name.en, REGULAR, s, width - indent, flow.leading)
+            row.append((zh, en))
+        height = max(zh.height + s * 0.15 + en.height for zh, en in row)
+        flow.ensure(height + s * 0.5)
+        flow.space(s * 0.5)
+        top = flow.y
+        for i, (zh, en) in enumerate(row):
+            x = flow.left + i * (width + gap)
+            flow.page.tick_boxes.append((x, top - box + s * 0.05, box))
+            flow.page.texts.append(PlacedText(zh, x + indent, top, TEXT_BLACK))
+            flow.page.texts.append(PlacedText(en, x + indent, top - zh.height - s * 0.15, SECOND_LANGUAGE))
+        flow.y = top - height
+    flow.space(s * 0.3)
 
 
 def _fields(flow: Flow, labels: Sequence[Bilingual], version: str, size: float | None = None) -> None:
@@ -288,7 +315,10 @@ NORMAL = PrintStyle(((2, 11.0), (2, 10.5), (2, 10.0), (3, 11.0), (3, 10.5), (3, 
                      (4, 10.0), (4, 9.5), (4, 9.0), (4, 8.5)), 1.45, 48.0)
 #: Large print (Measures art. 5: elderly and disabled people): 16 pt if the consent block
 #: fits a page, on as many pages as it takes; the lines staff fill in stay at a normal size.
-LARGE_PRINT = PrintStyle(((8, 16.0), (8, 15.0), (8, 14.0), (10, 13.0)), 1.4, 48.0, business_size=10.0)
+#: A form with very many choices (seven purposes and three separate ticks) goes down to
+#: 12 pt, and past that to the normal sizes, rather than split its consent block.
+LARGE_PRINT = PrintStyle(((8, 16.0), (8, 15.0), (8, 14.0), (10, 13.0), (10, 12.0),
+                          *((pages + 2, size) for pages, size in NORMAL.tries)), 1.4, 48.0, business_size=10.0)
 
 
 def _new_flow(form: ConsentForm, size: float, style: PrintStyle) -> Flow:

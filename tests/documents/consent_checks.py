@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pdf_checks import reader
-from signdesk.documents.consent import FIELDS, HEADING, TICK, ConsentForm
+from signdesk.documents.consent import CHOICES, FIELDS, HEADING, TICK, ConsentForm
 
 
 def _packed(text: str) -> str:
@@ -37,6 +37,8 @@ def consent_page_of_pdf(pdf: bytes, form: ConsentForm) -> int:
     for block in (*form.consent, *form.business):
         if block.kind in (HEADING, TICK):
             wanted += [block.text.zh[:12], block.text.en[:20]]
+        elif block.kind == CHOICES:
+            wanted += [w for cell in block.cells for w in (cell.zh, cell.en)]
         elif block.kind == FIELDS:
             wanted += [cell.zh for cell in block.cells]
     wanted = [_packed(w) for w in wanted]
