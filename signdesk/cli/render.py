@@ -28,6 +28,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--orientation", choices=(*ORIENTATIONS, "both"), default="portrait")
     parser.add_argument("--today", type=iso_day, default=None,
                         help=N_("date printed on the documents (YYYY-MM-DD; default: today)"))
+    parser.add_argument("--large-print", action="store_true",
+                        help=N_("also write a large-print edition of each consent form (for elderly and "
+                                "visually impaired people)"))
     add_lang_option(parser)
 
 
@@ -36,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
     orientations = ORIENTATIONS if args.orientation == "both" else (args.orientation,)
-    written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today())
+    written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today(),
+                         large_print=args.large_print)
     print_written(locale, args.output, written)
     sys.stdout.flush()
     return EXIT_OK

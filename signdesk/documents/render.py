@@ -4,7 +4,8 @@ Everything is rendered in memory first and only then written, each file
 atomically, so a user error (a business name too long for an A5 sign, an
 http:// opt-out link) leaves the folder as it was. File names say what a
 file is: ``sign-<scenario>-A4-portrait.pdf``, ``consent-<scenario>.pdf``,
-``guardian-consent-<scenario>.pdf``, ``optout.html``, ``pia-report.pdf``,
+``guardian-consent-<scenario>.pdf`` (and, on request, their ``-large-print.pdf``
+editions), ``optout.html``, ``pia-report.pdf``,
 the filing pack (``filing.json``, ``filing.csv``, ``filing-summary.pdf``,
 ``filing-pack.zip``) and ``compliance-report.pdf``.
 """
@@ -44,11 +45,14 @@ def sign_file_name(slug: str, size: str, orientation: str) -> str:
 def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                      orientations: Sequence[str] = ("portrait",),
                      today: dt.date | None = None,
-                     kinds: Collection[DocumentKind] | None = None) -> dict[str, bytes]:
+                     kinds: Collection[DocumentKind] | None = None,
+                     large_print: bool = False) -> dict[str, bytes]:
     """File name -> bytes for every document the project needs, in checklist order.
 
     ``kinds`` limits the output to some kinds of document (a chain's sites
-    need only their signs and forms).
+    need only their signs and forms). ``large_print`` adds the large-print
+    edition of each consent form (``consent-<scenario>-large-print.pdf``,
+    Measures art. 5) beside the normal one.
     """
     today = today or dt.date.today()
     for size in sizes:
@@ -69,10 +73,13 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                 for orientation in orientations:
                     out[sign_file_name(slugs[sc.id], size, orientation)] = render_sign(
                         project, sc, size.upper(), orientation == "landscape", today, slugs[sc.id])
-        elif doc.kind is DocumentKind.CONSENT_FORM and sc:
-            out[f"consent-{slugs[sc.id]}.pdf"] = render_consent(project, sc, today, False, slugs[sc.id])
-        elif doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM and sc:
-            out[f"guardian-consent-{slugs[sc.id]}.pdf"] = render_consent(project, sc, today, True, slugs[sc.id])
+        elif doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and sc:
+            guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
+            name = f"{'guardian-consent' if guardian else 'consent'}-{slugs[sc.id]}"
+            out[f"{name}.pdf"] = render_consent(project, sc, today, guardian, slugs[sc.id])
+            if large_print:
+                out[f"{name}-large-print.pdf"] = render_consent(project, sc, today, guardian, slugs[sc.id],
+                                                                large_print=True)
         elif doc.kind is DocumentKind.OPTOUT_PAGE:
             out["optout.html"] = render_optout_page(project, today)
         elif doc.kind is DocumentKind.PIA_REPORT:
@@ -101,9 +108,11 @@ def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
 
 
 def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
-               orientations: Sequence[str] = ("portrait",), today: dt.date | None = None) -> list[Path]:
+               orientations: Sequence[str] = ("portrait",), today: dt.date | None = None,
+               large_print: bool = False) -> list[Path]:
     """Render every document and write it into ``out_dir``; returns the paths written.
 
     Nothing is written unless every document rendered.
     """
-    return write_documents(render_documents(project, sizes, orientations, today), out_dir)
+    return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print),
+                           out_dir)

@@ -31,7 +31,7 @@ from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.rules import Assessment, DocumentKind
-from signdesk.ui.renderers import SHEET_NAMES, DocumentRequest, is_pdf, render_document
+from signdesk.ui.renderers import LARGE_PRINT_DOCUMENTS, SHEET_NAMES, DocumentRequest, is_pdf, render_document
 
 Translate = Callable[..., str]
 
@@ -223,9 +223,9 @@ class PreviewPane(QWidget):
         key = self.documents.currentData()
         if key is None:
             return None
-        kind, scenario_id = key
+        kind, scenario_id, large_print = key
         return DocumentRequest(DocumentKind(kind), scenario_id, self.sheet.currentData() or "A4",
-                               self.orientation.currentIndex() == 1, self.today)
+                               self.orientation.currentIndex() == 1, self.today, large_print)
 
     def show_documents(self, project: Project, assessment: Assessment, tr: Translate, locale: str) -> None:
         """List the documents the business needs; keep the current choice."""
@@ -238,7 +238,10 @@ class PreviewPane(QWidget):
             title = doc.kind.title(locale)
             if doc.scenario_id in names:
                 title = f"{title} — {names[doc.scenario_id]}"
-            self.documents.addItem(title, (doc.kind.value, doc.scenario_id))
+            self.documents.addItem(title, (doc.kind.value, doc.scenario_id, False))
+            if doc.kind in LARGE_PRINT_DOCUMENTS:  # one choice away, right under the normal form
+                self.documents.addItem(tr(N_("{document} (large print)"), document=title),
+                                       (doc.kind.value, doc.scenario_id, True))
         index = self.documents.findData(current) if current is not None else -1
         self.documents.setCurrentIndex(max(index, 0))
         self.documents.blockSignals(False)

@@ -27,7 +27,8 @@ def _consent(guardian: bool) -> Callable[[Project, "DocumentRequest"], bytes]:
     def draw(project: Project, r: "DocumentRequest") -> bytes:
         from signdesk.documents.consent import render_consent
 
-        return render_consent(project, project.scenario(r.scenario_id), r.day, guardian)
+        return render_consent(project, project.scenario(r.scenario_id), r.day, guardian,
+                              large_print=r.large_print)
     return draw
 
 
@@ -67,6 +68,9 @@ RENDERERS: dict[DocumentKind, Callable[[Project, "DocumentRequest"], bytes]] = {
     DocumentKind.COMPLIANCE_REPORT: _report,
 }
 
+#: Documents that also come in a large-print edition.
+LARGE_PRINT_DOCUMENTS = (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM)
+
 #: Sheets offered for documents that print on a sheet (signs, forms).
 SHEET_NAMES = ("A4", "A3", "A5", "LETTER")
 
@@ -80,6 +84,8 @@ class DocumentRequest:
     sheet: str = "A4"
     landscape: bool = False
     today: dt.date | None = None
+    #: The large-print edition (consent forms; Measures art. 5).
+    large_print: bool = False
 
     @property
     def day(self) -> dt.date:

@@ -81,3 +81,32 @@ def test_a_business_over_100000_people_gets_the_filing_pack_with_its_documents(t
     # the bubble-tea shop stores 4,200 people: no filing pack for it
     small = {p.name for p in render_all(_project("bubble_tea_shop"), tmp_path / "small", ["A4"], ["portrait"], TODAY)}
     assert "filing-pack.zip" not in small and "pia-report.pdf" in small
+
+
+def _body_size(pdf: bytes) -> float:
+    """The size most of a PDF's characters are set in."""
+    from collections import Counter
+
+    from pdf_checks import text_origins
+    counts: Counter[float] = Counter()
+    for page in text_origins(pdf):
+        for _x, _y, size, text in page:
+            counts[round(size, 1)] += len(text)
+    return counts.most_common(1)[0][0]
+
+
+def test_render_large_print_adds_a_large_print_edition_of_each_consent_form(tmp_path: Path, capsys) -> None:
+    from signdesk.paths import EXAMPLES_DIR
+    code = main(["render", str(EXAMPLES_DIR / "training_centre.signdesk"), "-o", str(tmp_path),
+                 "--today", "2026-11-22", "--large-print"])
+    assert code == 0
+    for name in ("consent-学员签到", "guardian-consent-学员签到"):
+        normal, large = (tmp_path / f"{name}.pdf").read_bytes(), (tmp_path / f"{name}-large-print.pdf").read_bytes()
+        body = [_body_size(normal), _body_size(large)]
+        assert body[1] >= 14 and body[1] >= body[0] + 3, body
+    assert f"{name}-large-print.pdf" in capsys.readouterr().out
+    # Without the option, no large-print file.
+    other = tmp_path / "plain"
+    assert main(["render", str(EXAMPLES_DIR / "training_centre.signdesk"), "-o", str(other),
+                 "--today", "2026-11-22"]) == 0
+    assert not list(other.glob("*large-print*"))

@@ -37,6 +37,20 @@ def test_preview_follows_the_answers(make_window, examples_dir, qtbot):
                     timeout=20000)
 
 
+def test_the_large_print_consent_form_is_one_choice_away(make_window, examples_dir, qtbot):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.side.setCurrentWidget(window.preview)
+    combo = window.preview.documents
+    choose(window, DocumentKind.CONSENT_FORM)
+    qtbot.waitUntil(lambda: window.preview.page_count() >= 1, timeout=20000)
+    normal_pages = window.preview.page_count()
+    large = combo.currentIndex() + 1  # listed right under the normal form
+    assert combo.itemData(large) == (DocumentKind.CONSENT_FORM.value, combo.itemData(large)[1], True)
+    assert "large print" in combo.itemText(large)
+    combo.setCurrentIndex(large)
+    qtbot.waitUntil(lambda: window.preview.page_count() > normal_pages, timeout=20000)
+
+
 def test_the_opt_out_page_opens_in_the_browser(make_window, examples_dir, dialogs, qtbot):
     window = make_window(examples_dir / "bubble_tea_shop.signdesk")
     qtbot.mouseClick(window.preview.optout_button, Qt.MouseButton.LeftButton)
