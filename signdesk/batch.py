@@ -11,12 +11,20 @@ No Qt: the desktop app passes its own ``progress`` callback.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import ctypes
 import datetime as dt
 import hashlib
 import io
 import json
+import os
 import shutil
+import signal
+import stat
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -28,9 +36,10 @@ from signdesk.documents.content import slugify
 from signdesk.documents.fonts import DocumentInputError, missing_glyphs, register_fonts
 from signdesk.documents.printmarks import SHEETS
 from signdesk.documents.qr import validate_optout_url
+from signdesk.documents.render import OutputFolderError
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_, Bilingual, translate, translate_plural
-from signdesk.model.files import write_atomically
+from signdesk.model.files import read_input_file, write_atomically
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID, AnswerError
 from signdesk.rules import DocumentKind
@@ -42,6 +51,8 @@ REQUIRED_COLUMNS = ("name", "address", "contact", "optout_url")
 MAX_SITE_NAME = 40
 MAX_ADDRESS = 160
 DONE_MARKER = ".done.json"
+#: A stores table this large would be some 100,000 sites: more than any chain.
+MAX_STORES_BYTES = 20 * 1024 * 1024
 SUMMARY_NAME = "summary.csv"
 WORKERS = 2
 #: Sites handed to the pool at once; keeps memory flat however long the list.
@@ -50,6 +61,14 @@ IN_FLIGHT = 8
 
 class StoresFileError(UserInputError):
     """The stores table as a whole cannot be used (no header, not a table)."""
+
+
+class BatchOutputError(UserInputError):
+    """The output folder cannot be used: not a folder, not writable, full, or busy with another run."""
+
+
+#: Held (flock) for the whole run, so a second run into the same folder is told so at once.
+LOCK_NAME = ".signdesk-batch.lock"
 
 
 class SiteRowError(DocumentInputError):
@@ -211,12 +230,7 @@ def _is_utf8_text(line: bytes) -> bool:
 
 def read_stores_file(path: Path) -> tuple[list[Site], list[RowProblem]]:
     """Read and parse a stores table file (see :func:`read_sites`)."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise StoresFileError(N_("The stores file {name} cannot be read: {problem}"), name=str(path),
-                              problem=err.strerror or str(err)) from None
-    return read_sites(raw)
+    return read_sites(read_input_file(path, MAX_STORES_BYTES, StoresFileError))
 
 
 def read_sites(raw: bytes) -> tuple[list[Site], list[RowProblem]]:
@@ -299,36 +313,145 @@ SITE_DOCUMENTS = frozenset({DocumentKind.SIGN, DocumentKind.CONSENT_FORM, Docume
 
 
 def finished_files(site: Site, out_dir: Path) -> tuple[str, ...] | None:
-    """The site's files if an earlier run with the same row completed it, else None."""
-    marker = out_dir / site.folder_name / DONE_MARKER
+    """The site's files if an earlier run with the same row completed it, else None.
+
+    The marker is believed only when every file it lists is still there,
+    has the size the marker recorded and, for a PDF, reads as a whole one
+    (header and end-of-file mark): a folder half deleted or overwritten
+    since is redone.
+    """
+    folder = out_dir / site.folder_name
     try:
-        data = json.loads(marker.read_text("utf-8"))
-        if data.get("fingerprint") == site.fingerprint():
-            return tuple(data.get("files") or ())
-    except (OSError, ValueError, AttributeError):
+        data = json.loads((folder / DONE_MARKER).read_text("utf-8"))
+        if data.get("fingerprint") != site.fingerprint():
+            return None
+        files = tuple(data.get("files") or ())
+        sizes = data.get("sizes") or {}
+        if any(not isinstance(n, str) or Path(n).name != n or n.startswith(".") for n in files):
+            return None  # a marker naming something outside its folder is not ours
+        if files and all(_is_whole_file(folder / name, sizes.get(name)) for name in files):
+            return files
+    except (OSError, ValueError, AttributeError, TypeError):
         pass
     return None
+
+
+def _is_whole_file(path: Path, size: int | None) -> bool:
+    """A regular file of ``size`` bytes (when known); a ``.pdf`` starts and ends as a PDF does."""
+    try:
+        with open(path, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode) or (size is not None and info.st_size != size):
+                return False
+            head = fh.read(5)
+            fh.seek(max(0, info.st_size - 1024))
+            tail = fh.read()
+    except OSError:
+        return False
+    return path.suffix.lower() != ".pdf" or (head == b"%PDF-" and b"%%EOF" in tail)
 
 
 def build_site(project: Project, site: Site, out_dir: Path, today: dt.date,
                renderer: SiteRenderer = render_site_documents) -> SiteResult:
     """Render one site from scratch and mark it done. Runs in a worker process."""
     folder = out_dir / site.folder_name
-    if folder.exists():
-        shutil.rmtree(folder)  # a site without its marker is redone from scratch
-    folder.mkdir(parents=True)
     try:
-        files = renderer(site_project(project, site), site.sizes, folder, today)
-    except UserInputError as err:
+        if folder.exists():
+            shutil.rmtree(folder)  # a site without its marker is redone from scratch
+        folder.mkdir(parents=True)
+        try:
+            files = sorted(renderer(site_project(project, site), site.sizes, folder, today))
+        except UserInputError as err:
+            shutil.rmtree(folder, ignore_errors=True)
+            return SiteResult(site, "failed", error=err)
+        marker = {"fingerprint": site.fingerprint(), "files": files,
+                  "sizes": {name: (folder / name).stat().st_size for name in files}}
+        write_atomically(folder / DONE_MARKER, json.dumps(marker, ensure_ascii=False).encode("utf-8"))
+    except OSError as err:
+        # A full disk or a folder taken away: this site failed, said in one line.
         shutil.rmtree(folder, ignore_errors=True)
-        return SiteResult(site, "failed", error=err)
-    marker = {"fingerprint": site.fingerprint(), "files": sorted(files)}
-    write_atomically(folder / DONE_MARKER, json.dumps(marker, ensure_ascii=False).encode("utf-8"))
-    return SiteResult(site, "done", tuple(sorted(files)))
+        return SiteResult(site, "failed", error=BatchOutputError(
+            N_("The documents could not be written to {folder}: {problem}"), folder=str(folder),
+            problem=err.strerror or str(err)))
+    return SiteResult(site, "done", tuple(files))
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
+    _die_with(parent)
     register_fonts()  # once per worker, not once per site
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that started it ends, even by SIGKILL.
+
+    Linux: the kernel sends SIGKILL to the worker (PR_SET_PDEATHSIG).
+    Elsewhere a thread watches the parent. Either way no idle worker is left
+    behind by a killed batch.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the line above
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock file for a run, or say that another run holds it.
+
+    The lock is an advisory lock on ``.signdesk-batch.lock`` in the folder;
+    the system releases it when the process ends, however it ends, so a
+    killed run never leaves the folder locked.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except FileExistsError:
+        raise BatchOutputError(N_("{folder} is a file, not a folder; choose a folder for the site folders."),
+                               folder=str(out_dir)) from None
+    except NotADirectoryError:
+        raise BatchOutputError(N_("{folder} is a file, not a folder; choose a folder for the site folders."),
+                               folder=str(out_dir)) from None
+    except OSError as err:
+        raise BatchOutputError(N_("The documents could not be written to {folder}: {problem}"), folder=str(out_dir),
+                               problem=err.strerror or str(err)) from None
+    try:
+        if not _try_lock(fd):
+            raise BatchOutputError(N_("Another batch is writing into {folder}; wait until it ends, or choose another folder."),
+                                   folder=str(out_dir))
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
 
 
 # ------------------------------------------------------------ the run
@@ -344,11 +467,20 @@ def run_batch(project: Project, sites: Sequence[Site], out_dir: Path, today: dt.
     ``mp_context`` chooses how workers start: a multi-threaded caller (the
     desktop app) passes the "spawn" context, since forking it is unsafe.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
+    with output_lock(out_dir):
+        return _run_locked(project, sites, out_dir, today, progress, renderer, workers, mp_context)
+
+
+def _run_locked(project: Project, sites: Sequence[Site], out_dir: Path, today: dt.date, progress: Progress | None,
+                renderer: SiteRenderer, workers: int, mp_context: BaseContext | None) -> list[SiteResult]:
     results: dict[int, SiteResult] = {}
     total = len(sites)
 
     def record(result: SiteResult) -> None:
+        if isinstance(result.error, (BatchOutputError, OutputFolderError)):
+            # The folder itself fails (full, taken away): every site after would
+            # fail the same way. Stop; finished sites keep their markers.
+            raise result.error
         results[result.site.line] = result
         if progress:
             progress(len(results), total, result)
@@ -372,7 +504,8 @@ def _run_pool(project: Project, todo: list[Site], out_dir: Path, today: dt.date,
               workers: int, record: Callable[[SiteResult], None], mp_context: BaseContext | None = None) -> None:
     pending: set[Future[SiteResult]] = set()
     queue: Iterator[Site] = iter(todo)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=mp_context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),),
+                             mp_context=mp_context) as pool:
         try:
             while True:
                 for site in queue:
@@ -428,10 +561,14 @@ def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
     csv.writer(out, lineterminator="\r\n").writerows(
         [[csv_safe(c) for c in row] for row in summary_rows(report, locale)])
     path = out_dir / SUMMARY_NAME
-    write_atomically(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    try:
+        write_atomically(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    except OSError as err:
+        raise BatchOutputError(N_("The documents could not be written to {folder}: {problem}"), folder=str(out_dir),
+                               problem=err.strerror or str(err)) from None
     return path
 
 
-__all__ = ["BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
+__all__ = ["BatchOutputError", "BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
            "build_site", "finished_files", "read_sites", "read_stores_file", "render_site_documents", "run_batch", "site_project",
            "summary_rows", "summary_sentence", "write_summary"]

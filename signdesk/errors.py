@@ -8,6 +8,11 @@ their Chinese lives in the gettext catalogue of the area that raises them
 
 from __future__ import annotations
 
+import unicodedata
+
+#: Longest piece of user data an error message repeats (a key, a name, a path).
+MAX_ECHO = 120
+
 
 class UserInputError(Exception):
     """A problem the user can fix (a bad file, a bad URL, a name too long).
@@ -44,6 +49,31 @@ def in_locale(params: dict[str, object], locale: str) -> dict[str, object]:
         if isinstance(value, UserInputError):
             value = value.message(locale)
         elif isinstance(value, Bilingual):
-            value = value.get(locale)
+            value = visible(value.get(locale))
+        elif isinstance(value, str):
+            # Values from a file or the command line: one line, no terminal
+            # escapes, not a megabyte of key.
+            value = visible(value, MAX_ECHO)
         out[key] = value
     return out
+
+
+def visible(text: str, limit: int | None = None) -> str:
+    """``text`` safe to show on one terminal line.
+
+    Control characters (newline, ESC, bidi overrides, zero-width marks) and
+    lone surrogates are shown as escapes (``\\n``, ``\\x1b``, ``\\u202e``), so
+    they can be seen and cannot move the cursor or break the encoding; text
+    longer than ``limit`` characters is cut with "…".
+    """
+    cut = limit is not None and len(text) > limit
+    if cut:
+        text = text[:limit]
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or
+                       (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"))
+        else:
+            out.append(ch)
+    return "".join(out) + ("…" if cut else "")

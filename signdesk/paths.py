@@ -44,3 +44,23 @@ else:
 def qt_translations_dir() -> Path:
     """The folder holding Qt's own .qm files (qtbase_zh_CN.qm), inside PySide6."""
     return _folder(files("PySide6") / "Qt" / "translations")
+
+
+def app_data_dir() -> Path:
+    """SignDesk's own data folder: ``$XDG_DATA_HOME/SignDesk`` (default ``~/.local/share/SignDesk``).
+
+    Windows uses ``%LOCALAPPDATA%\\SignDesk``, macOS ``~/Library/Application Support/SignDesk``.
+    """
+    import os
+    import sys
+
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "SignDesk"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "SignDesk"
+    base = os.environ.get("XDG_DATA_HOME")
+    # The XDG spec: a relative value is invalid and is ignored.
+    return (Path(base) if base and os.path.isabs(base) else Path.home() / ".local" / "share") / "SignDesk"
+
+
+LOGS_DIR_NAME = "logs"

@@ -19,6 +19,8 @@ from signdesk.i18n import EN, N_, ZH, normalize_locale, translate, translate_plu
 
 #: Exit statuses shared by every command.
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
+#: A fault in SignDesk itself (EX_SOFTWARE of sysexits.h): never 1, which means "violations found".
+EXIT_INTERNAL = 70
 #: The reader of the output closed the pipe (128 + SIGPIPE, as the shell reports it).
 EXIT_BROKEN_PIPE = 141
 
@@ -194,6 +196,29 @@ def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
     except KeyboardInterrupt:
         print(translate(locale_of(args), N_("Interrupted.")), file=sys.stderr)
         return 130
+    except OSError as err:
+        # The machine said no (a full disk, a folder we may not write) where no
+        # command expected it: still the user's to fix, still one line.
+        print("signdesk: " + translate(locale_of(args), N_("A file could not be read or written: {name}: {problem}"),
+                                       name=str(err.filename or "?"), problem=err.strerror or str(err)),
+              file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:  # noqa: BLE001 - the last line of defence: a bug, told in one line
+        print("signdesk: " + internal_error_message(locale_of(args), argv), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def internal_error_message(locale: str, argv: Sequence[str]) -> str:
+    """Write the current exception's details to a log file; one line saying where."""
+    from signdesk.crashlog import write_crash_log
+
+    try:
+        path = write_crash_log(argv)
+    except OSError as err:
+        return translate(locale, N_("Internal error in SignDesk ({kind}); the details could not be written: {problem}"),
+                         kind=type(sys.exc_info()[1]).__name__, problem=err.strerror or str(err))
+    return translate(locale, N_("Internal error in SignDesk; please report it. The details were written to {path}"),
+                     path=str(path))
 
 
 def command_list(locale: str, prog: str = PROG) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from signdesk.batch import (STATUS, BatchReport, SiteResult, read_stores_file, run_batch, summary_rows,
                             summary_sentence, write_summary)
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
+from signdesk.errors import visible
 from signdesk.i18n import N_, translate
 from signdesk.model import load
 
@@ -45,7 +46,7 @@ class _Progress:
                 sys.stderr.write("\n")
         else:
             status = translate(self.locale, STATUS[result.status])
-            sys.stderr.write(f"{done}/{total} {result.site.name}: {status}\n")
+            sys.stderr.write(f"{done}/{total} {visible(result.site.name)}: {status}\n")
         sys.stderr.flush()
 
 
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     report.results = run_batch(project, sites, args.output, args.today or dt.date.today(),
                                progress=_Progress(locale), workers=args.workers)
     write_summary(report, args.output, locale)
-    header, *rows = summary_rows(report, locale)
+    # Cells shown as the terminal can show them (no escapes from a site name).
+    header, *rows = [[visible(c) for c in row] for row in summary_rows(report, locale)]
     widths = [max(_columns(r[i]) for r in [header, *rows]) for i in range(4)]
     for r in [header, *rows]:
         print("  ".join(c + " " * (w - _columns(c)) for c, w in zip(r[:4], widths)) + "  " + "  ".join(r[4:]))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
-from signdesk.errors import UserInputError
+from signdesk.errors import UserInputError, visible
 from signdesk.i18n import N_, translate
 from signdesk.model import Project, answers_to_fix, load
 from signdesk.filing.calendar import dated_duties, duty_to_json, finding_date_json
@@ -156,4 +156,5 @@ def assessment_to_text(project: Project, a: Assessment, locale: str) -> str:
                                     scenario=project.scenario(d.scenario_id).name))
         else:
             lines.append(f"  - {d.kind.title(locale)}")
-    return "\n".join(lines) + "\n"
+    # Names and kept answers come from the file: no terminal escapes, no extra lines.
+    return "\n".join(visible(line) for line in lines) + "\n"

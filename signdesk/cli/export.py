@@ -17,7 +17,7 @@ from pathlib import Path
 from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of, print_written
 from signdesk.documents.render import write_documents
 from signdesk.errors import UserInputError
-from signdesk.filing.pack import JSON_NAME, PIA_NAME, ZIP_NAME, FilingFileError, filing_files, import_filing
+from signdesk.filing.pack import JSON_NAME, PIA_NAME, ZIP_NAME, FilingFileError, filing_files, read_filing_file
 from signdesk.i18n import EN, N_, ZH, translate, translate_plural
 from signdesk.model import load, save
 
@@ -83,12 +83,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise FilingFileError(N_("{name} is a table and holds no project; import the {json} or {zip} "
                                  "from the same filing pack instead."),
                               name=args.filing.name, json=JSON_NAME, zip=ZIP_NAME)
-    try:
-        raw = args.filing.read_bytes()
-    except OSError as err:
-        raise FilingFileError(N_("The file {name} cannot be read: {problem}"), name=str(args.filing),
-                              problem=err.strerror or str(err)) from None
-    project = import_filing(raw)
+    project = read_filing_file(args.filing)
     if args.output.exists() and not args.force:
         # The same words as ``new`` uses for the same mistake.
         raise UserInputError(N_("{name} already exists; use --force to overwrite it."), name=str(args.output))

@@ -21,7 +21,7 @@ from typing import Any
 from signdesk.documents.fonts import ensure_printable
 from signdesk.documents.qr import validate_optout_url
 from signdesk.i18n import EN, N_, ZH, Bilingual, format_date, translate
-from signdesk.model import Project, Scenario
+from signdesk.model import Project, Scenario, refuse_answers_to_fix
 from signdesk.questions import ENGLISH_VALUE
 
 # --- user fields -------------------------------------------------------------
@@ -256,14 +256,19 @@ def slugify(name: str, fallback: str) -> str:
 
 
 def scenario_slugs(project: Project) -> dict[str, str]:
-    """A distinct slug per scenario; a clash gets the scenario id appended."""
+    """A distinct slug per scenario (whatever the disk's case rules); a clash gets the
+    scenario id appended, and a number if that is taken too."""
     slugs: dict[str, str] = {}
     seen: set[str] = set()
     for sc in project.scenarios:
-        slug = slugify(sc.name, sc.id)
-        if slug in seen:
-            slug = f"{slug}-{slugify(sc.id, 'x')}"
-        seen.add(slug)
+        base = slug = slugify(sc.name, sc.id)
+        if slug.casefold() in seen:
+            base = slug = f"{slug}-{slugify(sc.id, 'x')}"
+        number = 2
+        while slug.casefold() in seen:  # "a" + id "x" may be another scenario's "a-x"
+            slug = f"{base}-{number}"
+            number += 1
+        seen.add(slug.casefold())  # casefold: one file on a case-blind disk (Windows, macOS)
         slugs[sc.id] = slug
     return slugs
 
@@ -325,6 +330,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     a = ChainMap({"scenario_name": scenario.name}, answers_with(project, scenario, overrides))
     check_user_text(a)
     url = validate_optout_url(_text(a, "optout_url"))
+    refuse_answers_to_fix(project, (scenario.id,))  # kept from an older file: never printed
     operator, contact = business_identity(a)
     phone = _text(a, "contact_phone")
     purposes = [p for p in (a.get("purposes") or []) if p in PURPOSE_TEXTS]

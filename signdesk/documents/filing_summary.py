@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from signdesk.documents.content import field_label
 from signdesk.filing.pack import ATTACHMENT_STATUS, FILING_TYPES, SECTION_TITLES, FilingPack
 from signdesk.filing.pages import ReportPages, bilingual, dated
 from signdesk.i18n import EN, N_, ZH, Bilingual
@@ -25,7 +26,8 @@ def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN))
     pages = ReportPages(Bilingual.of(SUMMARY_TITLE), operator, languages, date=pack.generated_on)
     pages.title(Bilingual.of(SUMMARY_TITLE),
                 bilingual(N_("{operator} — {kind} — prepared with SignDesk on {date}"), operator=operator,
-                          kind=Bilingual.of(FILING_TYPES[pack.filing_type]), date=dated(pack.generated_on)))
+                          kind=Bilingual.of(FILING_TYPES[pack.filing_type]), date=dated(pack.generated_on)),
+                field=field_label("operator_name"))
     if not pack.required:
         pages.paragraph(Bilingual.of(NO_FILING_DUE), bold=True)
     pages.paragraph(Bilingual.of(N_("File online with the provincial cyberspace office through the personal information protection system (https://grxxbh.cacdtsc.cn) within 30 working days (FR Measures art. 15).")))
@@ -40,7 +42,7 @@ def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN))
         for f in missing:
             where = names.get(id(f))
             label = f.label if where is None else Bilingual(f"{where}：{f.label.zh}", f"{where}: {f.label.en}")
-            pages.row(label, None)
+            pages.row(label, None, field=None if where is None else field_label("scenario_name"))
     else:
         pages.paragraph(Bilingual.of(N_("Nothing the filing needs is missing.")))
 
@@ -50,7 +52,7 @@ def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN))
             if f.section == section:
                 pages.row(f.label, f.text)
     for _sid, name, fs in pack.scenarios:
-        pages.heading(bilingual(N_("Scenario: {name}"), name=name))
+        pages.heading(bilingual(N_("Scenario: {name}"), name=name), field=field_label("scenario_name"))
         for f in fs:
             pages.row(f.label, f.text)
     pages.heading(Bilingual.of(N_("Attachments the filing system asks for")))

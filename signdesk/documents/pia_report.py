@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from signdesk.documents.content import field_label
 from signdesk.filing.pages import ReportPages, bilingual, dated
 from signdesk.filing.pia import PiaReport, build_pia
 from signdesk.i18n import EN, N_, ZH, Bilingual
@@ -29,7 +30,7 @@ def render_pia(report: PiaReport, languages: Sequence[str] = (ZH, EN)) -> bytes:
     pages = ReportPages(title, report.operator, languages, date=report.generated_on)
     subtitle = bilingual(N_("{operator} — facial recognition — prepared with SignDesk on {date}"),
                          operator=report.operator or "—", date=dated(report.generated_on))
-    pages.title(title, subtitle)
+    pages.title(title, subtitle, field=field_label("operator_name"))
     gaps = len(report.gaps())
     if gaps:
         pages.paragraph(Bilingual.of_count(
@@ -41,7 +42,7 @@ def render_pia(report: PiaReport, languages: Sequence[str] = (ZH, EN)) -> bytes:
         pages.paragraph(bilingual(N_("Legal basis: {citations}"), citations=section.citations))
         for group in section.groups:
             if group.title is not None:
-                pages.paragraph(group.title, bold=True)
+                pages.paragraph(group.title, bold=True, field=field_label("scenario_name"))
             for item in group.items:
                 pages.row(item.label, item.value)
     return pages.finish()

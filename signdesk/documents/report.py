@@ -19,7 +19,7 @@ from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
 from signdesk.documents.qr import InvalidOptOutUrlError, required_qr_size_mm, validate_optout_url
 from signdesk.i18n import EN, N_, ZH, Bilingual, format_date, translate
-from signdesk.model import Project
+from signdesk.model import Project, refuse_answers_to_fix
 from signdesk.rules import Assessment, Finding, Severity, evaluate
 
 T = Bilingual.of
@@ -44,6 +44,7 @@ def _finding(flow: Flow, f: Finding) -> None:
 
 def layout_report(project: Project, assessment: Assessment, today: dt.date) -> Flow:
     """The report's pages."""
+    refuse_answers_to_fix(project)
     check_user_text(project.business_answers())
     flow = Flow(SIZE, footer=RunningFooter(T(N_("Compliance report")), today.isoformat()))
     operator, contact = business_identity(project.business_answers())

@@ -17,15 +17,18 @@ import datetime as dt
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from signdesk.errors import UserInputError
 from signdesk.filing.pages import dated
 from signdesk.filing.pia import build_pia
 from signdesk.i18n import EN, N_, ZH, Bilingual
-from signdesk.model.files import MAX_FILE_BYTES, project_from_json, project_to_json
+from signdesk.model.files import MAX_FILE_BYTES, decode_json, project_from_json, project_to_json, read_input_file
+from signdesk.model.files import refuse_answers_to_fix
 from signdesk.model.project import Project
 from signdesk.questions import FILING_THRESHOLD, QUESTION_BY_ID
 from signdesk.rules import describe_value
@@ -193,7 +196,12 @@ def _scenario_fields(answers: Mapping[str, Any]) -> tuple[FilingField, ...]:
 
 
 def build_filing(project: Project, today: dt.date) -> FilingPack:
-    """The filing pack's content for ``project`` as of ``today``."""
+    """The filing pack's content for ``project`` as of ``today``.
+
+    Raises :class:`~signdesk.model.AnswerToFixError` for an answer kept
+    from an older file that fails today's check (nothing of it is written).
+    """
+    refuse_answers_to_fix(project)
     b = project.business_answers()
     kind = filing_type(b)
     due = filing_due(b, kind)
@@ -324,36 +332,59 @@ def filing_json_bytes(pack: FilingPack) -> bytes:
     return (json.dumps(filing_to_json(pack), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+#: Largest filing-pack.zip read (its PDFs make it larger than the JSON alone).
+MAX_ZIP_BYTES = 32 * 1024 * 1024
+
+
+def read_filing_file(path: Path) -> Project:
+    """The project in a filing.json or filing-pack.zip file (see :func:`import_filing`)."""
+    return import_filing(read_input_file(path, MAX_ZIP_BYTES, FilingFileError))
+
+
 def import_filing(raw: bytes) -> Project:
     """The project embedded in a filing JSON file (or a filing-pack zip)."""
-    if raw[:4] == b"PK\x03\x04":
+    if raw[:2] == b"PK":
         raw = _json_from_zip(raw)
     if len(raw) > MAX_FILE_BYTES:
         raise FilingFileError(N_("The file is too large to be a SignDesk filing."))
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise FilingFileError(N_("The file is not a SignDesk filing (not valid JSON).")) from None
+    data = decode_json(raw, FilingFileError)
     if not isinstance(data, dict) or data.get("format") != FORMAT_MARK:
         raise FilingFileError(N_("The file is not a SignDesk filing."))
     version = data.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FilingFileError(N_("The filing has no valid format version (field “format_version” must be a whole number from 1)."))
+    if version > FORMAT_VERSION:
         raise FilingFileError(N_("This filing was written by a newer SignDesk (format {found}); please update SignDesk."),
-                              found=str(version)[:10])
+                              found=version)
     if "project" not in data:
         raise FilingFileError(N_("The filing does not contain the project it was made from."))
     return project_from_json(data["project"])
 
 
 def _json_from_zip(raw: bytes) -> bytes:
+    """filing.json from a filing-pack zip, read with a bound whatever the zip claims."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            info = zf.getinfo(JSON_NAME)
+            try:
+                info = zf.getinfo(JSON_NAME)
+            except KeyError:
+                raise FilingFileError(N_("The zip file does not contain {name}."), name=JSON_NAME) from None
+            if info.flag_bits & 0x1:
+                raise FilingFileError(N_("The zip file is password-protected; SignDesk reads the filing-pack.zip it wrote, which has no password."))
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise FilingFileError(N_("The zip file uses a compression method SignDesk does not read; use the filing-pack.zip SignDesk wrote, or filing.json itself."))
             if info.file_size > MAX_FILE_BYTES:
                 raise FilingFileError(N_("The file is too large to be a SignDesk filing."))
-            return zf.read(info)
-    except (KeyError, zipfile.BadZipFile):
-        raise FilingFileError(N_("The zip file does not contain {name}."), name=JSON_NAME) from None
+            with zf.open(info) as member:
+                # The header's size may lie: never inflate more than the bound.
+                data = member.read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    raise FilingFileError(N_("The file is too large to be a SignDesk filing."))
+                member.read(1)  # reach the end, where a damaged entry fails its checksum
+            return data
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+            RuntimeError, OSError):
+        raise FilingFileError(N_("The zip file is damaged or incomplete; export the filing pack again.")) from None
 
 
 # -------------------------------------------------------------------- CSV

@@ -33,6 +33,8 @@ from signdesk.i18n import EN, N_, ZH, Bilingual
 
 #: What an unanswered item prints instead of invented text.
 GAP_MSGID = N_("[NOT ANSWERED]")
+#: What a glyph problem in text with no field of its own is called.
+TEXT_FIELD = N_("text of the document")
 GAP_RED = CMYKColor(0.0, 0.9, 0.85, 0.1)
 GREY = CMYKColor(0.0, 0.0, 0.0, 0.6)
 
@@ -106,7 +108,7 @@ class ReportPages:
         self._y = self._geometry.sheet.height_pt - _MARGIN
 
     def _room_for(self, height: float) -> None:
-        if self._y - height < _MARGIN + 6 * mm:
+        if self._y - height < self._bottom():
             self._new_page()
 
     def _draw(self, cell: _Lines, x: float, top: float) -> None:
@@ -117,19 +119,28 @@ class ReportPages:
             draw_text(c, x, baseline, line, cell.font, cell.size)
             baseline -= cell.size * _LEADING
 
+    def _printable(self, text: str, field: Bilingual | None) -> str:
+        """``text``, or :class:`MissingGlyphError` naming ``field``: a report never shows tofu boxes."""
+        ensure_printable(field or Bilingual.of(TEXT_FIELD), text)
+        return text
+
     # --------------------------------------------------------------- blocks
-    def title(self, text: Bilingual, subtitle: Bilingual | None = None) -> None:
+    def title(self, text: Bilingual, subtitle: Bilingual | None = None, *, field: Bilingual | None = None) -> None:
         """The document title, large, at the top of the first page."""
-        cell = self._wrap(self._joined(text), BOLD, 16, self._width, DEEP_NAVY)
+        cell = self._wrap(self._printable(self._joined(text), field), BOLD, 16, self._width, DEEP_NAVY)
         self._draw(cell, _MARGIN, self._y)
         self._y -= cell.height + 2 * mm
         if subtitle:
-            self.paragraph(subtitle, color=GREY)
+            self.paragraph(subtitle, color=GREY, field=field)
         self._y -= 3 * mm
 
-    def heading(self, text: Bilingual) -> None:
-        """A section heading; never left alone at the foot of a page."""
-        cell = self._wrap(self._joined(text, " / "), BOLD, 11.5, self._width, DEEP_NAVY)
+    def heading(self, text: Bilingual, *, field: Bilingual | None = None) -> None:
+        """A section heading; never left alone at the foot of a page.
+
+        ``field`` names the owner's answer inside it (a scenario name) in
+        the message about characters the font lacks.
+        """
+        cell = self._wrap(self._printable(self._joined(text, " / "), field), BOLD, 11.5, self._width, DEEP_NAVY)
         self._room_for(cell.height + 12 * mm)
         self._y -= 3 * mm
         self._draw(cell, _MARGIN, self._y)
@@ -140,10 +151,11 @@ class ReportPages:
         c.line(_MARGIN, self._y, _MARGIN + self._width, self._y)
         self._y -= 2.5 * mm
 
-    def paragraph(self, text: Bilingual, *, bold: bool = False, color: CMYKColor = TEXT_BLACK) -> None:
+    def paragraph(self, text: Bilingual, *, bold: bool = False, color: CMYKColor = TEXT_BLACK,
+                  field: Bilingual | None = None) -> None:
         """Running text, split across pages line by line if long."""
         for one_text in dict.fromkeys(text.get(loc) for loc in self.languages):  # same text once
-            cell = self._wrap(one_text, BOLD if bold else REGULAR, _BODY, self._width, color)
+            cell = self._wrap(self._printable(one_text, field), BOLD if bold else REGULAR, _BODY, self._width, color)
             for line in cell.lines:
                 one = _Lines((line,), cell.font, cell.size, cell.color)
                 self._room_for(one.height)
@@ -154,30 +166,56 @@ class ReportPages:
     def row(self, label: Bilingual, value: Bilingual | None, *, field: Bilingual | None = None) -> None:
         """A label and its value side by side; ``None`` prints the gap marker.
 
-        Owner-typed values are checked for characters the font lacks, so a
-        report never shows tofu boxes.
+        Owner-typed values (and labels that carry a scenario name) are
+        checked for characters the font lacks, so a report never shows tofu
+        boxes. A row taller than what is left of the page continues on the
+        next one, never over the footer.
         """
         value_width = self._width - _LABEL_WIDTH - _COLUMN_GAP
-        label_cell = self._wrap(self._joined(label), BOLD, 8.5, _LABEL_WIDTH, TEXT_BLACK)
+        label_cell = self._wrap(self._printable(self._joined(label), field or label), BOLD, 8.5, _LABEL_WIDTH,
+                                TEXT_BLACK)
         if value is None:
             value_cell = self._wrap(self._joined(Bilingual.of(GAP_MSGID), "  "), BOLD, _BODY, value_width, GAP_RED)
         else:
-            text = self._joined(value)
-            ensure_printable(field or label, text)
+            text = self._printable(self._joined(value), field or label)
             value_cell = self._wrap(text, REGULAR, _BODY, value_width, TEXT_BLACK)
         height = max(label_cell.height, value_cell.height) + 2 * mm
-        self._room_for(height)
-        if value is None:
-            c = self._canvas
-            c.setFillColor(AMBER_TINT)
-            c.rect(_MARGIN - 1 * mm, self._y - height + 1 * mm, self._width + 2 * mm, height, stroke=0, fill=1)
-        self._draw(label_cell, _MARGIN, self._y)
-        self._draw(value_cell, _MARGIN + _LABEL_WIDTH + _COLUMN_GAP, self._y)
-        self._y -= height
+        if height <= self._usable_height():
+            self._room_for(height)  # a row that fits a page is never split
+        else:
+            self._room_for(max(label_cell.size, value_cell.size) * _LEADING * 3 + 2 * mm)
+        while True:
+            label_part, label_cell = self._take(label_cell)
+            value_part, value_cell = self._take(value_cell)
+            part_height = max(label_part.height, value_part.height) + 2 * mm
+            if value is None:
+                c = self._canvas
+                c.setFillColor(AMBER_TINT)
+                c.rect(_MARGIN - 1 * mm, self._y - part_height + 1 * mm, self._width + 2 * mm, part_height,
+                       stroke=0, fill=1)
+            self._draw(label_part, _MARGIN, self._y)
+            self._draw(value_part, _MARGIN + _LABEL_WIDTH + _COLUMN_GAP, self._y)
+            self._y -= part_height
+            if not label_cell.lines and not value_cell.lines:
+                break
+            self._new_page()
         c = self._canvas
         c.setStrokeColor(AMBER_TINT)
         c.setLineWidth(0.4)
         c.line(_MARGIN, self._y + 1 * mm, _MARGIN + self._width, self._y + 1 * mm)
+
+    def _bottom(self) -> float:
+        return _MARGIN + 6 * mm
+
+    def _usable_height(self) -> float:
+        return self._geometry.sheet.height_pt - _MARGIN - self._bottom()
+
+    def _take(self, cell: _Lines) -> tuple[_Lines, _Lines]:
+        """(the lines of ``cell`` that fit above the footer, the rest)."""
+        line_height = cell.size * _LEADING
+        room = max(1, int((self._y - self._bottom() - 2 * mm) // line_height))
+        return (_Lines(cell.lines[:room], cell.font, cell.size, cell.color),
+                _Lines(cell.lines[room:], cell.font, cell.size, cell.color))
 
     def space(self, height_mm: float = 3) -> None:
         self._y -= height_mm * mm

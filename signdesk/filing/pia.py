@@ -19,6 +19,7 @@ from typing import Any
 
 from signdesk.filing.pages import bilingual, dated
 from signdesk.i18n import EN, N_, ZH, Bilingual, translate
+from signdesk.model.files import refuse_answers_to_fix
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID
 from signdesk.rules import Assessment, Severity, describe_value, evaluate
@@ -268,7 +269,8 @@ def _conclusion(assessment: Assessment, gaps: int) -> Conclusion:
 
 
 def build_pia(project: Project, today: dt.date) -> PiaReport:
-    """The PIA report's content for ``project`` as of ``today``."""
+    """The PIA report's content for ``project`` as of ``today`` (refusing answers to fix)."""
+    refuse_answers_to_fix(project)
     business = project.business_answers()
     assessment = evaluate(project, today)
     sections = (

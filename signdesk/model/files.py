@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -38,8 +39,8 @@ MAX_SCENARIOS = 200
 #: Longest typed answer kept from a file although it fails today's check.
 MAX_KEPT_TEXT = 2000
 _TYPED_KINDS = frozenset({Kind.TEXT, Kind.URL, Kind.PHONE, Kind.EMAIL})
-_SCENARIO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
-_REGISTER_ID = re.compile(r"^[0-9a-f]{32}$")
+_SCENARIO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")
+_REGISTER_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class ProjectFileError(UserInputError):
@@ -52,12 +53,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in data.items() if k != "version"}
     out["format"] = FORMAT_MARK
     scenarios = []
-    for i, sc in enumerate(data.get("scenarios", [])):
+    raw_scenarios = data.get("scenarios", [])
+    # Anything but a list is left as it is, for project_from_json to name.
+    for i, sc in enumerate(raw_scenarios if isinstance(raw_scenarios, list) else ()):
         if isinstance(sc, dict):
             sc = dict(sc)
             sc.setdefault("id", f"s-v1-{i + 1}")
         scenarios.append(sc)
-    out["scenarios"] = scenarios
+    out["scenarios"] = scenarios if isinstance(raw_scenarios, list) else raw_scenarios
     out["schema_version"] = 2
     return out
 
@@ -144,7 +147,7 @@ def _answers_from_json(raw: Any, where: str, scope: Scope) -> dict[str, Any]:
         field = f"{where}.{qid}"
         question = QUESTION_BY_ID.get(qid)
         if question is None:
-            raise ProjectFileError(N_("In {field}: unknown question “{qid}”."), field=field, qid=str(qid)[:60])
+            raise ProjectFileError(N_("In {field}: unknown question “{qid}”."), field=field, qid=str(qid))
         if scope_of(question) is not scope:
             raise ProjectFileError(N_("In {field}: this question belongs to another part of the project."), field=field)
         try:
@@ -192,6 +195,27 @@ def answers_to_fix(project: Project) -> list[tuple[str, AnswerError]]:
     return found
 
 
+class AnswerToFixError(UserInputError):
+    """An answer kept from an older file fails today's check: it is not printed until corrected."""
+
+
+def refuse_answers_to_fix(project: Project, scenario_ids: Any = None) -> None:
+    """Raise :class:`AnswerToFixError` for the first answer :func:`answers_to_fix` names.
+
+    Every printed document and export calls this before it uses an answer
+    (docs/file-format.md: kept answers are refused when printing).
+    ``scenario_ids`` limits the scenarios looked at (a sign needs only its
+    own and the business answers).
+    """
+    wanted = None if scenario_ids is None else set(scenario_ids)
+    for field, problem in answers_to_fix(project):
+        if field.startswith("scenarios[") and wanted is not None:
+            index = int(field[len("scenarios["):field.index("]")])
+            if project.scenarios[index - 1].id not in wanted:
+                continue
+        raise AnswerToFixError(N_("{field}: {problem} Correct it before printing."), field=field, problem=problem)
+
+
 def project_from_json(data: Any) -> Project:
     """Validate decoded JSON (any version) and build a Project."""
     if not isinstance(data, dict):
@@ -199,6 +223,7 @@ def project_from_json(data: Any) -> Project:
     if data.get("format", FORMAT_MARK) != FORMAT_MARK:
         raise ProjectFileError(N_("The file is not a SignDesk project."))
     data = migrate(data)
+    _refuse_unknown_keys(data, "", _known_keys()[0])
     business = _answers_from_json(data.get("business", {}), "business", Scope.BUSINESS)
     raw_scenarios = data.get("scenarios", [])
     if not isinstance(raw_scenarios, list):
@@ -212,9 +237,10 @@ def project_from_json(data: Any) -> Project:
         where = f"scenarios[{i + 1}]"
         if not isinstance(raw, dict):
             raise ProjectFileError(N_("In {field}: expected a scenario."), field=where)
+        _refuse_unknown_keys(raw, where, _known_keys()[1])
         sid, name = raw.get("id"), raw.get("name")
         # Ids end up in file names of printed documents: keep them plain.
-        if not isinstance(sid, str) or not _SCENARIO_ID.match(sid) or sid in seen_ids:
+        if not isinstance(sid, str) or not _SCENARIO_ID.fullmatch(sid) or sid in seen_ids:
             raise ProjectFileError(N_("In {field}: missing, duplicate or malformed id."), field=f"{where}.id")
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_SCENARIO_NAME:
             raise ProjectFileError(
@@ -224,9 +250,28 @@ def project_from_json(data: Any) -> Project:
         answers = _answers_from_json(raw.get("answers", {}), f"{where}.answers", Scope.SCENARIO)
         scenarios.append(Scenario(sid, name.strip(), answers))
     register_id = data.get("register_id")
-    if register_id is not None and not (isinstance(register_id, str) and _REGISTER_ID.match(register_id)):
+    if register_id is not None and not (isinstance(register_id, str) and _REGISTER_ID.fullmatch(register_id)):
         raise ProjectFileError(N_("In {field}: malformed register id."), field="register_id")
     return Project(business, scenarios, register_id)
+
+
+def _known_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """(top-level keys, scenario keys) this version writes, and so reads."""
+    written = project_to_json(Project({}, [Scenario("s", "s", {})], "0" * 32))
+    return frozenset(written), frozenset(written["scenarios"][0])
+
+
+def _refuse_unknown_keys(obj: dict[str, Any], where: str, known: frozenset[str]) -> None:
+    """One rule for every level: a key this version does not know is refused, by name.
+
+    Dropping it would lose, on the next save, whatever a newer SignDesk
+    wrote there; keeping it blindly would print answers nobody checked.
+    """
+    for key in obj:
+        if key not in known:
+            raise ProjectFileError(
+                N_("In {field}: unknown key “{key}”. The file may come from a newer SignDesk; please update SignDesk."),
+                field=where or "(file)", key=key)
 
 
 def _json_value(value: Any) -> Any:
@@ -263,27 +308,86 @@ def loads(raw: bytes, name: str = "") -> Project:
     if len(raw) > MAX_FILE_BYTES:
         raise ProjectFileError(N_("The file is too large to be a SignDesk project ({size} MB)."),
                                size=f"{len(raw) / 1024 / 1024:.1f}")
+    return project_from_json(decode_json(raw, ProjectFileError))
+
+
+def decode_json(raw: bytes, error: type[UserInputError]) -> Any:
+    """Decoded JSON of a SignDesk file, or ``error`` naming what is wrong.
+
+    Beyond JSON's own rules: a key given twice in one object, a text with a
+    lone surrogate (``"\\ud800"``, which no file can store) and a number
+    of more digits than any answer has are refused, each naming its field.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ProjectFileError(N_("The file is not valid UTF-8 text (byte {position})."), position=err.start) from None
+        raise error(N_("The file is not valid UTF-8 text (byte {position})."), position=err.start) from None
     if not text.strip():
-        raise ProjectFileError(N_("The file is empty."))
+        raise error(N_("The file is empty."))
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int,
+                          object_pairs_hook=_JsonObject)
     except json.JSONDecodeError as err:
         # json's own wording (err.msg) is English only; line and column are enough.
-        raise ProjectFileError(
-            N_("The file is damaged or incomplete near line {line}, column {column}."),
-            line=err.lineno, column=err.colno) from None
+        raise error(N_("The file is damaged or incomplete near line {line}, column {column}."),
+                    line=err.lineno, column=err.colno) from None
     except RecursionError:
-        raise ProjectFileError(N_("The file is not a SignDesk project.")) from None
-    return project_from_json(data)
+        raise error(N_("The file is not a SignDesk project.")) from None
+    _check_decoded(data, error)
+    return data
+
+
+class _JsonObject(dict):
+    """A decoded JSON object that remembers the keys given more than once."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.repeated = [k for k, _ in pairs if k in seen or seen.add(k)] if len(self) < len(pairs) else []
+
+
+def _field_name(where: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{where}[{key + 1}]"
+    return f"{where}.{key}" if where else key
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _check_decoded(data: Any, error: type[UserInputError]) -> None:
+    """Refuse repeated keys and lone surrogates anywhere in ``data``, naming the field."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:  # a loop, not recursion: JSON may nest as deep as its parser allows
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if _has_surrogate(value):
+                raise error(N_("In {field}: the text contains a broken character (a lone UTF-16 surrogate)."),
+                            field=where or "(file)")
+        elif isinstance(value, dict):
+            for key in getattr(value, "repeated", ()):
+                        raise error(N_("In {field}: the key “{key}” is given more than once."), field=where or "(file)",
+                            key=key)
+            for key, item in value.items():
+                field = _field_name(where, key)
+                if _has_surrogate(key):
+                    raise error(N_("In {field}: the text contains a broken character (a lone UTF-16 surrogate)."),
+                                field=field)
+                stack.append((field, item))
+        elif isinstance(value, list):
+            stack.extend((_field_name(where, i), item) for i, item in enumerate(value))
+
+
+#: More digits than any answer (a headcount, a number of days) can have;
+#: Python would refuse past 4,300 digits anyway, with a traceback.
+MAX_INT_DIGITS = 30
 
 
 class _NotANumber:
-    """What NaN / Infinity decode to: no answer kind accepts it, so the
-    validation below rejects it with the name of the exact field."""
+    """What NaN / Infinity and absurdly long integers decode to: no answer
+    kind accepts it, so the validation rejects it with the name of the
+    exact field."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -292,29 +396,71 @@ class _NotANumber:
         return self.name
 
 
+def _parse_int(text: str) -> Any:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        return _NotANumber(f"{text[:12]}… ({len(text)} digits)")
+    return int(text)
+
+
 def _reject_constant(name: str) -> Any:
     return _NotANumber(name)
+
+
+def read_input_file(path: Path, limit: int, error: type[UserInputError] | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or ``error`` saying why not.
+
+    Size and kind are checked before anything is read, and the read itself
+    stops after ``limit`` bytes, so a huge (or sparse) file, ``/dev/zero``
+    or a FIFO is refused at once and in little memory; opening does not
+    wait for a FIFO's writer.
+    """
+    error = error or ProjectFileError
+    path = Path(path)
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise error(N_("The file {name} does not exist."), name=name) from None
+    except IsADirectoryError:
+        raise error(N_("{name} is a folder, not a project file."), name=name) from None
+    except PermissionError:
+        raise error(N_("SignDesk may not read {name}."), name=name) from None
+    except OSError as err:
+        raise error(N_("The file {name} cannot be read: {problem}"), name=name,
+                    problem=err.strerror or str(err)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(N_("{name} is a folder, not a project file."), name=name)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(N_("{name} is not a regular file (a device, a pipe or a socket); SignDesk reads only files."),
+                        name=name)
+        if info.st_size > limit:
+            raise error(N_("The file is too large to be a SignDesk file ({size} MB; at most {limit} MB)."),
+                        size=f"{info.st_size / 1024 / 1024:.1f}", limit=f"{limit / 1024 / 1024:.0f}")
+        chunks = []
+        left = limit + 1  # one byte more tells a file that grew since fstat
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise error(N_("The file is too large to be a SignDesk file ({size} MB; at most {limit} MB)."),
+                        size=f"{(limit + 1) / 1024 / 1024:.1f}", limit=f"{limit / 1024 / 1024:.0f}")
+        return b"".join(chunks)
+    except OSError as err:
+        raise error(N_("The file {name} cannot be read: {problem}"), name=name,
+                    problem=err.strerror or str(err)) from None
+    finally:
+        os.close(fd)
 
 
 def load(path: Path) -> Project:
     """Open a project file, or raise ProjectFileError saying why not."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProjectFileError(N_("The file is too large to be a SignDesk project ({size} MB)."),
-                                   size=f"{size / 1024 / 1024:.1f}")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProjectFileError(N_("The file {name} does not exist."), name=str(path)) from None
-    except IsADirectoryError:
-        raise ProjectFileError(N_("{name} is a folder, not a project file."), name=str(path)) from None
-    except PermissionError:
-        raise ProjectFileError(N_("SignDesk may not read {name}."), name=str(path)) from None
-    except OSError as err:
-        raise ProjectFileError(N_("The file {name} cannot be read: {problem}"), name=str(path),
-                               problem=err.strerror or str(err)) from None
-    return loads(raw, path.name)
+    return loads(read_input_file(path, MAX_FILE_BYTES), path.name)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -325,6 +471,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    _remove_stale_temp_files(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); keep the permissions the
@@ -349,6 +496,30 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+#: A temp file of ours this old is left from a save that never finished (a
+#: kill, a power cut); a save in progress is younger by far.
+STALE_TEMP_SECONDS = 600
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Delete what killed saves of ``path`` left behind (``.NAME.XXXXXXXX.tmp``)."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    folder = path.parent if str(path.parent) else Path(".")
+    now = time.time()
+    try:
+        candidates = [entry for entry in os.scandir(folder) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return
+    for entry in candidates:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if (stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS
+                    and getattr(os, "getuid", lambda: info.st_uid)() == info.st_uid):
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to delete
 
 
 def _mode_for(path: Path) -> int:
