@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 #: Longest piece of user data an error message repeats (a key, a name, a path).
-MAX_ECHO = 120
+MAX_ECHO = 300
 
 
 class UserInputError(Exception):
