@@ -180,8 +180,10 @@ def _site_from_row(line: int, row: dict[str, str]) -> Site:
 
 #: Column names an owner may write in Chinese instead.
 HEADER_ALIASES = {"门店": "name", "门店名称": "name", "名称": "name", "地址": "address", "门店地址": "address",
-                  "电话": "contact", "联系电话": "contact", "退出页面": "optout_url", "退出页面网址": "optout_url",
-                  "网址": "optout_url", "纸张": "sizes", "尺寸": "sizes",
+                  "电话": "contact", "联系电话": "contact", "拒绝与撤回页面": "optout_url",
+                  "拒绝与撤回页面网址": "optout_url", "网址": "optout_url",
+                  # The page's earlier Chinese name, still accepted in older tables.
+                  "退出页面": "optout_url", "退出页面网址": "optout_url", "纸张": "sizes", "尺寸": "sizes",
                   "英文名称": "name_en", "门店英文名称": "name_en", "英文地址": "address_en"}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ def right_kind(q) -> st.SearchStrategy:
     if q.kind is Kind.MULTI:
         return st.lists(st.sampled_from(q.option_keys()), unique=True)
     if q.kind is Kind.NUMBER:
-        lo, hi = int(q.minimum or 0), int(q.maximum or 10**9)
+        lo, hi = math.ceil(q.minimum or 0), int(q.maximum or 10**9)  # a bound may be a fraction (0.1 m)
         near = [v for v in (0, 1, 2, 3, 79_999, 80_000, 99_999, 100_000, 100_001, hi) if lo <= v <= hi]
         return st.one_of(st.sampled_from(near), st.integers(lo, hi))
     if q.kind is Kind.DATE:

@@ -102,7 +102,7 @@ DOCUMENT_DUTY_TEXTS = {
     ),
     Due.COMPLIANCE_AUDIT: (
         N_("Yearly compliance audit due {date}"),
-        N_("Handlers must audit their personal-information processing regularly. Run through SignDesk's questionnaire and the impact assessment again and record what you checked."),
+        N_("You, the personal information handler, must audit your processing of personal information regularly. Run through SignDesk's questionnaire and the impact assessment again and record what you checked."),
         (PIPL("54"), NDSR("27")),
     ),
 }

@@ -33,7 +33,7 @@ from signdesk.model.project import Project
 from signdesk.questions import FILING_THRESHOLD, QUESTION_BY_ID
 from signdesk.rules import describe_value
 from signdesk.rules.model import due_label
-from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, add_working_days, filing_deadline
+from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, add_working_days, filing_deadline, filing_kind
 
 FORMAT_MARK = "signdesk-filing"
 #: Bumped on incompatible changes to the JSON layout (docs/filing-format.md).
@@ -81,11 +81,12 @@ class Attachment:
     file: str | None = None
 
 
+#: The eight items the CAC's online system asks for, in its order (reference §I1).
 ATTACHMENTS: tuple[tuple[str, str, str | None], ...] = (
     ("handler_form", N_("Personal information handler basic-information form (fill in from this pack)"), None),
-    ("uscc_certificate", N_("Unified social credit code certificate (scan, company chop)"), None),
     ("filing_form", N_("Facial recognition application filing form (fill in from this pack)"), None),
     ("pia_report", N_("Personal information protection impact assessment report"), PIA_NAME),
+    ("uscc_certificate", N_("Unified social credit code certificate (scan, company chop)"), None),
     ("legal_rep_id", N_("ID document of the legal representative (scan)"), None),
     ("agent_id", N_("ID document of the person handling the filing (scan)"), None),
     ("authorisation_letter", N_("Authorisation letter for that person (company chop)"), None),
@@ -162,13 +163,7 @@ def _computed(section: str, key: str, label: str, value: Any, text: Bilingual | 
 
 def filing_type(business: Mapping[str, Any]) -> str:
     """first filing / change / cancellation, from the headcount answers."""
-    if business.get("filing_status") != "filed":
-        return "initial" if (business.get("people_stored") or 0) >= FILING_THRESHOLD else "none"
-    if business.get("stopped_using"):
-        return "cancellation"
-    if business.get("filing_changed"):
-        return "change"
-    return "none"
+    return filing_kind(business)
 
 
 def filing_due(business: Mapping[str, Any], kind: str) -> Deadline | None:

@@ -154,6 +154,19 @@ QUESTIONS: tuple[Question, ...] = (
              max_length=40, visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
     Question("filing_agent_phone", "headcount", Kind.PHONE, N_("That person's phone number"),
              visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("legal_rep_id_expiry", "headcount", Kind.DATE,
+             N_("Until when is the legal representative's ID document valid?"),
+             N_("The filing system asks for a scan of it. Leave empty if it is valid for life (长期)."),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("filing_agent_id_expiry", "headcount", Kind.DATE,
+             N_("Until when is the ID document of the person handling the filing valid?"),
+             N_("Leave empty if it is valid for life (长期)."),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
+    Question("licence_match", "headcount", Kind.YES_NO,
+             N_("Are the business name and unified social credit code typed exactly as on your business licence?"),
+             N_("The filing office compares them with the licence character for character: the full registered "
+                "name, no abbreviation, no shop sign name."),
+             visible_if=AtLeast("people_stored", FILING_THRESHOLD)),
     Question("group_filing", "headcount", Kind.YES_NO,
              N_("Does your filing also cover other companies, branches or stores of your group?"),
              N_("Count their people in the total above, and list them so the office knows what the filing covers."),
@@ -315,7 +328,9 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Does the system infer ethnicity, religion, health, mood or social class from faces?")),
     Question("national_id_channel", "place", Kind.YES_NO,
              N_("For identity checks, have you considered the national network identity authentication service instead of your own face database?"),
-             visible_if=Is("match_mode", "verify", "identify")),
+             # Measures 11: the national service verifies a claimed identity
+             # (1:1); a camera picking people out of a crowd has no use for it.
+             visible_if=Is("match_mode", "verify")),
 
     # -------------------------------------------------------------------- people
     Question("enrolled", "people", Kind.MULTI, N_("Whose faces are captured here?"),
@@ -432,6 +447,23 @@ QUESTIONS: tuple[Question, ...] = (
     Question("sign_at_capture", "notice", Kind.YES_NO,
              N_("Is there a prominent notice sign at or before the capture area?"),
              visible_if=Yes("public_place"), terms=("notice_sign",)),
+    Question("sign_position", "notice", Kind.CHOICE, N_("Where does the sign hang?"),
+             options=(
+                 Option("before_capture", N_("Before the capture area, where people see it before they reach the device")),
+                 Option("at_device", N_("On or beside the device itself")),
+                 Option("after_capture", N_("After the capture area: people see it only once their face has been captured")),
+             ), visible_if=Yes("sign_at_capture"), terms=("notice_sign",)),
+    Question("sign_sheet", "notice", Kind.CHOICE, N_("What size is the printed sign?"),
+             options=tuple(Option(key, label) for key, label in (
+                 ("A5", N_("A5 (148 × 210 mm)")), ("A4", N_("A4 (210 × 297 mm) or Letter")),
+                 ("A3", N_("A3 (297 × 420 mm)")), ("A2", N_("A2 (420 × 594 mm)")),
+                 ("A1", N_("A1 (594 × 841 mm)")), ("larger", N_("Larger than A1")))),
+             visible_if=Yes("sign_at_capture")),
+    Question("sign_reading_distance", "notice", Kind.NUMBER,
+             N_("From how far away do people read the sign, in metres?"),
+             N_("Where people stand or walk past when they see it, for example 2 for a sign on the wall beside a "
+                "queue."),
+             minimum=0.1, maximum=50, visible_if=Yes("sign_at_capture")),
     Question("change_notice", "notice", Kind.YES_NO,
              N_("When the purpose, method or retention changes, do you tell people again?")),
 

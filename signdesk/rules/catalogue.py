@@ -34,8 +34,10 @@ from typing import Any, Callable, Mapping
 
 from signdesk.i18n import N_
 from signdesk.questions import FILING_THRESHOLD
+from signdesk.questions.licence import uscc_is_valid
+from signdesk.questions.signs import READING_DISTANCE_M, smallest_sheet_for
 from signdesk.questions.conditions import All, Answered, Any_, Below, Check, Has, Is, IsNot, Lacks, No, Not, Yes
-from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, Due, add_working_days, filing_deadline
+from signdesk.rules.deadlines import FILING_WORKING_DAYS, Deadline, Due, add_working_days, filing_deadline, filing_kind
 from signdesk.rules.model import (
     NDSR,
     PIPL,
@@ -53,6 +55,11 @@ V, O, A = Severity.VIOLATION, Severity.OBLIGATION, Severity.ADVISORY
 MED = Confidence.MEDIUM
 CAC = Citation(Law.CAC_FILING, "")
 GBT = Citation(Law.GBT_41819, "")
+# GB/T 45574-2025 (in force 1 November 2025), section 6.1 on biometric
+# information: separate consent, encryption, access control, impact
+# assessment. A recommended standard: cited beside the binding duty, never
+# carrying one (reference §I2).
+GBT_SENSITIVE = Citation(Law.GBT_45574, "")
 DRAFT = Citation(Law.DRAFT_2023, "11", Confidence.MEDIUM)
 
 
@@ -148,6 +155,20 @@ def _security_missing(a: Mapping[str, Any]) -> dict[str, Any]:
     return {"missing": Msgids(label for key, label in SECURITY_ITEMS.items() if key not in given)}
 
 
+def _sign_too_small(a: Mapping[str, Any]) -> bool:
+    limit = READING_DISTANCE_M.get(a.get("sign_sheet") or "")
+    distance = a.get("sign_reading_distance")
+    return limit is not None and isinstance(distance, (int, float)) and distance > limit
+
+
+def _sign_size_params(a: Mapping[str, Any]) -> dict[str, Any]:
+    limit = READING_DISTANCE_M[a["sign_sheet"]]
+    needed = smallest_sheet_for(a["sign_reading_distance"])
+    return {"distance": f"{a['sign_reading_distance']:g}", "limit": f"{limit:g}", "sheet": a["sign_sheet"],
+            # Sheet names read the same in both languages; beyond A1 it is a print-shop size.
+            "needed": needed or Msgids((N_("a print-shop size larger than A1"),))}
+
+
 def _deletion_needed(a: Mapping[str, Any]) -> list[str]:
     needed = ["service_stops"]
     # A fixed period with deletion when it runs out is itself a deletion
@@ -162,10 +183,6 @@ def _deletion_needed(a: Mapping[str, Any]) -> list[str]:
     if a.get("retention") == "fixed_days":
         needed.append("period_expires")
     return needed
-
-
-def _deletion_missing(a: Mapping[str, Any]) -> dict[str, Any]:
-    return {"missing": Msgids(_missing(a, "deletion_triggers", _deletion_needed(a)))}
 
 
 def _service_stop_due_passed(a: Mapping[str, Any]) -> bool:
@@ -195,9 +212,22 @@ def _lacks_deletion_trigger(a: Mapping[str, Any]) -> bool:
     return bool(_missing_deletion_keys(a)[0])
 
 
-def _lacks_only_future_deletion(a: Mapping[str, Any]) -> bool:
-    now, ahead = _missing_deletion_keys(a)
-    return not now and bool(ahead)
+def _lacks_future_deletion(a: Mapping[str, Any]) -> bool:
+    return bool(_missing_deletion_keys(a)[1])
+
+
+def _deletion_missing_now(a: Mapping[str, Any]) -> dict[str, Any]:
+    return {"missing": Msgids(_option_labels("deletion_triggers", _missing_deletion_keys(a)[0]))}
+
+
+def _deletion_missing_ahead(a: Mapping[str, Any]) -> dict[str, Any]:
+    return {"missing": Msgids(_option_labels("deletion_triggers", _missing_deletion_keys(a)[1]))}
+
+
+def _option_labels(qid: str, keys) -> list[str]:
+    from signdesk.questions import QUESTION_BY_ID
+
+    return [QUESTION_BY_ID[qid].option(k).label for k in keys]
 
 
 def _kept_past_purpose(a: Mapping[str, Any]) -> bool:
@@ -261,6 +291,18 @@ def _not_filed(a: Mapping[str, Any]) -> bool:
     )
 
 
+def _filing_to_make(a: Mapping[str, Any]) -> bool:
+    return filing_kind(a) != "none"
+
+
+EXPIRING_IDS = {"legal_rep_id_expiry": N_("the legal representative's ID document"),
+                "filing_agent_id_expiry": N_("the ID document of the person handling the filing")}
+
+
+def _expired_ids(a: Mapping[str, Any]) -> list[str]:
+    return [whose for qid, whose in EXPIRING_IDS.items() if a.get(qid) is not None and a[qid] < _today(a)]
+
+
 def _change_due(a: Mapping[str, Any]) -> dt.date:
     return add_working_days(a["filing_change_date"], FILING_WORKING_DAYS).due
 
@@ -291,7 +333,7 @@ RULES: tuple[Rule, ...] = (
          N_("Face recognition is allowed only for a specific purpose with real necessity, using the method with the least impact on people."),
          N_("Write down, for each place, what face recognition is for and why a card, code or staff check would not do. SignDesk's impact-assessment report gives you the template."),
          scope="business"),
-    Rule("FR-23", V, (M("9"), PIPL("55")),
+    Rule("FR-23", V, (M("9"), PIPL("55"), GBT_SENSITIVE),
          No("pia_done"),
          N_("No personal information protection impact assessment"),
          N_("Face data is sensitive personal information. An impact assessment must be done before processing starts."),
@@ -332,7 +374,7 @@ RULES: tuple[Rule, ...] = (
          N_("Assess again and replace the old report (keep the old one too)."),
          scope="business",
          params=_due_now, due=Due.PIA_REASSESSMENT),
-    Rule("FR-35", O, (M("14"), PIPL("51")),
+    Rule("FR-35", O, (M("14"), PIPL("51"), GBT_SENSITIVE),
          Check(lambda a: a.get("security_measures") is not None
                and any(k not in a["security_measures"] for k in SECURITY_ITEMS), ("security_measures",)),
          N_("Security measures are missing"),
@@ -369,6 +411,27 @@ RULES: tuple[Rule, ...] = (
          N_("Enter the date you reached 100,000 people"),
          N_("You store the faces of 100,000 people or more, so a filing is required; its deadline counts from the day you reached that number."),
          N_("Enter the date in “Face records and filing”."),
+         scope="business"),
+    # The filing materials (reference §I1 [M]): the ID scans and the licence
+    # details are checked by the office; only while a filing is to be made.
+    Rule("FR-41e", O, (M("15"), CAC),
+         Check(lambda a: _filing_to_make(a) and bool(_expired_ids(a)),
+               ("legal_rep_id_expiry", "filing_agent_id_expiry")),
+         N_("An ID document for the filing has expired"),
+         N_("The filing system asks for scans of the ID documents of the legal representative and of the person handling the filing; an expired one draws a review warning. Expired: {whose}."),
+         N_("Renew the ID document, or name another person to handle the filing, before you submit."),
+         scope="business", params=lambda a: {"whose": Msgids(_expired_ids(a))}),
+    Rule("FR-41f", O, (M("15"), CAC),
+         All(No("licence_match"), Check(_filing_to_make, ("people_stored", "filing_status"))),
+         N_("Business name or credit code not as on the business licence"),
+         N_("The filing office compares the handler's name and unified social credit code with the business licence, character for character."),
+         N_("Copy the full registered name and the 18-character code from the licence into “Your business”."),
+         scope="business"),
+    Rule("FR-41g", O, (M("15"), CAC),
+         Check(lambda a: _filing_to_make(a) and bool(a.get("uscc")) and not uscc_is_valid(a["uscc"]), ("uscc",)),
+         N_("The unified social credit code is not a valid code"),
+         N_("A unified social credit code has 18 characters and ends in a check character computed from the other 17 (GB 32100-2015); the code entered does not, so it has a typing error."),
+         N_("Copy the code again from the business licence, character for character."),
          scope="business"),
     Rule("FR-43", A, (M("15"),),
          Check(lambda a: 80_000 <= (a.get("people_stored") or 0) < FILING_THRESHOLD, ("people_stored",)),
@@ -473,7 +536,7 @@ RULES: tuple[Rule, ...] = (
     Rule("FR-52", O, (PIPL("54"), NDSR("27")),
          No("compliance_audit"),
          N_("No regular compliance audit"),
-         N_("Handlers must audit their personal-information processing regularly."),
+         N_("You, the personal information handler, must audit your processing of personal information regularly."),
          N_("Once a year, run through SignDesk's questionnaire and the impact assessment and record what you checked."),
          scope="business",
          params=_due_now, due=Due.COMPLIANCE_AUDIT),
@@ -516,7 +579,7 @@ RULES: tuple[Rule, ...] = (
          N_("No legal basis: this use needs each person's separate consent"),
          N_("Personal information may be processed only on a legal basis. No contract, legal duty or public-security rule requires face recognition for a use like this one, so the only basis available is each person's consent, and for face data a separate consent."),
          N_("Ask each person for a separate consent with the SignDesk consent form before enrolling them, and delete the faces of everyone who has not given it.")),
-    Rule("FR-09", V, (M("6"), PIPL("29"), SPC("4")),
+    Rule("FR-09", V, (M("6"), PIPL("29"), SPC("4"), GBT_SENSITIVE),
          Is("consent_method", "bundled", "pre_ticked", "implied"),
          N_("Consent is not a separate consent"),
          N_("Face data is sensitive: consent must be a separate consent, given voluntarily and explicitly, not bundled with other terms, pre-ticked or implied by walking in."),
@@ -607,17 +670,17 @@ RULES: tuple[Rule, ...] = (
          N_("Face data is not deleted when it should be"),
          N_("Face data must be deleted when the purpose is achieved, the service ends, the retention period runs out or consent is withdrawn. Not in place: {missing}."),
          N_("Set up deletion for each of these events and check it works."),
-         params=_deletion_missing),
+         params=_deletion_missing_now),
     # The service has not stopped yet (or its 30 working days to delete are
     # still running): a rule to set up before it does, not a breach.
     Rule("FR-21b", O, (PIPL("47"), NDSR("24")),
-         Because(_lacks_only_future_deletion, ("deletion_triggers", "stopped_using", "stop_date"),
+         Because(_lacks_future_deletion, ("deletion_triggers", "stopped_using", "stop_date"),
                  because=("deletion_triggers",)),
          N_("Plan deletion for when you stop offering the service"),
          N_("When you stop using face recognition, the stored face data must be deleted (within 30 working days, with the cancellation of any filing). Not yet in place: {missing}."),
          N_("Write down how every device, server and backup will be wiped when the service stops, and who does it."),
-         params=_deletion_missing),
-    Rule("FR-22", A, (GBT,),
+         params=_deletion_missing_ahead),
+    Rule("FR-22", A, (GBT, GBT_SENSITIVE),
          All(Yes("raw_images_kept"), No("raw_images_authorised")),
          N_("Original face images kept"),
          N_("The voluntary national standard advises deleting original face images once the template is made, unless the person separately authorises keeping them."),
@@ -648,6 +711,21 @@ RULES: tuple[Rule, ...] = (
          N_("No prominent notice sign at the capture area"),
          N_("A face-recognition device in a public place must have a prominent notice sign."),
          N_("Print the SignDesk notice sign and put it up at eye level before the capture area.")),
+    # The audit guideline (reference §I3) is the test: can a person read the
+    # notice completely (4(2)), and is offline notice given by signs where
+    # people are (4(3))? The duty is Measures 5 and 13. A sign that is plainly
+    # absent stays FR-31's violation.
+    Rule("FR-31b", O, (M("5"), M("13"), Citation(Law.AUDIT_GUIDELINE, "4(3)")),
+         Is("sign_position", "after_capture"),
+         N_("The sign hangs after the capture area"),
+         N_("People must be told before their face is captured: a sign they reach only after the camera has seen them is no notice at the capture area."),
+         N_("Move the sign before the capture area, at eye height (about 1.5 to 1.7 m), where people see it before they reach the device.")),
+    Rule("FR-31c", O, (M("5"), M("13"), Citation(Law.AUDIT_GUIDELINE, "4(2)")),
+         Check(_sign_too_small, ("sign_sheet", "sign_reading_distance")),
+         N_("The sign is too small to read from {distance} m"),
+         N_("The notice must be prominent and clear, and an audit checks that the size of its text lets a person read it completely. Text on a {sheet} sign reads completely from about {limit} m; people here read it from {distance} m."),
+         N_("Print the sign on {needed} or larger, or hang it where people pass within {limit} m of it."),
+         params=_sign_size_params),
     Rule("FR-32", O, (M("13"),),
          No("capture_area_limited"),
          N_("The camera sees more than it needs to"),
@@ -677,7 +755,7 @@ RULES: tuple[Rule, ...] = (
          N_("Inferring ethnicity, religion, health, mood or social class processes more sensitive personal information; it needs a specific purpose, real necessity and each person's separate consent."),
          N_("Switch these features off, or collect a separate consent that names them.")),
     Rule("FR-53", A, (M("11", MED),),
-         No("national_id_channel"),
+         All(No("national_id_channel"), Is("match_mode", "verify")),
          N_("Consider the national identity authentication service"),
          N_("For identity checks the Measures encourage using the national network identity authentication public service instead of building your own face database."),
          N_("Ask your vendor whether the national service can be used.")),

@@ -14,8 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import Any, Mapping
 
 import chinese_calendar
+
+from signdesk.questions import FILING_THRESHOLD
 
 FILING_WORKING_DAYS = 30
 #: Handlers already over 100,000 on 1 June 2025 had to file by this date
@@ -64,6 +67,17 @@ def add_working_days(start: dt.date, count: int) -> Deadline:
         if working:
             left -= 1
     return Deadline(day, confirmed)
+
+
+def filing_kind(business: Mapping[str, Any]) -> str:
+    """The filing due: "initial", "change", "cancellation" or "none", from the headcount answers."""
+    if business.get("filing_status") != "filed":
+        return "initial" if (business.get("people_stored") or 0) >= FILING_THRESHOLD else "none"
+    if business.get("stopped_using"):
+        return "cancellation"
+    if business.get("filing_changed"):
+        return "change"
+    return "none"
 
 
 def filing_deadline(threshold_reached: dt.date) -> Deadline:

@@ -43,11 +43,15 @@ class Law(str, Enum):
     SPC = "spc"
     CAC_FILING = "cac_filing_2025"
     GBT_41819 = "gbt_41819"
+    GBT_45574 = "gbt_45574"
+    #: The compliance audit guideline (annex to CAC Order No. 18): the test an
+    #: audit applies, cited beside the duty it tests.
+    AUDIT_GUIDELINE = "audit_guideline_2025"
     DRAFT_2023 = "draft_2023"
 
     @property
     def binding(self) -> bool:
-        return self not in (Law.GBT_41819, Law.DRAFT_2023)
+        return self not in (Law.GBT_41819, Law.GBT_45574, Law.AUDIT_GUIDELINE, Law.DRAFT_2023)
 
     def short_in(self, locale: str) -> str:
         return translate(locale, LAW_SHORT_NAMES[self])
@@ -60,6 +64,8 @@ LAW_SHORT_NAMES = {
     Law.SPC: N_("SPC Provisions"),
     Law.CAC_FILING: N_("CAC filing announcement"),
     Law.GBT_41819: N_("GB/T 41819"),
+    Law.GBT_45574: N_("GB/T 45574-2025 section 6.1"),
+    Law.AUDIT_GUIDELINE: N_("Compliance audit guideline"),
     Law.DRAFT_2023: N_("2023 draft"),
 }
 

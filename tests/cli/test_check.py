@@ -80,7 +80,7 @@ def test_residential_compound_reports_violations_with_article_and_answer(capsys)
     assert code == 1
     assert re.fullmatch(r"违规 [1-9]\d* 项 · 待办 \d+ 项 · 建议 \d+ 项", out.splitlines()[1])
     # The answer behind a finding is shown in the owner's words, in Chinese.
-    assert "触发的回答：您是否已就人脸识别做过个人信息保护影响评估？ → " in out
+    assert "您的相关回答：您是否已就人脸识别做过个人信息保护影响评估？ → " in out
     assert "（FR-23）" in out
 
 

@@ -143,7 +143,7 @@ def test_bad_optout_links_are_refused_with_a_bilingual_message(bad: str) -> None
         for locale in ("en", "zh_CN"):
             assert info.value.message(locale) == typed.value.message(locale)
     assert "opt-out" in info.value.message("en")
-    assert "退出页面" in info.value.message("zh_CN")
+    assert "拒绝与撤回页面" in info.value.message("zh_CN")
 
 
 def test_good_link_is_returned_without_paste_whitespace() -> None:

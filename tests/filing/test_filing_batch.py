@@ -94,7 +94,7 @@ def test_a_bad_link_gets_the_same_words_in_a_batch_row_on_a_sign_and_in_the_ques
     for locale in ("en", "zh_CN"):
         said = {problems[0].error.message(locale), typed.value.message(locale), printed.value.message(locale)}
         assert len(said) == 1, said
-    assert "opt-out link" in problems[0].error.message("en") and "退出页面网址" in problems[0].error.message("zh_CN")
+    assert "opt-out link" in problems[0].error.message("en") and "拒绝与撤回页面网址" in problems[0].error.message("zh_CN")
 
 
 @pytest.mark.parametrize("good, stored", [
@@ -231,7 +231,7 @@ def test_a_batch_killed_midway_resumes_without_redoing_finished_sites(tmp_path, 
 
 
 def test_a_table_saved_by_chinese_excel_in_gb18030_with_chinese_headers_is_read():
-    table = ("门店名称,地址,联系电话,退出页面网址,纸张\n"
+    table = ("门店名称,地址,联系电话,拒绝与撤回页面网址,纸张\n"
              "柠檬茶1号店,上海市徐汇区1号,021-5555 0101,https://tea.example.cn/s1,A4\n"
              "柠檬茶2号店,上海市徐汇区2号,021-5555 0102,https://tea.example.cn/s2,A5\n")
     sites, problems = read_sites(table.encode("gb18030"))

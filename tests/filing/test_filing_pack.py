@@ -158,3 +158,13 @@ def test_no_filing_due_asks_for_no_agent(compound, today):
     compound.business["people_stored"] = 500
     fields = {f.key for f in build_filing(compound, today).fields}
     assert not {"filing_agent", "group_filing", "group_members"} & fields
+
+
+def test_attachments_are_the_eight_items_of_the_online_system_in_its_order(compound, today):
+    # Reference §I1: two online forms, the assessment report, the credit-code certificate, two ID scans,
+    # the authorisation letter and the commitment letter.
+    data = json.loads(filing_json_bytes(build_filing(compound, today)))
+    assert [a["key"] for a in data["attachments"]] == [
+        "handler_form", "filing_form", "pia_report", "uscc_certificate", "legal_rep_id", "agent_id",
+        "authorisation_letter", "commitment_letter"]
+    assert [a["status"] for a in data["attachments"]].count("included") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import signal
 import subprocess
@@ -32,7 +33,7 @@ def _answer(q) -> st.SearchStrategy:
         keys = q.option_keys()
         return st.sets(st.sampled_from(keys), min_size=1).map(lambda s: [k for k in keys if k in s])
     if q.kind is Kind.NUMBER:
-        return st.integers(int(q.minimum or 0), int(min(q.maximum or 10**9, 10**9)))
+        return st.integers(math.ceil(q.minimum or 0), int(min(q.maximum or 10**9, 10**9)))
     if q.kind is Kind.DATE:
         return st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
     if q.kind is Kind.URL:

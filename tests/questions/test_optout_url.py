@@ -77,7 +77,7 @@ def test_the_questionnaire_refuses_with_the_rules_own_words():
         with pytest.raises(AnswerError) as info:
             OPTOUT.check(typed)
         assert "opt-out link" in info.value.message("en")
-        assert "退出页面网址" in info.value.message("zh_CN")
+        assert "拒绝与撤回页面网址" in info.value.message("zh_CN")
     with pytest.raises(AnswerError) as info:
         OPTOUT.check(42)
     assert "Enter text" in info.value.message("en")

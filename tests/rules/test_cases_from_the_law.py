@@ -154,3 +154,87 @@ def test_a_deletion_rule_for_an_event_still_ahead_is_a_to_do():
     assert "FR-21" not in rule_ids(project)
     # A trigger for something that happens every day (memberships end) stays a violation.
     assert "FR-21" in rule_ids(patched(scenario={"deletion_triggers": ["service_stops", "consent_withdrawn"]}))
+    # Both missing: each event under its own severity, each finding naming only its own.
+    both = evaluate(patched(scenario={"deletion_triggers": ["consent_withdrawn"]}), today=TODAY).findings
+    by_rule = {f.rule_id: f for f in both}
+    assert by_rule["FR-21"].severity is Severity.VIOLATION and by_rule["FR-21b"].severity is Severity.OBLIGATION
+    assert "stop offering" not in by_rule["FR-21"].why(EN) and "stop offering" in by_rule["FR-21b"].why(EN)
+
+
+# ------------------------------------------- 7. standards and filing materials
+def test_sign_legibility_is_a_to_do_but_no_sign_stays_a_violation():
+    small = _finding(patched(scenario={"sign_sheet": "A3", "sign_reading_distance": 3}), "FR-31c")
+    assert small.severity is Severity.OBLIGATION
+    assert {(Law.MEASURES, "5"), (Law.MEASURES, "13"), (Law.AUDIT_GUIDELINE, "4(2)")} == _articles(small)
+    assert small.title(EN) == "The sign is too small to read from 3 m"
+    assert "larger than A1" in small.fix(EN)  # no standard sheet reads from 3 m
+    after = _finding(patched(scenario={"sign_position": "after_capture"}), "FR-31b")
+    assert after.severity is Severity.OBLIGATION and (Law.AUDIT_GUIDELINE, "4(3)") in _articles(after)
+    # No sign at all: the violation, and the placement questions are not asked.
+    found = evaluate(patched(scenario={"sign_at_capture": False, "sign_position": "after_capture",
+                                       "sign_sheet": "A5", "sign_reading_distance": 5}), today=TODAY).findings
+    assert [(f.rule_id, f.severity) for f in found] == [("FR-31", Severity.VIOLATION)]
+
+
+def test_the_smallest_sheet_for_a_distance_is_named():
+    from signdesk.questions.signs import READING_DISTANCE_M, smallest_sheet_for
+
+    assert smallest_sheet_for(0.6) == "A3" and smallest_sheet_for(1.2) == "A1" and smallest_sheet_for(3) is None
+    f = _finding(patched(scenario={"sign_sheet": "A4", "sign_reading_distance": 0.8}), "FR-31c")
+    assert f.fix(EN).startswith("Print the sign on A2 or larger") and READING_DISTANCE_M["A2"] >= 0.8
+
+
+def test_the_rules_and_the_sign_agree_on_how_far_each_sheet_reads():
+    from signdesk.documents.sign import READING_DISTANCES
+    from signdesk.questions.signs import READING_DISTANCE_M
+
+    for sheet, distances in READING_DISTANCES.items():
+        assert READING_DISTANCE_M[sheet] == distances.first_m, sheet
+
+
+def test_recommended_standard_is_cited_but_never_carries_a_violation():
+    f = _finding(patched(scenario={"consent_method": "bundled"}), "FR-09")
+    assert (Law.GBT_45574, "") in _articles(f) and f.severity is Severity.VIOLATION
+    assert not Law.GBT_45574.binding and not Law.AUDIT_GUIDELINE.binding
+    assert "GB/T 45574-2025" in f.citation_text(EN) and "敏感个人信息处理安全要求" in f.citation_text(ZH)
+
+
+def test_credit_code_check_digit():
+    from signdesk.questions.licence import uscc_is_valid
+
+    assert uscc_is_valid("91330106MA2B3C4D5D") and uscc_is_valid(" 91330106ma2b3c4d5d ")
+    assert not uscc_is_valid("91330106MA2B3C4D5E")   # one character off
+    assert not uscc_is_valid("91330106MA2B3C4D5")    # 17 characters
+    assert not uscc_is_valid("91330106MA2B3C4D5I")   # I is not in the alphabet
+
+
+def test_filing_material_checks_only_while_a_filing_is_to_be_made():
+    expired = {"legal_rep_id_expiry": D(2026, 1, 1), "licence_match": False, "uscc": "91310104MA1FL2XX3K"}
+    due = {"people_stored": 150_000, "threshold_date": D(2026, 11, 2), "filing_status": "not_filed", **expired}
+    found = evaluate(patched(due), today=TODAY).findings
+    (ids,) = [f for f in found if f.rule_id == "FR-41e"]
+    assert "legal representative" in ids.why(EN) and "法定代表人" in ids.why(ZH)
+    assert {"FR-41e", "FR-41f", "FR-41g"} <= {f.rule_id for f in found}
+    # Filed, nothing changed: no filing to make, nothing to check.
+    filed = {**due, "filing_status": "filed", "filing_date": D(2026, 11, 20), "filing_changed": False,
+             "stopped_using": False}
+    assert not {"FR-41e", "FR-41f", "FR-41g"} & rule_ids(patched(filed))
+
+
+# --------------------------------------------------------------- 8. words
+def test_national_identity_service_advice_only_where_identity_is_verified():
+    assert "FR-53" in rule_ids(patched(scenario={"match_mode": "verify", "national_id_channel": False}))
+    assert "FR-53" not in rule_ids(patched(scenario={"match_mode": "identify", "national_id_channel": False}))
+
+
+def test_the_optout_page_has_a_chinese_name_that_is_not_log_out():
+    from signdesk.i18n import translate
+    from signdesk.i18n.glossary import TERM_BY_KEY
+
+    assert TERM_BY_KEY["optout_page"].zh == "拒绝与撤回页面"
+    assert translate(ZH, "Opt-out web page") == "拒绝与撤回页面"
+
+
+def test_the_handler_is_explained_where_a_finding_names_it():
+    f = _finding(patched({"compliance_audit": False}), "FR-52")
+    assert f.why(ZH).startswith("您（个人信息处理者）")

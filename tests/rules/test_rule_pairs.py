@@ -49,6 +49,13 @@ PAIRS: dict[str, tuple[tuple[dict, dict], tuple[dict, dict], tuple[dict, dict]]]
                ({"filing_status": "not_filed"}, {}), ({"filing_status": "filed"}, {})),
     "FR-41c": (({**BIG, "filing_status": "not_filed"}, {}),
                ({"threshold_date": DROP}, {}), ({"threshold_date": D(2026, 11, 2)}, {})),
+    # A first filing to make: the office checks the ID scans and the licence details.
+    "FR-41e": (({**BIG, "threshold_date": D(2026, 11, 2), "filing_status": "not_filed"}, {}),
+               ({"filing_agent_id_expiry": D(2026, 10, 31)}, {}), ({"filing_agent_id_expiry": D(2030, 10, 31)}, {})),
+    "FR-41f": (({**BIG, "threshold_date": D(2026, 11, 2), "filing_status": "not_filed"}, {}),
+               ({"licence_match": False}, {}), ({"licence_match": True}, {})),
+    "FR-41g": (({**BIG, "threshold_date": D(2026, 11, 2), "filing_status": "not_filed"}, {}),
+               ({"uscc": "91310104MA1FL2XX3K"}, {}), ({"uscc": "91310104MA1FL2XX30"}, {})),
     "FR-43": (({}, {}), ({"people_stored": 85_000}, {}), ({"people_stored": 50_000}, {})),
     "FR-44": (({**FILED, "filing_changed": True, "filing_change_date": D(2026, 6, 1)}, {}),
               ({"change_filed": False}, {}), ({"change_filed": True}, {})),
@@ -115,6 +122,9 @@ PAIRS: dict[str, tuple[tuple[dict, dict], tuple[dict, dict], tuple[dict, dict]]]
     "FR-29": (({}, {}), ({}, {"pressure": ["says_required"]}), ({}, {"pressure": ["none"]})),
     "FR-30": (({}, {"consent_method": "bundled"}), ({}, {"purposes": ["payment", "marketing"]}), ({}, {"purposes": ["payment"]})),
     "FR-31": (({}, {}), ({}, {"sign_at_capture": False}), ({}, {"sign_at_capture": True})),
+    "FR-31b": (({}, {}), ({}, {"sign_position": "after_capture"}), ({}, {"sign_position": "before_capture"})),
+    # An A4 sign's first layer reads from about 0.4 m.
+    "FR-31c": (({}, {"sign_sheet": "A4"}), ({}, {"sign_reading_distance": 2}), ({}, {"sign_reading_distance": 0.4})),
     "FR-32": (({}, {}), ({}, {"capture_area_limited": False}), ({}, {"capture_area_limited": True})),
     "FR-33": (({}, {"public_reuse": True}), ({}, {"public_reuse_consent": False}), ({}, {"public_reuse_consent": True})),
     "FR-34": (({}, {}), ({}, {"private_spaces": ["toilet"]}), ({}, {"private_spaces": ["none"]})),
