@@ -99,6 +99,10 @@ def _notice_blocks(notice: ScenarioNotice, words: FormWording, guardian: bool) -
     place = Bilingual(*("  ·  ".join(p for p in (notice.scenario_title.get(loc), notice.location.get(loc)) if p)
                         for loc in (ZH, EN)))
     out: list[Block] = [Block(PLACE, place)]
+    if notice.accessible:  # only what the owner said they offer; first, where it helps most
+        # the same words on both editions, so they share one version
+        out.append(Block(TEXT, T(N_("This form comes in normal and in large print, and our staff can read it "
+                                    "aloud to you: just ask."))))
 
     def section(heading: Bilingual, *texts: Bilingual | None) -> None:
         out.append(Block(HEADING, heading))
@@ -126,8 +130,6 @@ def _notice_blocks(notice: ScenarioNotice, words: FormWording, guardian: bool) -
     if not guardian:
         section(T(N_("Age")), T(N_("Sign this form only if you are 14 or older. For a child under 14, a parent or "
                                    "guardian fills in the guardian consent form.")))
-    if notice.accessible:  # only what the owner said they offer
-        out.append(Block(TEXT, T(N_("Need this form in large print or read aloud? Ask our staff."))))
     return out
 
 
@@ -219,8 +221,14 @@ def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed
            size: float | None = None) -> None:
     """Lay out ``blocks`` (at ``size`` if given: headings and fields only)."""
     s = flow.s
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.kind == HEADING:
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if following is not None and following.kind == TEXT:
+                # A section's heading and its first paragraph pair start on the same page.
+                head = layout_text(f"{block.text.zh}  {block.text.en}", BOLD, (size or s) * 1.1, flow.width,
+                                   flow.leading)
+                _keep(flow, s * 0.9 + head.height + _pair_height(flow, following.text))
             flow.heading(block.text, size and size * 1.1)
         elif block.kind == PLACE:  # where and what: one line if it reads the same in both languages
             if block.text.zh == block.text.en:
@@ -230,6 +238,7 @@ def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed
             flow.space(s * 0.2)
         elif block.kind == TEXT:
             # Air between the languages and more after the pair, so each reader finds their lines.
+            _keep(flow, _pair_height(flow, block.text))
             flow.bilingual(block.text, gap=s * 0.35)
             flow.space(s * 0.45)
         elif block.kind == TICK:
@@ -241,6 +250,22 @@ def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed
             _fields(flow, block.cells, f"{version.code}\n{printed.zh}\n{printed.en}", size)
         else:
             raise ValueError(f"unknown block {block.kind!r}")
+
+
+def _pair_height(flow: Flow, text: Bilingual) -> float:
+    """Height of a paragraph pair as :func:`_place` sets it."""
+    zh, en = (layout_text(t, REGULAR, flow.s, flow.width, flow.leading) for t in (text.zh, text.en))
+    return zh.height + flow.s * 0.35 + en.height
+
+
+#: A paragraph pair up to this share of a page is never split between pages.
+KEEP_SHARE = 0.3
+
+
+def _keep(flow: Flow, height: float) -> None:
+    """Start a new page unless ``height`` fits, if it is short enough to keep whole."""
+    if height <= (flow.top - flow.bottom) * KEEP_SHARE:
+        flow.ensure(height)
 
 
 def _choices(flow: Flow, names: Sequence[Bilingual], columns: int = 2) -> None:

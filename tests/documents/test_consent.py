@@ -225,7 +225,7 @@ def test_large_print_help_is_offered_only_when_the_owner_offers_it() -> None:
     assert "large print" not in " ".join(text_of(render_consent(project, sc, TODAY)).split())
     sc.answers["accessibility"] = True
     text = text_of(render_consent(project, sc, TODAY))
-    assert "large print or read aloud" in " ".join(text.split()) and "大字版" in text
+    assert "in large print, and our staff can read it aloud" in " ".join(text.split()) and "大字版" in text
 
 
 def test_recipient_contact_use_and_the_foreign_recipient_are_printed_when_answered() -> None:
