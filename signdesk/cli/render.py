@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of, print_written
+from signdesk.documents.printmarks import PrintedAt
 from signdesk.documents.render import ORIENTATIONS, SIZES, render_all
 from signdesk.i18n import N_
 from signdesk.model import load
@@ -31,6 +32,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--large-print", action="store_true",
                         help=N_("also write a large-print edition of each consent form (for elderly and "
                                 "visually impaired people)"))
+    parser.add_argument("--for", dest="printed_at", choices=[p.value for p in PrintedAt],
+                        default=PrintedAt.OFFICE.value,
+                        help=N_("office: signs the size of the paper, for your own printer (default); print-shop: "
+                                "PDF/X signs with bleed and crop marks, and an instruction sheet for the shop"))
     add_lang_option(parser)
 
 
@@ -40,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     project = load(args.project)
     orientations = ORIENTATIONS if args.orientation == "both" else (args.orientation,)
     written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today(),
-                         large_print=args.large_print)
+                         large_print=args.large_print, printed_at=PrintedAt(args.printed_at))
     print_written(locale, args.output, written)
     sys.stdout.flush()
     return EXIT_OK

@@ -3,9 +3,11 @@
 Everything is rendered in memory first and only then written, each file
 atomically, so a user error (a business name too long for an A5 sign, an
 http:// opt-out link) leaves the folder as it was. File names say what a
-file is: ``sign-<scenario>-A4-portrait.pdf``, ``consent-<scenario>.pdf``,
-``guardian-consent-<scenario>.pdf`` (and, on request, their ``-large-print.pdf``
-editions), ``optout.html``, ``pia-report.pdf``,
+file is: ``sign-<scenario>-A4-portrait.pdf`` (for the office printer: the page is
+the paper) or, for a print shop, ``sign-<scenario>-A4-portrait-print-shop.pdf``
+(PDF/X with bleed and crop marks) with ``print-shop-instructions.pdf``,
+``consent-<scenario>.pdf``, ``guardian-consent-<scenario>.pdf`` (and, on
+request, their ``-large-print.pdf`` editions), ``optout.html``, ``pia-report.pdf``,
 the filing pack (``filing.json``, ``filing.csv``, ``filing-summary.pdf``,
 ``filing-pack.zip``) and ``compliance-report.pdf``.
 """
@@ -19,8 +21,10 @@ from pathlib import Path
 from signdesk.documents.consent import render_consent
 from signdesk.documents.content import scenario_slugs
 from signdesk.documents.optout import render_optout_page
+from signdesk.documents.printmarks import PrintedAt, sheet
 from signdesk.documents.pia_report import render_pia_report
 from signdesk.documents.report import render_report
+from signdesk.documents.print_shop import INSTRUCTIONS_NAME, PrintJob, render_print_instructions
 from signdesk.documents.sign import render_sign
 from signdesk.errors import UserInputError
 from signdesk.filing.pack import PIA_NAME, filing_files
@@ -36,23 +40,28 @@ class OutputFolderError(UserInputError):
     """The output folder cannot be created or written."""
 
 
-def sign_file_name(slug: str, size: str, orientation: str) -> str:
-    """``sign-<slug>-A4-portrait.pdf`` (US Letter is "Letter")."""
+def sign_file_name(slug: str, size: str, orientation: str, printed_at: PrintedAt = PrintedAt.OFFICE) -> str:
+    """``sign-<slug>-A4-portrait.pdf`` (US Letter is "Letter"); a print shop's
+    file ends ``-print-shop.pdf``, so both can sit in one folder."""
     label = "Letter" if size.upper() == "LETTER" else size.upper()
-    return f"sign-{slug}-{label}-{orientation}.pdf"
+    suffix = "-print-shop" if printed_at is PrintedAt.PRINT_SHOP else ""
+    return f"sign-{slug}-{label}-{orientation}{suffix}.pdf"
 
 
 def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                      orientations: Sequence[str] = ("portrait",),
                      today: dt.date | None = None,
                      kinds: Collection[DocumentKind] | None = None,
-                     large_print: bool = False) -> dict[str, bytes]:
+                     large_print: bool = False,
+                     printed_at: PrintedAt = PrintedAt.OFFICE) -> dict[str, bytes]:
     """File name -> bytes for every document the project needs, in checklist order.
 
     ``kinds`` limits the output to some kinds of document (a chain's sites
     need only their signs and forms). ``large_print`` adds the large-print
     edition of each consent form (``consent-<scenario>-large-print.pdf``,
-    Measures art. 5) beside the normal one.
+    Measures art. 5) beside the normal one. ``printed_at`` PRINT_SHOP makes
+    the signs PDF/X files for a print shop and adds the shop's instruction
+    sheet; everything else is always for the office printer.
     """
     today = today or dt.date.today()
     for size in sizes:
@@ -64,6 +73,7 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
     assessment = evaluate(project, today)
     slugs = scenario_slugs(project)
     out: dict[str, bytes] = {}
+    jobs: list[PrintJob] = []
     for doc in assessment.documents:
         if kinds is not None and doc.kind not in kinds:
             continue
@@ -71,8 +81,10 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
         if doc.kind is DocumentKind.SIGN and sc:
             for size in sizes:
                 for orientation in orientations:
-                    out[sign_file_name(slugs[sc.id], size, orientation)] = render_sign(
-                        project, sc, size.upper(), orientation == "landscape", today, slugs[sc.id])
+                    name = sign_file_name(slugs[sc.id], size, orientation, printed_at)
+                    out[name] = render_sign(project, sc, size.upper(), orientation == "landscape", today,
+                                            slugs[sc.id], printed_at)
+                    jobs.append(PrintJob(name, sheet(size, orientation == "landscape")))
         elif doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and sc:
             guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
             name = f"{'guardian-consent' if guardian else 'consent'}-{slugs[sc.id]}"
@@ -88,6 +100,10 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
             out.update(filing_files(project, today))
         elif doc.kind is DocumentKind.COMPLIANCE_REPORT:
             out["compliance-report.pdf"] = render_report(project, today, assessment)
+    if printed_at is PrintedAt.PRINT_SHOP and jobs:
+        answers = project.business_answers()
+        out[INSTRUCTIONS_NAME] = render_print_instructions(
+            jobs, str(answers.get("operator_name") or ""), str(answers.get("optout_url") or ""), today)
     return out
 
 
@@ -109,10 +125,10 @@ def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
 
 def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
                orientations: Sequence[str] = ("portrait",), today: dt.date | None = None,
-               large_print: bool = False) -> list[Path]:
+               large_print: bool = False, printed_at: PrintedAt = PrintedAt.OFFICE) -> list[Path]:
     """Render every document and write it into ``out_dir``; returns the paths written.
 
     Nothing is written unless every document rendered.
     """
-    return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print),
-                           out_dir)
+    return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print,
+                                            printed_at=printed_at), out_dir)

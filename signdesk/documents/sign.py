@@ -614,6 +614,10 @@ def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape
     draw_sign(canvas, layout, notice)
     canvas.showPage()
     canvas.save()
+    if printed_at is PrintedAt.PRINT_SHOP:
+        from signdesk.documents.pdfx import finish_for_print_shop  # pikepdf only when a print shop needs it
+
+        return finish_for_print_shop(buf.getvalue())
     return buf.getvalue()
 
 
