@@ -12,6 +12,7 @@ import datetime as dt
 from html import escape
 
 from signdesk.documents.content import ScenarioNotice, business_identity, scenario_notice, scenario_slugs
+from signdesk.documents.textfit import keep_whole_spans, reading_units
 from signdesk.i18n import N_, Bilingual
 from signdesk.model import Project
 from signdesk.rules import DocumentKind, evaluate
@@ -23,30 +24,87 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Microsoft Ya
 color:#1a1a1a;background:#fff}
 header{background:#f9b115;padding:16px 18px}
 h1{font-size:1.5em;margin:0;line-height:1.25}
-h1 span{display:block;font-size:.72em}
+h1>span[lang]{display:block;font-size:.72em}
 main{padding:4px 18px 24px;max-width:46em;margin:auto}
 h2{font-size:1.15em;color:#0b2a5b;margin:1.4em 0 .3em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 h3{font-size:1em;margin:1em 0 .2em;color:#0b2a5b}
-p{margin:.25em 0}
+p{margin:.25em 0;line-break:strict;text-wrap:pretty}
 p[lang=en]{color:#444}
-a{color:#0b2a5b;word-break:break-all}
+a{color:#0b2a5b}
+.k{white-space:nowrap}
+.c{display:inline-block;max-width:100%}
 footer{font-size:.8em;color:#555;padding:0 18px 24px;max-width:46em;margin:auto}
 """.strip()
 
 
+def _text(text: str) -> str:
+    """``text`` as escaped HTML that a browser breaks the way our PDFs do.
+
+    The runs the printed documents keep whole (a number with its unit, a
+    short title, a short word between punctuation) are no-wrap spans; a
+    phone number, e-mail address or URL moves to the next line whole, and
+    breaks, only at its own separators, just when it is wider than a line
+    (an inline block of no-wrap parts with ``<wbr>`` between); and the last two things a
+    reader sees in a paragraph stay together, so no character or word is
+    left alone on the last line. Kinsoku is the browser's (``line-break:
+    strict``).
+    """
+    kept: list[list[int]] = []
+    contacts: list[tuple[int, int, frozenset[int]]] = []
+    for start, end, kind, cuts in keep_whole_spans(text):
+        if kind == "contact":
+            contacts.append((start, end, cuts))
+        else:
+            kept.append([start, end])
+    units = reading_units(text)
+    if len(units) >= 2:
+        tail = units[-2][0]
+        if not any(start < len(text) and end > tail for start, end, _ in contacts):
+            kept.append([tail, len(text)])
+    # A contact that overlaps a kept run ("0123或") is kept whole with it.
+    for start, end, cuts in list(contacts):
+        if any(a < end and b > start for a, b in kept):
+            kept.append([start, end])
+            contacts.remove((start, end, cuts))
+    runs: list[tuple[int, int, frozenset[int]]] = [(start, end, frozenset()) for start, end in _merged(kept)]
+    runs += contacts
+    out, done = [], 0
+    for start, end, cuts in sorted(runs):
+        out.append(escape(text[done:start]))
+        if cuts:
+            bounds = [start, *sorted(start + c for c in cuts), end]
+            parts = (f'<span class="k">{escape(text[a:b])}</span>' for a, b in zip(bounds, bounds[1:]))
+            out.append(f'<span class="c">{"<wbr>".join(parts)}</span>')
+        else:
+            out.append(f'<span class="k">{escape(text[start:end])}</span>')
+        done = end
+    out.append(escape(text[done:]))
+    return "".join(out)
+
+
+def _merged(intervals: list[list[int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
 def _pair(text: Bilingual) -> str:
-    return f'<p lang="zh-CN">{escape(text.zh)}</p>\n<p lang="en">{escape(text.en)}</p>'
+    return f'<p lang="zh-CN">{_text(text.zh)}</p>\n<p lang="en">{_text(text.en)}</p>'
 
 
 def _h(tag: str, text: Bilingual) -> str:
-    return f'<{tag}>{escape(text.zh)} <span lang="en">{escape(text.en)}</span></{tag}>'
+    return f'<{tag}>{_text(text.zh)} <span lang="en">{_text(text.en)}</span></{tag}>'
 
 
 def _scenario(n: ScenarioNotice) -> str:
     title = n.scenario_title
-    parts = ["<section>", _h("h2", title) if title.en != title.zh else f"<h2>{escape(title.zh)}</h2>"]
+    parts = ["<section>", _h("h2", title) if title.en != title.zh else f"<h2>{_text(title.zh)}</h2>"]
     if n.location.zh:
-        parts.append(_pair(n.location) if n.location.en != n.location.zh else f"<p>{escape(n.location.zh)}</p>")
+        parts.append(_pair(n.location) if n.location.en != n.location.zh else f"<p>{_text(n.location.zh)}</p>")
     for heading, text in (
         (T(N_("Purpose")), n.purpose),
         (T(N_("How it works and where data is kept")), n.method),
@@ -81,9 +139,9 @@ def render_optout_page(project: Project, today: dt.date) -> bytes:
     contact_links = []
     if phone:
         tel = "".join(c for c in phone if c.isdigit() or c == "+")
-        contact_links.append(f'<a href="tel:{escape(tel)}">{escape(phone)}</a>')
+        contact_links.append(f'<a href="tel:{escape(tel)}">{_text(phone)}</a>')
     if email:
-        contact_links.append(f'<a href="mailto:{escape(email)}">{escape(email)}</a>')
+        contact_links.append(f'<a href="mailto:{escape(email)}">{_text(email)}</a>')
     version = notices[0].version if notices else T(N_("Version of {date}"), date=today.isoformat())
     body = "\n".join([
         "<!DOCTYPE html>",
@@ -100,8 +158,8 @@ def render_optout_page(project: Project, today: dt.date) -> bytes:
         "<body>",
         f"<header>{_h('h1', title)}</header>",
         "<main>",
-        f'<p lang="zh-CN"><strong>{escape(operator.zh)}</strong></p>',
-        *([f'<p lang="en"><strong>{escape(operator.en)}</strong></p>'] if operator.en != operator.zh else []),
+        f'<p lang="zh-CN"><strong>{_text(operator.zh)}</strong></p>',
+        *([f'<p lang="en"><strong>{_text(operator.en)}</strong></p>'] if operator.en != operator.zh else []),
         _h("h2", T(N_("How to opt out, withdraw or ask for deletion"))),
         _pair(T(N_("You can refuse facial recognition, withdraw your consent, ask us to delete your face data "
                    "or object to its processing at any time. Tell our staff on site or contact us:"))),

@@ -388,39 +388,44 @@ def _measured_segments(paragraph: str, relax: int,
     return cached
 
 
-def _reading_units(line: str) -> int:
-    """Characters and words a reader sees on ``line``: each Han character (or
-    other wide letter or digit) counts one, each run of Latin letters and
-    digits with the punctuation inside it ("opt-out", "privacy@shop.cn") one,
-    and so does a number with its unit, a title or a contact ("3 层",
-    "《数据安全法》"); punctuation around them counts nothing."""
-    count = _units_in(line)
-    merged: list[list[int]] = []  # overlapping runs ("第12条" and "12条") as one
-    for start, end, kind, _cuts in keep_whole_spans(line):
-        if kind == "word":
-            continue  # cut out of its paragraph, any short line looks like one word
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    for start, end in merged:
-        count -= _units_in(line[start:end]) - 1
-    return count
+def reading_units(line: str) -> list[tuple[int, int]]:
+    """Where the things a reader sees on ``line`` are, as (start, end).
 
-
-def _units_in(line: str) -> int:
-    count, in_word = 0, False
-    for ch in line:
+    Each Han character (or other wide letter or digit) is one, each run of
+    Latin letters and digits with the punctuation inside it ("opt-out",
+    "privacy@shop.cn") one, and so is a number with its unit, a title or a
+    contact ("3 层", "《数据安全法》"); punctuation around them is none. A
+    paragraph's last line needs two (the opt-out page keeps its last two together).
+    """
+    units: list[list[int]] = []
+    in_word = False
+    for i, ch in enumerate(line):
         if _is_wide(ch):
             in_word = False
             if unicodedata.category(ch)[0] in "LN":
-                count += 1
+                units.append([i, i + 1])
         elif ch in BREAK_SPACES:
             in_word = False
-        elif ch.isalnum() and not in_word:
-            count += 1
-            in_word = True
-    return count
+        elif ch.isalnum() or in_word:
+            if in_word:
+                units[-1][1] = i + 1
+            else:
+                units.append([i, i + 1])
+                in_word = True
+    for start, end, kind, _cuts in keep_whole_spans(line):
+        if kind == "word":
+            continue  # cut out of its paragraph, any short line looks like one word
+        inside = [u for u in units if u[0] < end and u[1] > start]
+        if len(inside) > 1:
+            merged = [min(u[0] for u in inside), max(u[1] for u in inside)]
+            units = [u for u in units if u not in inside]
+            units.append(merged)
+            units.sort()
+    return [(u[0], u[1]) for u in units]
+
+
+def _reading_units(line: str) -> int:
+    return len(reading_units(line))
 
 
 def _line_width(pieces: list[_Piece]) -> float:
