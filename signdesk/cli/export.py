@@ -17,7 +17,8 @@ from pathlib import Path
 from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of, print_written
 from signdesk.documents.render import write_documents
 from signdesk.errors import UserInputError
-from signdesk.filing.pack import JSON_NAME, PIA_NAME, ZIP_NAME, FilingFileError, filing_files, read_filing_file
+from signdesk.documents.filing_pack import filing_files
+from signdesk.filing.pack import JSON_NAME, PIA_NAME, ZIP_NAME, FilingFileError, read_filing_file
 from signdesk.i18n import EN, N_, ZH, translate, translate_plural
 from signdesk.model import load, save
 

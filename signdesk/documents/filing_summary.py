@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from signdesk.documents.content import field_label
 from signdesk.filing.pack import ATTACHMENT_STATUS, FILING_TYPES, SECTION_TITLES, FilingPack
-from signdesk.filing.pages import ReportPages, bilingual, dated
+from signdesk.documents.pages import ReportPages, bilingual, dated
 from signdesk.i18n import EN, N_, ZH, Bilingual
 
 #: What the summary (and ``export --filing``) says when the business need not file.

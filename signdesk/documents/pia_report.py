@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from signdesk.documents.content import field_label
-from signdesk.filing.pages import ReportPages, bilingual, dated
+from signdesk.documents.pages import ReportPages, bilingual, dated
 from signdesk.filing.pia import PiaReport, build_pia
 from signdesk.i18n import EN, N_, ZH, Bilingual
 from signdesk.model.project import Project

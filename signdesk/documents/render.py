@@ -27,7 +27,8 @@ from signdesk.documents.report import render_report
 from signdesk.documents.print_shop import INSTRUCTIONS_NAME, PrintJob, render_print_instructions
 from signdesk.documents.sign import render_sign
 from signdesk.errors import UserInputError
-from signdesk.filing.pack import PIA_NAME, filing_files
+from signdesk.documents.filing_pack import filing_files
+from signdesk.filing.pack import PIA_NAME
 from signdesk.i18n import N_
 from signdesk.model import Project, write_atomically
 from signdesk.rules import DocumentKind, evaluate

@@ -24,9 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from signdesk.errors import UserInputError
-from signdesk.filing.pages import dated
 from signdesk.filing.pia import build_pia
-from signdesk.i18n import EN, N_, ZH, Bilingual
+from signdesk.i18n import EN, N_, ZH, Bilingual, dated
 from signdesk.model.files import MAX_FILE_BYTES, decode_json, project_from_json, project_to_json, read_input_file
 from signdesk.model.files import refuse_answers_to_fix
 from signdesk.model.project import Project
@@ -45,9 +44,6 @@ CSV_NAME = "filing.csv"
 SUMMARY_NAME = "filing-summary.pdf"
 PIA_NAME = "pia-report.pdf"
 ZIP_NAME = "filing-pack.zip"
-
-#: Fixed timestamp for zip entries, so the same pack gives the same bytes.
-ZIP_TIME = (2025, 6, 1, 0, 0, 0)
 
 
 class FilingFileError(UserInputError):
@@ -420,31 +416,3 @@ GAP = N_("[NOT ANSWERED]")
 ATTACHMENT_STATUS = {"included": N_("Included in this pack"), "to_prepare": N_("To prepare")}
 
 
-# -------------------------------------------------------------------- ZIP
-def deterministic_zip(files: Mapping[str, bytes]) -> bytes:
-    """A zip of ``files`` with sorted entries and fixed timestamps and modes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            zf.writestr(info, files[name])
-    return buffer.getvalue()
-
-
-def filing_files(project: Project, today: dt.date, languages: Sequence[str] = (ZH, EN)) -> dict[str, bytes]:
-    """Every file of the pack, by name, including the zip that holds the others."""
-    from signdesk.documents.filing_summary import render_filing_summary
-    from signdesk.documents.pia_report import render_pia_report
-
-    pack = build_filing(project, today)
-    files = {
-        JSON_NAME: filing_json_bytes(pack),
-        CSV_NAME: filing_csv_bytes(pack),
-        SUMMARY_NAME: render_filing_summary(pack, languages),
-        PIA_NAME: render_pia_report(project, today, languages),
-    }
-    files[ZIP_NAME] = deterministic_zip(files)
-    return files

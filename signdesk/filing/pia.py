@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from signdesk.filing.pages import bilingual, dated
-from signdesk.i18n import EN, N_, ZH, Bilingual, translate
+from signdesk.i18n import EN, N_, ZH, Bilingual, dated, translate
 from signdesk.model.files import refuse_answers_to_fix
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID
@@ -94,7 +93,7 @@ class PiaReport:
 
 
 # ------------------------------------------------------------------ helpers
-_b = bilingual
+_b = Bilingual.of
 
 
 def _answer(answers: Mapping[str, Any], qid: str, label: str | None = None) -> PiaItem:

@@ -237,6 +237,11 @@ def _params_in(locale: str, params: dict[str, object]) -> dict[str, object]:
     return {k: v.get(locale) if isinstance(v, Bilingual) else v for k, v in params.items()}
 
 
+def dated(day: _dt.date) -> "Bilingual":
+    """A date written the way each language writes it."""
+    return Bilingual(format_date(day, ZH), format_date(day, EN))
+
+
 @lru_cache(maxsize=512)
 def format_date(day: _dt.date, locale: str) -> str:
     """A date the way a reader of ``locale`` writes it: 2026年11月22日 / 22 November 2026."""

@@ -23,11 +23,11 @@ from signdesk.filing.pack import (
     build_filing,
     csv_safe,
     filing_csv_bytes,
-    filing_files,
     filing_json_bytes,
     filing_type,
     import_filing,
 )
+from signdesk.documents.filing_pack import filing_files
 from signdesk.model import dumps, load
 
 

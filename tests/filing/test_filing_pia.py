@@ -10,7 +10,7 @@ import pytest
 from signdesk.documents.pia_report import render_pia_report
 from signdesk.filing.pia import Conclusion, build_pia, keep_until
 from signdesk.i18n import EN, ZH, translate
-from signdesk.filing.pages import GAP_MSGID
+from signdesk.documents.pages import GAP_MSGID
 from signdesk.model import load
 
 import datetime as dt

@@ -29,7 +29,7 @@ from signdesk.documents.printmarks import (
 )
 from signdesk.documents.pdftext import draw_text
 from signdesk.documents.textfit import EM_ASCENT, wrap_lines
-from signdesk.i18n import EN, N_, ZH, Bilingual
+from signdesk.i18n import EN, N_, ZH, Bilingual, dated  # noqa: F401 - dated: for the documents drawn here
 
 #: What an unanswered item prints instead of invented text.
 GAP_MSGID = N_("[NOT ANSWERED]")
@@ -47,13 +47,6 @@ _LEADING = 1.35
 
 #: Both languages of a msgid (one name in this module's many calls).
 bilingual = Bilingual.of
-
-
-def dated(day: "object") -> Bilingual:
-    """A date written the way each language writes it."""
-    from signdesk.i18n import format_date
-
-    return Bilingual(format_date(day, ZH), format_date(day, EN))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
