@@ -25,7 +25,13 @@ fi
 version="$("$venv/bin/python" -c 'import signdesk; print(signdesk.__version__)')"
 rm -rf "$out/signdesk"
 (cd "$repo/packaging" && env -u PYTHONPATH "$venv/bin/pyinstaller" --noconfirm --log-level WARN \
-    --distpath "$out" --workpath "$work/build" signdesk.spec)
+    --distpath "$out" --workpath "$work/build" signdesk.spec) 2>&1 | tee "$work/pyinstaller.log"
+# The app carries the X11 plugin's libraries from this machine: all of them.
+unresolved="$(sed -n "s/.*could not resolve '\([^']*\)', dependency of '.*xcb.*/\1/p" "$work/pyinstaller.log" | sort -u)"
+if [ -n "$unresolved" ]; then
+  echo "the X11 plugin's libraries are not all on this machine; install their packages first:" $unresolved >&2
+  exit 1
+fi
 build_seconds=$((SECONDS - started))
 archive="$out/signdesk-$version-linux-x86_64.tar.gz"
 tar -C "$out" -czf "$archive" signdesk

@@ -11,10 +11,10 @@ gets one line in the user's language saying what to do.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Sequence
 
 from signdesk.i18n import N_, translate
@@ -56,7 +56,14 @@ XCB_LIBRARIES: dict[str, str] = {
 
 
 def loadable(soname: str) -> bool:
-    """Whether the dynamic linker finds ``soname`` (as Qt will when it loads the plugin)."""
+    """Whether ``soname`` is there for Qt's plugin: in the frozen app's own
+    folder (PyInstaller copies what the build machine had), or where the
+    dynamic linker finds it."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundled and (Path(bundled) / soname).exists():
+        return True
+    import ctypes
+
     try:
         ctypes.CDLL(soname, mode=os.RTLD_LAZY)
     except OSError:
