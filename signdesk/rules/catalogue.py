@@ -22,7 +22,7 @@ Folded §F rows (no rule of their own, so that one answer gives one finding):
 
 Adding a rule: one ``Rule(...)`` entry below, its Chinese texts in
 ``translations/zh_CN/rules.po``, and a pair of tests in
-``tests/rules/test_catalogue.py`` (one project that triggers it, one nearly
+``tests/rules/test_rule_pairs.py`` (one project that triggers it, one nearly
 identical that does not).
 """
 
@@ -107,6 +107,9 @@ NOT_BY_LAW = Not(Is("legal_basis", "legal_duty"))
 # carry this processing. Both parts need an answer: an unknown basis is never
 # read as "no consent".
 NO_SEPARATE_CONSENT = Any_(IsNot("legal_basis", "consent"), IsNot("consent_method", "separate"))
+# The face consent itself is shown not to be separate (bundled, pre-ticked,
+# implied or never asked), so it cannot carry a transfer either (FR-18).
+FACE_CONSENT_NOT_SEPARATE = All(Is("legal_basis", "consent"), IsNot("consent_method", "separate"))
 # Face data stored off the device or sent over the Internet (Measures 8).
 OFF_DEVICE = Any_(Yes("internet_transmission"), IsNot("storage_location", "device"))
 # Entry to a residential compound by its residents: SPC art. 10 gives them a
@@ -640,15 +643,14 @@ RULES: tuple[Rule, ...] = (
          N_("Ask for the date of birth at enrolment, and offer children a non-face method by default.")),
     Rule("FR-18", V, (M("8"),),
          All(OFF_DEVICE, Any_(Is("transmission_basis", "nothing", "terms_or_notice"),
-                              All(Is("transmission_basis", "general_consent"), NO_SEPARATE_CONSENT))),
+                              All(Is("transmission_basis", "general_consent"), FACE_CONSENT_NOT_SEPARATE))),
          N_("Face data leaves the device without separate consent"),
          N_("Face data must be stored inside the face-recognition device and not sent out over the Internet, unless a law requires it or the person gives separate consent."),
          N_("Switch the device to on-device storage and matching, or collect a separate consent for the transfer (the SignDesk consent form has its own tick box for it).")),
     # The separate face consent names the transfer but gives it no tick of its
     # own (reference §F FR-19): a consent exists, so a to-do, not a breach.
     Rule("FR-19", O, (M("8"),),
-         All(OFF_DEVICE, Is("transmission_basis", "general_consent"), Is("legal_basis", "consent"),
-             Is("consent_method", "separate")),
+         All(OFF_DEVICE, Is("transmission_basis", "general_consent"), Not(FACE_CONSENT_NOT_SEPARATE)),
          N_("Transfer off the device has no consent tick of its own"),
          N_("Storing face data off the device or sending it over the Internet needs the person's separate consent to that; a face-recognition consent that mentions the transfer without a tick of its own may not be enough."),
          N_("Add the separate tick box for the transfer (SignDesk's consent form has it) and collect it from everyone enrolled.")),

@@ -238,3 +238,10 @@ def test_the_optout_page_has_a_chinese_name_that_is_not_log_out():
 def test_the_handler_is_explained_where_a_finding_names_it():
     f = _finding(patched({"compliance_audit": False}), "FR-52")
     assert f.why(ZH).startswith("您（个人信息处理者）")
+
+
+def test_staff_under_labour_rules_with_a_face_consent_naming_the_transfer_stay_a_to_do():
+    staff = {**CLOUD, "legal_basis": "employment", "enrolled": ["staff"], "purposes": ["attendance"],
+             "transmission_basis": "general_consent"}
+    found = rule_ids(patched(scenario=staff))
+    assert "FR-19" in found and "FR-18" not in found
