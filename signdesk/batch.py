@@ -314,8 +314,21 @@ def render_site_documents(project: Project, sizes: Sequence[str], folder: Path, 
 SITE_DOCUMENTS = frozenset({DocumentKind.SIGN, DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM})
 
 
-def finished_files(site: Site, out_dir: Path) -> tuple[str, ...] | None:
-    """The site's files if an earlier run with the same row completed it, else None.
+def form_versions(project: Project, site: Site, today: dt.date) -> dict[str, str]:
+    """The content version (digest) of each consent form the site prints: a
+    rerun redoes a finished site whose forms would now say something else
+    (an answer or a wording changed since), not only one whose row changed."""
+    from signdesk.documents.render import consent_form_versions
+
+    try:
+        return {name: v.digest for name, v in consent_form_versions(site_project(project, site), today).items()}
+    except UserInputError:
+        return {}  # the site cannot be drawn; building it will say why
+
+
+def finished_files(site: Site, out_dir: Path, versions: dict[str, str] | None = None) -> tuple[str, ...] | None:
+    """The site's files if an earlier run with the same row (and, given
+    ``versions``, the same consent-form texts) completed it, else None.
 
     The marker is believed only when every file it lists is still there,
     has the size the marker recorded and, for a PDF, reads as a whole one
@@ -326,6 +339,8 @@ def finished_files(site: Site, out_dir: Path) -> tuple[str, ...] | None:
     try:
         data = json.loads((folder / DONE_MARKER).read_text("utf-8"))
         if data.get("fingerprint") != site.fingerprint():
+            return None
+        if versions is not None and data.get("versions") != versions:
             return None
         files = tuple(data.get("files") or ())
         sizes = data.get("sizes") or {}
@@ -366,7 +381,7 @@ def build_site(project: Project, site: Site, out_dir: Path, today: dt.date,
         except UserInputError as err:
             shutil.rmtree(folder, ignore_errors=True)
             return SiteResult(site, "failed", error=err)
-        marker = {"fingerprint": site.fingerprint(), "files": files,
+        marker = {"fingerprint": site.fingerprint(), "versions": form_versions(project, site, today), "files": files,
                   "sizes": {name: (folder / name).stat().st_size for name in files}}
         write_atomically(folder / DONE_MARKER, json.dumps(marker, ensure_ascii=False).encode("utf-8"))
     except OSError as err:
@@ -489,7 +504,7 @@ def _run_locked(project: Project, sites: Sequence[Site], out_dir: Path, today: d
 
     todo = []
     for site in sites:
-        files = finished_files(site, out_dir)
+        files = finished_files(site, out_dir, form_versions(project, site, today))
         if files is not None:
             record(SiteResult(site, "skipped", files))
         else:
@@ -572,5 +587,5 @@ def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
 
 
 __all__ = ["BatchOutputError", "BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
-           "build_site", "finished_files", "read_sites", "read_stores_file", "render_site_documents", "run_batch", "site_project",
+           "build_site", "finished_files", "form_versions", "read_sites", "read_stores_file", "render_site_documents", "run_batch", "site_project",
            "summary_rows", "summary_sentence", "write_summary"]

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from signdesk.documents.consent import render_consent
+from signdesk.documents.consent import form_version, render_consent
 from signdesk.documents.content import scenario_slugs
 from signdesk.documents.optout import render_optout_page
 from signdesk.documents.printmarks import PrintedAt, sheet
@@ -26,6 +26,7 @@ from signdesk.documents.pia_report import render_pia_report
 from signdesk.documents.report import render_report
 from signdesk.documents.print_shop import INSTRUCTIONS_NAME, PrintJob, render_print_instructions
 from signdesk.documents.sign import render_sign
+from signdesk.documents.versions import ContentVersion
 from signdesk.errors import UserInputError
 from signdesk.documents.filing_pack import filing_files
 from signdesk.filing.pack import PIA_NAME
@@ -105,6 +106,21 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
         answers = project.business_answers()
         out[INSTRUCTIONS_NAME] = render_print_instructions(
             jobs, str(answers.get("operator_name") or ""), str(answers.get("optout_url") or ""), today)
+    return out
+
+
+def consent_form_versions(project: Project, today: dt.date | None = None) -> dict[str, ContentVersion]:
+    """File name -> content version of every consent and guardian form the
+    project needs (see :mod:`signdesk.documents.versions`): what a chain's
+    rerun and the register compare to tell a form's text is today's."""
+    today = today or dt.date.today()
+    slugs = scenario_slugs(project)
+    out: dict[str, ContentVersion] = {}
+    for doc in evaluate(project, today).documents:
+        if doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and doc.scenario_id:
+            guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
+            name = f"{'guardian-consent' if guardian else 'consent'}-{slugs[doc.scenario_id]}.pdf"
+            out[name] = form_version(project, project.scenario(doc.scenario_id), guardian, today)
     return out
 
 

@@ -245,3 +245,21 @@ def test_one_bad_row_in_a_utf8_table_does_not_turn_the_table_into_gb18030():
     sites, problems = read_sites(raw)
     assert [s.name for s in sites] == ["柠檬茶1号店", "柠檬茶2号店"]  # not mojibake
     assert [p.line for p in problems] == [4] and "UTF-8" in problems[0].error.message("en")
+
+
+def test_a_rerun_redoes_the_sites_whose_consent_forms_now_say_something_else(tmp_path, examples_dir):
+    # The rows are unchanged, but the owner changed an answer the forms print: the forms
+    # printed earlier carry the old version, so every site is drawn again.
+    project = load(examples_dir / "training_centre.signdesk")
+    sites, _ = read_sites(stores([good_row(i) for i in range(2)]))
+    run_batch(project, sites, tmp_path, TODAY, renderer=counting_renderer, workers=0)
+    again = run_batch(project, sites, tmp_path, TODAY, renderer=counting_renderer, workers=0)
+    assert [r.status for r in again] == ["skipped", "skipped"]
+    # Another day prints the same text: still nothing to redo.
+    later = run_batch(project, sites, tmp_path, dt.date(2027, 1, 4), renderer=counting_renderer, workers=0)
+    assert [r.status for r in later] == ["skipped", "skipped"]
+    project.scenarios[0].answers["alternatives"] = ["card"]
+    changed = run_batch(project, sites, tmp_path, TODAY, renderer=counting_renderer, workers=0)
+    assert [r.status for r in changed] == ["done", "done"]
+    marker = json.loads((tmp_path / sites[0].folder_name / DONE_MARKER).read_text("utf-8"))
+    assert set(marker["versions"]) == {"consent-学员签到.pdf", "guardian-consent-学员签到.pdf"}
