@@ -169,7 +169,7 @@ def _sign_size_params(a: Mapping[str, Any]) -> dict[str, Any]:
     needed = smallest_sheet_for(a["sign_reading_distance"])
     return {"distance": f"{a['sign_reading_distance']:g}", "limit": f"{limit:g}", "sheet": a["sign_sheet"],
             # Sheet names read the same in both languages; beyond A1 it is a print-shop size.
-            "needed": needed or Msgids((N_("a print-shop size larger than A1"),))}
+            "needed": needed or Msgids((N_("a poster larger than A1"),))}
 
 
 def _deletion_needed(a: Mapping[str, Any]) -> list[str]:
@@ -726,7 +726,7 @@ RULES: tuple[Rule, ...] = (
          Check(_sign_too_small, ("sign_sheet", "sign_reading_distance")),
          N_("The sign is too small to read from {distance} m"),
          N_("The notice must be prominent and clear, and an audit checks that the size of its text lets a person read it completely. Text on a {sheet} sign reads completely from about {limit} m; people here read it from {distance} m."),
-         N_("Print the sign on {needed} or larger, or hang it where people pass within {limit} m of it."),
+         N_("Hang the sign where people pass within {limit} m of it, or print it larger (size needed: {needed})."),
          params=_sign_size_params),
     Rule("FR-32", O, (M("13"),),
          No("capture_area_limited"),

@@ -167,7 +167,8 @@ def test_sign_legibility_is_a_to_do_but_no_sign_stays_a_violation():
     assert small.severity is Severity.OBLIGATION
     assert {(Law.MEASURES, "5"), (Law.MEASURES, "13"), (Law.AUDIT_GUIDELINE, "4(2)")} == _articles(small)
     assert small.title(EN) == "The sign is too small to read from 3 m"
-    assert "larger than A1" in small.fix(EN)  # no standard sheet reads from 3 m
+    assert small.fix(EN).endswith("(size needed: a poster larger than A1).")  # no standard sheet reads from 3 m
+    assert "所需尺寸：大于 A1 的海报" in small.fix(ZH)
     after = _finding(patched(scenario={"sign_position": "after_capture"}), "FR-31b")
     assert after.severity is Severity.OBLIGATION and (Law.AUDIT_GUIDELINE, "4(3)") in _articles(after)
     # No sign at all: the violation, and the placement questions are not asked.
@@ -181,7 +182,7 @@ def test_the_smallest_sheet_for_a_distance_is_named():
 
     assert smallest_sheet_for(0.6) == "A3" and smallest_sheet_for(1.2) == "A1" and smallest_sheet_for(3) is None
     f = _finding(patched(scenario={"sign_sheet": "A4", "sign_reading_distance": 0.8}), "FR-31c")
-    assert f.fix(EN).startswith("Print the sign on A2 or larger") and READING_DISTANCE_M["A2"] >= 0.8
+    assert f.fix(EN).endswith("(size needed: A2).") and READING_DISTANCE_M["A2"] >= 0.8
 
 
 def test_the_rules_and_the_sign_agree_on_how_far_each_sheet_reads():
