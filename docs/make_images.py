@@ -51,7 +51,8 @@ def documents() -> None:
     centre = load(EXAMPLES_DIR / "training_centre.signdesk")
     kids = centre.scenarios[0]
     for sheet, landscape, label in (("A4", False, "A4-portrait"), ("A4", True, "A4-landscape"),
-                                    ("A5", False, "A5-portrait")):
+                                    ("A5", False, "A5-portrait"), ("A3", False, "A3-portrait"),
+                                    ("A3", True, "A3-landscape"), ("LETTER", False, "Letter-portrait")):
         pdf_to_png(render_sign(centre, kids, sheet, landscape, TODAY), f"sign-training-centre-{label}")
     pdf_to_png(render_consent(centre, kids, TODAY, False), "consent-training-centre", pages=2)
     pdf_to_png(render_consent(centre, kids, TODAY, True), "guardian-consent-training-centre", pages=2)

@@ -468,12 +468,14 @@ def _portrait(n: ScenarioNotice, s1: float, s2: float, q: float, url: TextLayout
     first = _first_layer(n, s1, m, top, inner)
     block, qr, block_bottom = _qr_block(n, s1, q, url, m, first.y - s1 * 0.6, inner)
     rule_y = block_bottom - s2 * 0.9
-    second = _second_layer(n, s2, [(m, rule_y - s2 * 0.8, inner, bottom)])
-    needed = top - (min(second[0].y, rule_y) if second else bottom - 1)
-    if second is None or any(t.box[2] > m + inner + 1e-6 for t in first.texts + block.texts):
-        return None, max(needed / max(top - bottom, 1e-6), 1.0 + 1e-3)
-    placed = _Placed(first.texts + block.texts + second[0].texts, [(m, rule_y, m + inner, rule_y)], qr)
-    return placed, needed / max(top - bottom, 1e-6)
+    # Stacked without a floor, so a miss says by how much (the fit's next guess).
+    second = _rows_in(second_layer(n), s2, (m, rule_y - s2 * 0.8, inner, -float("inf")))
+    needed = top - (second.y if second else bottom - 1)
+    ratio = needed / max(top - bottom, 1e-6)
+    if second is None or second.y < bottom - 1e-6 or \
+            any(t.box[2] > m + inner + 1e-6 for t in first.texts + block.texts):
+        return None, max(ratio, 1.0 + 1e-3)
+    return _Placed(first.texts + block.texts + second.texts, [(m, rule_y, m + inner, rule_y)], qr), ratio
 
 
 def _landscape(n: ScenarioNotice, s1: float, s2: float, q: float, url: TextLayout, m: float, inner: float,

@@ -362,3 +362,16 @@ def test_the_sign_carries_its_content_version_and_print_date(tea) -> None:
     changed = tea.copy()
     changed.business["contact_phone"] = "021-5555 0199"
     assert re.findall(r"S-[0-9A-F]{6}", text_of(render_sign(changed, sc, "A4", False, TODAY))) != codes
+
+
+def test_the_readme_states_each_sheets_reading_distances() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in readme.splitlines()
+            if line.startswith("| A") and " m |" in line}
+    for sheet, key in (("A5", "A5"), ("A4", "A4, Letter"), ("LETTER", "A4, Letter"), ("A3", "A3")):
+        d = READING_DISTANCES[sheet]
+        cells = [c.strip() for c in rows[key].split("|")[1:-1]]
+        assert cells[2:6] == [f"{d.heading_m:g} m", f"{d.first_m:g} m", f"{d.second_m:g} m",
+                              f"{d.pictogram_mm:g} mm"], cells
