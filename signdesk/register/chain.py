@@ -13,8 +13,7 @@ docs/register.md tells the whole design.
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,17 +26,25 @@ HASHED_COLUMNS = ("kind", "person_id", "scenario_id", "serial", "version", "day"
                   "recorded_at", "staff", "data", "commitment", "refers_to", "prev_hash")
 
 
+#: Between fields, and for a missing value, in the hashed form of an entry.
+#: No field can hold either: typed text is refused with control characters
+#: in it, and the kind-specific data is JSON, which escapes them.
+SEPARATOR, NOTHING = "\x1f", "\x00"
+
+
+def canonical(values: Iterable[Any]) -> bytes:
+    """The bytes a hash is taken over: the values as text, U+001F between them, U+0000 for none."""
+    return SEPARATOR.join(NOTHING if v is None else str(v) for v in values).encode("utf-8")
+
+
 def entry_hash(fields: Mapping[str, Any]) -> str:
-    """The hash of one entry: SHA-256 over its columns as a JSON list."""
-    payload = json.dumps([fields[c] for c in HASHED_COLUMNS], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The hash of one entry: SHA-256 over its columns in ``HASHED_COLUMNS`` order."""
+    return hashlib.sha256(canonical(fields[c] for c in HASHED_COLUMNS)).hexdigest()
 
 
 def commitment(salt: bytes, details: Mapping[str, str | None]) -> str:
     """A salted commitment to a person's details (name, member number, ...)."""
-    canonical = json.dumps(sorted((k, v or "") for k, v in details.items()), ensure_ascii=False,
-                           separators=(",", ":"))
-    return hashlib.sha256(salt + canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(salt + canonical(x for k in sorted(details) for x in (k, details[k] or ""))).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -49,30 +56,29 @@ class ChainBreak:
     reason: str
 
 
-def first_break(rows: Iterable[Mapping[str, Any]], head_seq: int, head_hash: str) -> ChainBreak | None:
+def first_break(rows: Iterable[Sequence[Any]], head_seq: int, head_hash: str) -> ChainBreak | None:
     """Walk the entries in order; the first one that does not fit, or None.
 
-    ``rows`` are entries sorted by ``seq``; ``head_seq``/``head_hash`` are
-    what the register recorded as its last entry, so cutting entries off
-    the end is found too.
+    ``rows`` are tuples ``(seq, *HASHED_COLUMNS, hash)`` sorted by ``seq``;
+    ``head_seq``/``head_hash`` are what the register recorded as its last
+    entry, so cutting entries off the end is found too.
     """
     prev_hash, expected = GENESIS, 1
+    at_prev = 1 + HASHED_COLUMNS.index("prev_hash")
+    sha256 = hashlib.sha256
     for row in rows:
-        seq = row["seq"]
+        seq, own = row[0], row[-1]
         if seq != expected:
             # A gap is a deleted entry; going backwards is a reordering.
             return ChainBreak(expected, "missing" if seq > expected else "order")
-        if row["prev_hash"] != prev_hash:
-            return ChainBreak(seq, "order" if _is_own_hash(row) else "changed")
-        if entry_hash(row) != row["hash"]:
+        fits = sha256(canonical(row[1:-1])).hexdigest() == own
+        if row[at_prev] != prev_hash:
+            # An entry whose own hash still fits its content but not its
+            # place has been moved, not edited.
+            return ChainBreak(seq, "order" if fits else "changed")
+        if not fits:
             return ChainBreak(seq, "changed")
-        prev_hash, expected = row["hash"], expected + 1
+        prev_hash, expected = own, expected + 1
     if expected - 1 != head_seq or prev_hash != head_hash:
         return ChainBreak(min(expected, head_seq), "missing" if expected - 1 < head_seq else "head")
     return None
-
-
-def _is_own_hash(row: Mapping[str, Any]) -> bool:
-    # An entry whose own hash still fits its content but not its place has
-    # been moved, not edited.
-    return entry_hash(row) == row["hash"]
