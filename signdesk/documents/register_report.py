@@ -29,23 +29,30 @@ HISTORY_TITLE = N_("Register history of one person")
 
 
 def today_versions(project: Project, today: dt.date) -> dict[str, dict[str, str]]:
-    """Today's content versions (codes) of each scenario's consent and guardian forms.
+    """Today's content versions (codes) of each scenario's consent and guardian forms and sign.
 
-    What the register's findings compare signed forms against; a form that
-    cannot be made yet (an answer missing) has no version and is left out.
+    What the register's findings compare signed forms and posted signs
+    against; a document that cannot be made yet (an answer missing) has no
+    version and is left out.
     """
     from signdesk.documents.consent import form_version
+    from signdesk.documents.content import scenario_notice
+    from signdesk.documents.sign import sign_version
     from signdesk.errors import UserInputError
     from signdesk.rules import DocumentKind, required_documents
 
-    wanted = {DocumentKind.CONSENT_FORM: ("adult", False), DocumentKind.GUARDIAN_CONSENT_FORM: ("guardian", True)}
+    makers = {
+        DocumentKind.CONSENT_FORM: ("adult", lambda sc: form_version(project, sc, False, today)),
+        DocumentKind.GUARDIAN_CONSENT_FORM: ("guardian", lambda sc: form_version(project, sc, True, today)),
+        DocumentKind.SIGN: ("sign", lambda sc: sign_version(scenario_notice(project, sc, today))),
+    }
     out: dict[str, dict[str, str]] = {}
     for doc in required_documents(project):
-        if doc.kind not in wanted or doc.scenario_id is None:
+        if doc.kind not in makers or doc.scenario_id is None:
             continue
-        key, guardian = wanted[doc.kind]
+        key, make = makers[doc.kind]
         try:
-            version = form_version(project, project.scenario(doc.scenario_id), guardian, today)
+            version = make(project.scenario(doc.scenario_id))
         except UserInputError:
             continue
         out.setdefault(doc.scenario_id, {})[key] = version.code

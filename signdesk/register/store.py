@@ -931,6 +931,17 @@ def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
         yield from chunk
 
 
+def form_code(serial: str, version: str | None) -> str:
+    """What the small code beside a numbered form's record-number field holds: ``000101/C-3F9A2B``."""
+    return f"{serial}/{version}" if version else serial
+
+
+def split_scanned(text: str) -> tuple[str, str | None]:
+    """(serial, version or None) from what was typed or scanned at the counter."""
+    serial, _sep, version = text.strip().partition("/")
+    return serial.strip(), version.strip() or None
+
+
 def serial_run(first: str, last: str) -> list[str]:
     """The serials from ``first`` to ``last``, zero-padded to ``first``'s width."""
     first, last = str(first).strip(), str(last).strip()

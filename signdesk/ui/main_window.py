@@ -29,6 +29,7 @@ from signdesk.ui.menus import MainMenus
 from signdesk.ui.navigator import Navigator, PageKey
 from signdesk.ui.preview import PreviewPane, print_pdf
 from signdesk.ui.questionnaire import SectionPage
+from signdesk.ui.register_tab import RegisterTab
 
 AUTOSAVE_MS = 60_000
 
@@ -61,6 +62,12 @@ class MainWindow(QMainWindow):
         self.side.setObjectName("sideTabs")
         self.side.addTab(self.findings, "")
         self.side.addTab(self.preview, "")
+        self.register_tab = RegisterTab(self.tr_, lambda: self.locale, self)
+        self.register_tab.today = today
+        self.register_tab.backup_folder = autosave.folder / "register-backups"
+        self.register_tab.changed.connect(self.refresh)
+        self.register_tab.created.connect(self._register_created)
+        self.side.addTab(self.register_tab, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for pane, stretch in ((self.navigator, 0), (self.stack, 3), (self.side, 2)):
@@ -107,6 +114,7 @@ class MainWindow(QMainWindow):
         self.menus.retranslate(tr)
         self.navigator.retranslate(tr)
         self.preview.retranslate(tr)
+        self.register_tab.retranslate()
         for page in self.pages.values():
             page.retranslate(tr, self.locale)
         self.refresh()
@@ -120,6 +128,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.project, self.path = project, path
+        self.register_tab.set_project(project, path)
         self.navigator.show_project(project)
         self.setWindowModified(modified)
         self.retranslate()
@@ -134,12 +143,13 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-evaluate the rules and update findings, progress and documents."""
-        self.assessment = evaluate(self.project, self.today)
+        self.assessment = evaluate(self.project, self.today, self.register_tab.facts())
         self.findings.show_assessment(self.project, self.assessment, self.tr_, self.locale)
         self.preview.show_documents(self.project, self.assessment, self.tr_, self.locale)
         self.navigator.update_progress()
         self.side.setTabText(0, self.tr_(N_("F&indings ({count})"), count=len(self.assessment.findings)))
         self.side.setTabText(1, self.tr_(N_("D&ocuments")))
+        self.side.setTabText(2, self.tr_(N_("&Register")))
         self._preview_if_shown()
 
     def _preview_if_shown(self) -> None:
@@ -352,6 +362,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         return True
 
+    def _register_created(self) -> None:
+        """A new register's id goes into the project file on disk at once (other unsaved edits stay unsaved)."""
+        from signdesk.model import load
+
+        try:
+            on_disk = load(self.path)  # type: ignore[arg-type]
+            on_disk.register_id = self.project.register_id
+            save(on_disk, self.path)  # type: ignore[arg-type]
+        except ProjectFileError as err:
+            self.dialogs.error(self.tr_(N_("Cannot save the project")), err.message(self.locale))
+
     def autosave_now(self) -> None:
         if self.isWindowModified():
             try:
@@ -483,5 +504,6 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.preview.wait_idle()
+        self.register_tab.close_register()
         self.autosave.end_session()
         event.accept()

@@ -1,0 +1,118 @@
+"""The Register tab: intake by keyboard from serial to saved entry, the
+tables, the findings that follow the register, and its backup on start."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog
+
+from signdesk.model import load
+from signdesk.register import Register, register_path
+
+
+def _window_with_register(make_window, examples_dir, tmp_path):
+    project = tmp_path / "shop.signdesk"
+    shutil.copy(examples_dir / "bubble_tea_shop.signdesk", project)
+    window = make_window(project)
+    window.side.setCurrentWidget(window.register_tab)
+    assert window.register_tab.start_button.isVisible()
+    assert window.register_tab.start_register()
+    return window, project
+
+
+def _type(qtbot, text):
+    """Type into the focused widget, one key event per character (QtTest's own
+    keyClicks only knows ASCII; an input method delivers Chinese the same way)."""
+    for char in text:
+        widget = QApplication.focusWidget()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def _tab(qtbot):
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def test_intake_by_keyboard_from_serial_to_saved_entry(make_window, examples_dir, tmp_path, qtbot):
+    window, project = _window_with_register(make_window, examples_dir, tmp_path)
+    tab = window.register_tab
+    # The project file on disk names its new register.
+    assert load(project).register_id == tab.register.register_id
+    dialog = tab.intake()
+    qtbot.waitExposed(dialog)
+    dialog.serial.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.serial)
+    _type(qtbot, "000101/C-ABCDEF")  # as a scanner types the code on the form
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.name
+    _type(qtbot, "王芳")
+    _tab(qtbot)
+    _tab(qtbot)  # no member number
+    _type(qtbot, "1234")
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.scenario
+    _tab(qtbot)
+    first_tick = QApplication.focusWidget()
+    assert first_tick is dialog.ticks[0][1]
+    qtbot.keyClick(first_tick, Qt.Key.Key_Space)
+    while QApplication.focusWidget() is not dialog.staff:
+        _tab(qtbot)
+    _type(qtbot, "李")
+    qtbot.keyClick(dialog.staff, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    (entry,) = tab.register.entries()
+    assert (entry.serial, entry.version, entry.staff) == ("000101", "C-ABCDEF", "李")
+    assert entry.data["ticks"] == [dialog.ticks[0][0]]
+    assert tab.register.person(entry.person_id).name == "王芳"
+    assert tab.people.rowCount() == 1 and tab.people.data(tab.people.index(0, 1)) == "王芳 · ****1234"
+    # Search by serial and by name.
+    tab.search.setText("000101")
+    assert tab.people.rowCount() == 1
+    tab.search.setText("张")
+    assert tab.people.rowCount() == 0
+
+
+def test_a_refused_entry_keeps_the_dialog_open_with_the_reason(make_window, examples_dir, tmp_path, qtbot):
+    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
+    dialog = window.register_tab.intake()
+    qtbot.waitExposed(dialog)
+    dialog.save()  # no name, no member number
+    assert dialog.isVisible() and "name or member number" in dialog.problem.text()
+    assert window.register_tab.register.entries() == []
+
+
+def test_outdated_sign_finding_appears_after_an_answer_changes(make_window, examples_dir, tmp_path, qtbot):
+    from signdesk.documents.register_report import today_versions
+
+    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
+    tab = window.register_tab
+    sid = window.project.scenarios[0].id
+    current = today_versions(window.project, window.today)[sid]["sign"]
+    tab.register.post_sign("S-01", scenario_id=sid, location="南门", version=current, day=window.today)
+    tab.reload()
+    window.refresh()
+    assert "RG-05" not in {f.rule_id for f in window.assessment.findings}
+    assert tab.signs.rowCount() == 1
+    # The owner changes how long face data is kept: the sign's text changes.
+    window.project.scenarios[0].answers["retention"] = "fixed_days"
+    window.project.scenarios[0].answers["retention_days"] = 730
+    window._changed("retention_days")
+    found = [f for f in window.assessment.findings if f.rule_id == "RG-05"]
+    assert found and "南门 (S-01)" in found[0].title("en")
+
+
+def test_the_register_is_backed_up_when_opened_and_a_second_window_is_read_only(
+        make_window, examples_dir, tmp_path, isolated):
+    window, project = _window_with_register(make_window, examples_dir, tmp_path)
+    backups = list((isolated / "data" / "register-backups").glob("register-*.sqlite"))
+    assert len(backups) == 1
+    with Register.open(backups[0]) as copy:
+        assert copy.register_id == window.register_tab.register.register_id
+    second = make_window(project)
+    assert second.register_tab.read_only
+    assert "open in another SignDesk window" in second.register_tab.status.text()
+    assert not second.register_tab.intake_button.isEnabled()
+    assert register_path(project).exists()
