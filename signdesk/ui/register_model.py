@@ -24,18 +24,39 @@ STATUS_LABELS = {"consented": N_("Consented"), "refused": N_("Refused"), "withdr
                  "deleted": N_("Deleted")}
 
 
-class StandingModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """Rows of a register table under translated column titles."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, tr: Translate, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.tr_ = tr
+        self.rows: list = []  # type: ignore[type-arg]
+        self.scenario_names: dict[str, str] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr_(self.COLUMNS[section])
+        return None
+
+
+class StandingModel(_Table):
     """People in the register, filtered, fetched a page at a time."""
 
     COLUMNS = (N_("Serial"), N_("Name"), N_("Member no."), N_("Scenario"), N_("Status"), N_("Form version"),
                N_("Consent date"), N_("Delete by"), N_("Deleted on"))
 
     def __init__(self, tr: Translate, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.tr_ = tr
+        super().__init__(tr, parent)
         self.register: Register | None = None
         self.filter = Filter()
-        self.scenario_names: dict[str, str] = {}
         self.rows: list[StandingRow] = []
         self._more = False
 
@@ -49,7 +70,7 @@ class StandingModel(QAbstractTableModel):
         if self._more:
             self.fetchMore(QModelIndex())
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt's name
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802
@@ -62,17 +83,6 @@ class StandingModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr_(self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -89,34 +99,18 @@ class StandingModel(QAbstractTableModel):
         return self.rows[number]
 
 
-class SignsModel(QAbstractTableModel):
+class SignsModel(_Table):
     """Every sign posted, up first (a business has tens of signs)."""
 
     COLUMNS = (N_("Sign ID"), N_("Where it hangs"), N_("Scenario"), N_("Content version"), N_("Posted"),
                N_("Taken down"))
 
-    def __init__(self, tr: Translate, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.tr_ = tr
-        self.rows: list[SignRow] = []
-        self.scenario_names: dict[str, str] = {}
 
     def show(self, register: Register | None, scenario_names: dict[str, str]) -> None:
         self.beginResetModel()
         self.rows = sign_rows(register) if register else []
         self.scenario_names = scenario_names
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr_(self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
