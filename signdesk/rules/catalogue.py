@@ -725,7 +725,7 @@ RULES: tuple[Rule, ...] = (
     Rule("FR-31c", O, (M("5"), M("13"), Citation(Law.AUDIT_GUIDELINE, "4(2)")),
          Check(_sign_too_small, ("sign_sheet", "sign_reading_distance")),
          N_("The sign is too small to read from {distance} m"),
-         N_("The notice must be prominent and clear, and an audit checks that the size of its text lets a person read it completely. Text on a {sheet} sign reads completely from about {limit} m; people here read it from {distance} m."),
+         N_("The notice must be prominent and clear, and an audit checks that the size of its text lets a person read it completely. Text on an {sheet} sign reads completely from about {limit} m; people here read it from {distance} m."),
          N_("Hang the sign where people pass within {limit} m of it, or print it larger (size needed: {needed})."),
          params=_sign_size_params),
     Rule("FR-32", O, (M("13"),),
