@@ -58,13 +58,15 @@ class RunningFooter:
 
 
 @functools.lru_cache(maxsize=4096)
-def layout_text(text: str, font: str, size: float, width: float, leading: float = LEADING) -> TextLayout:
-    """``text`` broken into lines for ``width`` at ``size`` (no shrinking).
+def layout_text(text: str, font: str, size: float, width: float, leading: float = LEADING,
+                first_indent: float = 0.0) -> TextLayout:
+    """``text`` broken into lines for ``width`` at ``size`` (no shrinking);
+    ``first_indent`` narrows the first line (see :func:`~signdesk.documents.textfit.layout_lines`).
 
     Remembered: a preview after an edit, the same sign on another sheet and
     the next site of a chain lay out mostly the same paragraphs again.
     """
-    return layout_lines(text, font, size, width, leading)
+    return layout_lines(text, font, size, width, leading, first_indent=first_indent)
 
 
 @dataclass(frozen=True)

@@ -222,19 +222,23 @@ class _Stack:
         """
         lab = _layout(label, BOLD, size, self.width)
         indent = (lab.line_widths[0] if lab.lines else 0.0) + size * 0.6
-        first = _layout(text, REGULAR, size, self.width - indent) if indent < self.width * 0.6 else None
-        if len(lab.lines) != 1 or first is None or not first.lines or not text.startswith(first.lines[0]):
+        # One paragraph with a narrower first line, so the line-breaking
+        # rules (no lone last character) hold for the text as a whole.
+        whole = _layout(text, REGULAR, size, self.width, first_indent=indent) if indent < self.width * 0.6 else None
+        if len(lab.lines) != 1 or whole is None or not whole.lines[0]:
             self.add(label, BOLD, size, DEEP_NAVY)   # a label too long to run in: its own line
             self.add(text, REGULAR, size, color)
             return
         self.texts.append(PlacedText(lab, self.x, self.y, DEEP_NAVY))
-        head = first.lines[0]
-        rest = text[len(head):].lstrip(" ")
-        self.texts.append(PlacedText(_layout(head, REGULAR, size, self.width - indent), self.x + indent,
-                                     self.y, color))
+        head = TextLayout(whole.lines[:1], REGULAR, size, whole.leading, self.width - indent,
+                          whole.line_widths[:1], whole.paragraph_ends[:1])
+        self.texts.append(PlacedText(head, self.x + indent, self.y, color))
         self.y -= lab.leading
-        if rest:
-            self.add(rest, REGULAR, size, color)
+        if len(whole.lines) > 1:
+            rest = TextLayout(whole.lines[1:], REGULAR, size, whole.leading, self.width,
+                              whole.line_widths[1:], whole.paragraph_ends[1:])
+            self.texts.append(PlacedText(rest, self.x, self.y, color))
+            self.y -= rest.height
 
     def space(self, gap: float) -> None:
         self.y -= gap

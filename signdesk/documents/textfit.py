@@ -45,11 +45,13 @@ from signdesk.documents.pdftext import draw_text
 from signdesk.i18n import N_, Bilingual
 
 # Must not start a line: CJK and Latin closing brackets, stops, commas,
-# iteration marks, the ellipsis and units that belong to the number before.
+# iteration marks, the ellipsis, units that belong to the number before,
+# and an arrow that points on from its words ("your consent →").
 CLOSING = frozenset(
     "，。、；：？！）》」』〕】〗〙〛｝］〉”’…‥·・ー～々〻ゝゞヽヾ％‰℃°′″"
     "．，｡､"
     ",.;:?!)]}%"
+    "→"
 )
 # Must not end a line: opening brackets and quotes, currency signs.
 OPENING = frozenset("（《「『“‘〔【〖〘〚｛［〈([{¥￥$£€#")
@@ -438,24 +440,47 @@ def _pull_down_last_line(lines: list[list[_Piece]], limit: float) -> None:
     """Give a last line of one character or one word company from the line above.
 
     Pieces move down from the end of the line above, as few as make the last
-    line read two units, as long as the last line stays in the box and the
-    line above keeps something. The line count never changes, so a text that
-    fitted still fits.
+    line read two units, as long as the last line stays in the box. If that
+    would leave the line above with one unit, it gets company the same way
+    from its own line above (a few lines up at most). The line count never
+    changes, so a text that fitted still fits; where nothing works the lines
+    stay as greedy breaking set them.
     """
-    if len(lines) < 2 or _reading_units("".join(p[0] for p in lines[-1])) >= 2:
-        return
-    above, last = lines[-2], lines[-1]
+    if len(lines) > 1:
+        _give_company(lines, len(lines) - 1, limit, depth=3)
+
+
+def _units_of(line: list[_Piece]) -> int:
+    return _reading_units("".join(p[0] for p in line))
+
+
+def _give_company(lines: list[list[_Piece]], i: int, limit: float, depth: int) -> bool:
+    """Make ``lines[i]`` read two units by moving pieces down from ``lines[i - 1]``."""
+    if _units_of(lines[i]) >= 2:
+        return True
+    if i == 0 or depth == 0:
+        return False
+    above = lines[i - 1]
     for k in range(1, len(above)):
-        moved = above[-k:] + last
+        moved = above[-k:] + lines[i]
         if _line_width(moved) > limit:
-            return
-        if _reading_units("".join(p[0] for p in moved)) >= 2:
-            lines[-2], lines[-1] = above[:-k], moved
-            return
+            return False
+        if _units_of(moved) >= 2:
+            saved = lines[i - 1], lines[i]
+            lines[i - 1], lines[i] = above[:-k], moved
+            if _give_company(lines, i - 1, limit, depth - 1):
+                return True
+            lines[i - 1], lines[i] = saved
+            return False
+    return False
 
 
-def _wrap_paragraph(paragraph: str, limit: float, relax: int, measure: _Measure) -> list[str]:
+def _wrap_paragraph(paragraph: str, limit: float, relax: int, measure: _Measure,
+                    first_limit: float | None = None) -> list[str]:
     """Greedy line breaking of one paragraph (no ``\n``), then the last-line rule.
+
+    ``first_limit``, if given, is the first line's width (a run-in label
+    before it); a first piece wider than that leaves the first line empty.
 
     Widths add up (TrueType advances, no kerning), so a line's width is kept
     as a running sum of its pieces instead of re-measuring the growing line.
@@ -467,6 +492,13 @@ def _wrap_paragraph(paragraph: str, limit: float, relax: int, measure: _Measure)
     # only push the first line off the column (or onto a line of its own).
     paragraph = paragraph.lstrip(" \u3000")
     for piece, cuts, stripped_width, full_width in _measured_segments(paragraph, relax, measure):
+        if first_limit is not None and not lines:
+            if current_width + stripped_width <= first_limit:
+                current.append((piece, stripped_width, full_width))
+                current_width += full_width
+                continue
+            lines.append(current)   # the first line is done (perhaps empty)
+            current, current_width = [], 0.0
         if current_width + stripped_width <= limit:
             current.append((piece, stripped_width, full_width))
             current_width += full_width
@@ -486,15 +518,17 @@ def _wrap_paragraph(paragraph: str, limit: float, relax: int, measure: _Measure)
     return [_strip_break_spaces("".join(p[0] for p in line)) for line in lines]
 
 
-def _wrap_unit(text: str, unit_width: float, measure: _Measure,
-               relax: int = 0) -> tuple[list[str], list[bool]]:
+def _wrap_unit(text: str, unit_width: float, measure: _Measure, relax: int = 0,
+               first_indent: float = 0.0) -> tuple[list[str], list[bool]]:
     """Lines for a width in em units (widths measured at 1 pt), and for each
-    line whether it ends a paragraph (``"\n"`` or the end of the text)."""
+    line whether it ends a paragraph (``"\n"`` or the end of the text).
+    The text's first line is ``first_indent`` em narrower."""
     limit = unit_width + _EPSILON
+    first_limit = limit - first_indent if first_indent else None
     lines: list[str] = []
     ends: list[bool] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        wrapped = _wrap_paragraph(paragraph, limit, relax, measure)
+        wrapped = _wrap_paragraph(paragraph, limit, relax, measure, None if lines else first_limit)
         lines.extend(wrapped)
         ends.extend([False] * (len(wrapped) - 1) + [True])
     return lines, ends
@@ -512,14 +546,18 @@ def wrap_lines(text: str, font_name: str, size: float, width: float, *, relax: i
 
 
 def layout_lines(text: str, font_name: str, size: float, width: float, leading_ratio: float = 1.3,
-                 *, relax: int = 0) -> TextLayout:
+                 *, relax: int = 0, first_indent: float = 0.0) -> TextLayout:
     """``text`` broken for ``width`` at ``size`` (no shrinking), as a layout to draw.
 
     Like :func:`wrap_lines`, but the layout also knows which lines end a
-    paragraph, so it can be drawn justified.
+    paragraph, so it can be drawn justified. ``first_indent`` (points) makes
+    the first line that much narrower, for a label run in before it; the
+    last-line rule then holds for the paragraph as a whole. (The caller
+    draws the first line at its indent; it is empty if nothing fits there.)
     """
     register_fonts()
-    return _layout(text, font_name, size, width, leading_ratio, _shared_measure(font_name), relax)
+    return _layout(text, font_name, size, width, leading_ratio, _shared_measure(font_name), relax,
+                   first_indent / size)
 
 
 def line_width(line: str, font_name: str, size: float) -> float:
@@ -529,8 +567,8 @@ def line_width(line: str, font_name: str, size: float) -> float:
 
 
 def _layout(text: str, font_name: str, size: float, width: float, leading_ratio: float,
-            measure: _Measure, relax: int = 0) -> TextLayout:
-    lines, ends = _wrap_unit(text, width / size, measure, relax)
+            measure: _Measure, relax: int = 0, first_indent: float = 0.0) -> TextLayout:
+    lines, ends = _wrap_unit(text, width / size, measure, relax, first_indent)
     # Final widths come from stringWidth on the whole line, the same
     # measurement a reader of the PDF (or a test) would make.
     widths = tuple(pdfmetrics.stringWidth(line, font_name, size) for line in lines)

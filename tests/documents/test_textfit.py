@@ -249,7 +249,7 @@ def break_offsets(original: str, lines: list[str]) -> list[int]:
 # What a reader counts as one thing on a line: a title, a number with its
 # unit, a contact, a Han character, a Latin word with the punctuation inside it.
 READING_UNIT = re.compile(
-    r"《[^《》]{1,10}》|第?[0-9]+ ?(?:个工作日|周岁|[\u4e00-\u9fff])"
+    r"《[^《》]{1,10}》|第?[0-9]+ ?(?:个工作日|周岁|[\u4e00-\u9fff])|第[〇一二三四五六七八九十百千]+[条款章节]?"
     r"|\+?[0-9][0-9 -]{5,}[0-9]|https?://[\w./-]+|[\w.-]+@[\w.-]+"
     r"|[\u4e00-\u9fff]|[A-Za-z0-9]+(?:[-.@'/:&<>][A-Za-z0-9]+)*")
 
@@ -393,9 +393,9 @@ def clreq_text(draw: st.DrawFn) -> tuple[str, list[tuple[int, str]]]:
     pieces = draw(st.lists(st.one_of(
         st.sampled_from(HANZI).map(lambda c: (c, False)),
         st.sampled_from(HANZI).map(lambda c: (c, False)),
-        # Full-width marks only: the curly quotes are narrow in our font and glue
-        # like letters (the kinsoku test above covers them).
-        st.sampled_from("，。、；：？！）》」』】…").map(lambda c: (c, False)),
+        # Full-width marks only: the curly quotes and the ellipsis are narrow in
+        # our font and glue like letters (the kinsoku test above covers them).
+        st.sampled_from("，。、；：？！）》」』】").map(lambda c: (c, False)),
         st.sampled_from("（《「『【").map(lambda c: (c, False)),
         st.sampled_from(SHORT_WORDS).map(lambda w: (f" {w} ", False)),
         st.sampled_from(sorted(KEEP_WHOLE)).map(lambda r: (r, True)),
@@ -497,8 +497,8 @@ def test_clreq_rules_hold_on_generated_text(sample: tuple[str, list[tuple[int, s
     if len(lines) > 1 and reading_units(lines[-1]) < 2:
         above = cuts[-2] if len(cuts) > 1 else 0
         for p in range(above + 1, cuts[-1]):
-            if not clearly_breakable(text, p, runs) or not text[above:p].strip():
-                continue
+            if not clearly_breakable(text, p, runs) or reading_units(text[above:p]) < 2:
+                continue  # a better break leaves the line above two things as well
             last = text[p:].strip()
             if pdfmetrics.stringWidth(last, REGULAR, size) <= width + 1e-6 and reading_units(last) >= 2:
                 pytest.fail(f"lone last line {lines[-1]!r}; a break before {text[p:p + 6]!r} gives {last!r}: {lines}")
@@ -560,3 +560,15 @@ def test_justified_text_reads_back_without_extra_spaces() -> None:
     layout = layout_lines(text, REGULAR, 10, 17.5 * 10)
     assert len(layout.lines) > 2
     assert drawn_text(layout, "justify").replace("\n", "") == text
+
+
+def test_a_run_in_label_does_not_leave_the_last_character_alone() -> None:
+    # A sign row "保存期限  人脸信息…": the text's first line is narrower by the
+    # label. Seven characters fit after the label; the eighth must not sit
+    # alone on the line below.
+    size = 10
+    layout = layout_lines("人脸信息保存至会", REGULAR, size, 10 * size, first_indent=3 * size)
+    assert layout.lines == ("人脸信息保存", "至会")
+    assert layout.line_widths[0] <= 7 * size + 1e-6
+    # Nothing fits after a label as wide as the line: the text starts below it.
+    assert layout_lines("人脸信息", REGULAR, size, 10 * size, first_indent=9.5 * size).lines == ("", "人脸信息")
