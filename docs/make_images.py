@@ -56,6 +56,8 @@ def documents() -> None:
         pdf_to_png(render_sign(centre, kids, sheet, landscape, TODAY), f"sign-training-centre-{label}")
     pdf_to_png(render_consent(centre, kids, TODAY, False), "consent-training-centre", pages=2)
     pdf_to_png(render_consent(centre, kids, TODAY, True), "guardian-consent-training-centre", pages=2)
+    pdf_to_png(render_consent(centre, kids, TODAY, True, large_print=True),
+               "guardian-consent-training-centre-large-print", pages=4)
     compound = load(EXAMPLES_DIR / "residential_compound.signdesk")
     pdf_to_png(render_report(compound, TODAY), "compliance-report")
     pdf_to_png(render_pia_report(compound, TODAY), "pia-report", pages=1)
