@@ -106,6 +106,45 @@ def windows() -> None:
                 window.grab().save(str(OUT / "window-preview-en.png"))
             window.setWindowModified(False)
             window.close()
+        register_tab(Path(tmp))
+
+
+def register_tab(tmp: Path) -> None:
+    """The Register tab of the small hotel, with a few days at the counter recorded."""
+    import shutil
+
+    from PySide6.QtWidgets import QApplication
+
+    from signdesk.documents.register_report import today_versions
+    from signdesk.register import Person, open_project_register
+    from signdesk.model import save
+    from signdesk.ui.app import build_window
+
+    path = tmp / "small_hotel.signdesk"
+    shutil.copy(EXAMPLES_DIR / "small_hotel.signdesk", path)
+    project = load(path)
+    sid = project.scenarios[0].id
+    versions = today_versions(project, TODAY).get(sid, {})
+    with open_project_register(path, project, create=True) as reg:
+        save(project, path)
+        day = dt.date(2026, 11, 2)
+        guests = (("王芳", "1234"), ("李娜", "5678"), ("张伟", "9012"), ("刘洋", "3456"), ("陈静", "7890"))
+        for i, (name, phone) in enumerate(guests):
+            reg.record_consent(Person(name, phone_last4=phone), scenario_id=sid, serial=f"{101 + i:06d}",
+                               version=versions.get("adult") if i else "C-1A2B3C", ticks=["purpose:identity_check"],
+                               day=day + dt.timedelta(days=i), staff="前台 赵")
+        first = reg.person_by_serial("000102")[0]
+        reg.withdraw(first, day=dt.date(2026, 11, 3), channel="phone", deletion_days=15)
+        reg.post_sign("S-01", scenario_id=sid, location="大堂前台", version=versions.get("sign"), day=day)
+    window = build_window(path, data_folder=tmp / "data", today=TODAY)
+    window.resize(1360, 820)
+    window.show()
+    window.side.setCurrentWidget(window.register_tab)
+    window.splitter.setSizes([230, 420, 710])  # room for the register's columns
+    for _ in range(50):
+        QApplication.processEvents()
+    window.grab().save(str(OUT / "window-register-en.png"))
+    window.close()
 
 
 def preview_of_the_sign(window) -> None:

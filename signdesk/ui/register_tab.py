@@ -211,8 +211,8 @@ class RegisterTab(QWidget):
         self.delete_button = QPushButton("", self, objectName="registerDelete")
         self.start_button = QPushButton("", self, objectName="registerStart")
         top = QHBoxLayout()
-        for w in (self.search, self.filter, self.scenario, self.version):
-            top.addWidget(w)
+        for w, stretch in ((self.search, 2), (self.filter, 1), (self.scenario, 1), (self.version, 1)):
+            top.addWidget(w, stretch)
         actions = QHBoxLayout()
         for w in (self.intake_button, self.withdraw_button, self.delete_button, self.start_button):
             actions.addWidget(w)
