@@ -15,7 +15,7 @@ from typing import Any
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
 from signdesk.errors import UserInputError, visible
 from signdesk.i18n import N_, translate
-from signdesk.model import Project, answers_to_fix, load
+from signdesk.model import INCOMPLETE_NOTE, Project, answers_to_fix, load, nothing_found_msgid, unanswered_questions
 from signdesk.filing.calendar import dated_duties, duty_to_json, finding_date_json
 from signdesk.rules import Assessment, DocumentKind, Finding, Severity, describe_value, evaluate
 from signdesk.rules.deadlines import Due
@@ -104,6 +104,8 @@ def assessment_to_json(project: Project, a: Assessment, locale: str,
                       for d in a.documents],
         "deadlines": [duty_to_json(d, locale) for d in duties],
         "answers_to_fix": [{"field": field, "problem": problem.message(locale)} for field, problem in fixes],
+        # Findings are only as complete as the answers.
+        "unanswered": [{"question": u.question_id, "scenario": u.scenario_id} for u in unanswered_questions(project)],
     }
 
 
@@ -122,6 +124,9 @@ def assessment_to_text(project: Project, a: Assessment, locale: str) -> str:
     lines.append(t(N_("Violations: {violations} · To do: {todo} · Advice: {advice}"),
                    violations=a.count(Severity.VIOLATION), todo=a.count(Severity.OBLIGATION),
                    advice=a.count(Severity.ADVISORY)))
+    unanswered = len(unanswered_questions(project))
+    if unanswered:
+        lines.append(t(INCOMPLETE_NOTE, count=unanswered))
     groups: list[tuple[str, tuple[Finding, ...]]] = [(t(N_("Whole business")), a.for_scenario(None))]
     for sc in project.scenarios:
         label = sc.name
@@ -132,7 +137,7 @@ def assessment_to_text(project: Project, a: Assessment, locale: str) -> str:
         lines.append("")
         lines.append(f"== {label} ==")
         if not findings:
-            lines.append("  " + t(N_("No problems found.")))
+            lines.append("  " + t(nothing_found_msgid(unanswered)))
         for f in findings:
             lines.append("  " + t(N_("[{severity}] {title}  ({rule})"),
                                   severity=f.severity.label(locale), title=f.title(locale), rule=f.rule_id))

@@ -19,7 +19,7 @@ from signdesk.documents.fonts import BOLD, REGULAR
 from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
 from signdesk.documents.qr import InvalidOptOutUrlError, required_qr_size_mm, validate_optout_url
 from signdesk.i18n import EN, N_, ZH, Bilingual, format_date, translate
-from signdesk.model import Project, refuse_answers_to_fix
+from signdesk.model import INCOMPLETE_NOTE, Project, nothing_found_msgid, refuse_answers_to_fix, unanswered_questions
 from signdesk.rules import Assessment, Finding, Severity, evaluate
 
 T = Bilingual.of
@@ -78,6 +78,9 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
         loc, N_("Violations: {violations} · To do: {todo} · Advice: {advice}"),
         violations=assessment.count(Severity.VIOLATION), todo=assessment.count(Severity.OBLIGATION),
         advice=assessment.count(Severity.ADVISORY))), font=BOLD)
+    unanswered = len(unanswered_questions(project))
+    if unanswered:
+        flow.bilingual(T(INCOMPLETE_NOTE, count=unanswered), font=BOLD)
     flow.rule()
 
     groups: list[tuple[Bilingual, tuple[Finding, ...]]] = [
@@ -88,7 +91,7 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
     for heading, findings in groups:
         flow.heading(heading)
         if not findings:
-            flow.bilingual(T(N_("No problems found.")))
+            flow.bilingual(T(nothing_found_msgid(unanswered)))
         for f in findings:
             _finding(flow, f)
 

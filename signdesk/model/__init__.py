@@ -15,4 +15,14 @@ from signdesk.model.files import (  # noqa: F401
     save,
     write_atomically,
 )
-from signdesk.model.project import Project, Scenario, is_visible, visible_answers  # noqa: F401
+from signdesk.model.project import (  # noqa: F401
+    INCOMPLETE_NOTE,
+    Project,
+    Scenario,
+    Unanswered,
+    is_answered,
+    is_visible,
+    nothing_found_msgid,
+    unanswered_questions,
+    visible_answers,
+)

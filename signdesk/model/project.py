@@ -9,6 +9,7 @@ from collections import ChainMap
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from signdesk.i18n import N_
 from signdesk.questions import QUESTION_BY_ID, QUESTIONS, Scope, scope_of
 
 #: Longest scenario name, so it fits a sign's subtitle and a file name.
@@ -113,6 +114,45 @@ def is_visible(question_id: str, project: Project, scenario: Scenario | None) ->
     if scope_of(q) is Scope.BUSINESS or scenario is None:
         return q.visible_if(business)
     return q.visible_if(ChainMap(visible_answers(scenario.answers, business), business))
+
+
+def is_answered(value: Any) -> bool:
+    """Whether a stored value is an answer (None, "" and nothing ticked are not)."""
+    return value is not None and value != "" and value != []
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A question the owner still has to answer, where it is asked."""
+
+    question_id: str
+    #: None for a business-wide question.
+    scenario_id: str | None
+
+
+def unanswered_questions(project: Project) -> list[Unanswered]:
+    """Every shown, non-optional question without an answer, in questionnaire order.
+
+    Findings are only as complete as the answers: the findings summary,
+    ``check`` and the compliance report say how many of these are left.
+    """
+    missing = [Unanswered(q.id, None) for q in QUESTIONS
+               if scope_of(q) is Scope.BUSINESS and not q.may_stay_empty
+               and not is_answered(project.business.get(q.id)) and is_visible(q.id, project, None)]
+    for sc in project.scenarios:
+        missing += [Unanswered(q.id, sc.id) for q in QUESTIONS
+                    if scope_of(q) is Scope.SCENARIO and not q.may_stay_empty
+                    and not is_answered(sc.answers.get(q.id)) and is_visible(q.id, project, sc)]
+    return missing
+
+
+#: Said wherever findings are summed up (window, ``check``, compliance report) while questions are open.
+INCOMPLETE_NOTE = N_("Unanswered questions: {count}. The findings may be incomplete until they are answered.")
+
+
+def nothing_found_msgid(unanswered: int) -> str:
+    """What a group without findings says: "No problems found." only once nothing is left to answer."""
+    return N_("No problems found.") if unanswered == 0 else N_("Nothing to fix in the answers given so far.")
 
 
 def today() -> dt.date:

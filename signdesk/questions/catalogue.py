@@ -105,7 +105,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("privacy_contact", "business", Kind.TEXT,
              N_("Who answers privacy questions? (name or department, optional)"),
              N_("The person or department responsible for personal information protection. Printed with your contact details on signs, forms and the opt-out page, and entered in a filing."),
-             max_length=40, example=N_("Example: Ms Chen, store manager"),
+             max_length=40, example=N_("Example: Ms Chen, store manager"), optional=True,
              english_label=N_("Privacy contact in English (optional)")),
     Question("optout_url", "business", Kind.URL, N_("Web address of your opt-out page"),
              N_("SignDesk writes this page for you; put it on your website. The QR code on every sign and form leads here. Must start with https://."),

@@ -81,6 +81,14 @@ class Question:
     #: optional English value, which the catalogue then asks right after it
     #: (as ``<id>_en``, with ``english_of`` set).
     english_label: str = ""
+    #: Left empty on purpose by many owners (a named person; every English
+    #: value, see ``english_of``): not counted among the questions still to answer.
+    optional: bool = False
+
+    @property
+    def may_stay_empty(self) -> bool:
+        """Not counted as open when unanswered: optional, or an English value."""
+        return self.optional or self.english_of is not None
 
     def option_keys(self) -> tuple[str, ...]:
         return tuple(o.key for o in self.options)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from signdesk.i18n import N_
-from signdesk.model import Project
+from signdesk.model import INCOMPLETE_NOTE, Project, nothing_found_msgid, unanswered_questions
 from signdesk.rules import Assessment, Finding, Severity
 
 Translate = Callable[..., str]
@@ -97,6 +97,8 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 8, 8, 8)
         self.summary = _label("", self, "findingsSummary")
         layout.addWidget(self.summary)
+        self.incomplete = _label("", self, "findingsIncomplete")
+        layout.addWidget(self.incomplete)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -127,8 +129,9 @@ class FindingsPanel(QWidget):
             card.activated.connect(self.finding_activated)
             self.list.addWidget(card)
             self.cards.append(card)
+        unanswered = len(unanswered_questions(project))
         if not self.cards:
-            self.list.addWidget(_label(tr(N_("Nothing to fix in the answers given so far.")), self.body, "noFindings"))
+            self.list.addWidget(_label(tr(nothing_found_msgid(unanswered)), self.body, "noFindings"))
         self.list.addStretch(1)
         self.summary.setText(tr(
             N_("Violations: {violations}  ·  To do: {todos}  ·  Advice: {advice}"),
@@ -136,6 +139,9 @@ class FindingsPanel(QWidget):
             todos=assessment.count(Severity.OBLIGATION),
             advice=assessment.count(Severity.ADVISORY),
         ))
+        # Findings are only as complete as the answers: say so while questions are open.
+        self.incomplete.setText(tr(INCOMPLETE_NOTE, count=unanswered) if unanswered else "")
+        self.incomplete.setVisible(bool(unanswered))
         self.documents_heading.setText(tr(N_("Documents you need")))
         lines = []
         for doc in assessment.documents:

@@ -16,6 +16,8 @@ QTreeWidget#sectionList { border: none; background: #f4f6f8; padding: 4px; }
 QTreeWidget#sectionList::item { padding: 4px 2px; }
 QTreeWidget#sectionList::item:selected { background: #dbe7f5; color: #1f2d3d; }
 QLabel#findingsSummary { font-size: 12pt; font-weight: 600; color: #1f2d3d; padding: 4px 2px 8px 2px; }
+QLabel#findingsIncomplete, QLabel#previewNotReady { color: #8a5a00; background: #fff6dd; border: 1px solid #f0d48a;
+    border-radius: 4px; padding: 6px 8px; }
 QLabel#documentsHeading { font-weight: 600; color: #1f2d3d; padding-top: 8px; }
 QLabel#documentsList { color: #3b4755; }
 QFrame[severity] { border-radius: 6px; border: 1px solid #d8dde3; background: #fbfcfd; }

@@ -32,7 +32,7 @@ def test_check_json_has_the_documented_shape(capsys, example, lang):
     code, out, err = run(capsys, "check", str(example), "--format", "json", "--lang", lang, "--today", TODAY)
     report = json.loads(out)
     assert set(report) == {"format_version", "language", "summary", "scenarios", "findings", "documents",
-                           "deadlines", "answers_to_fix"}
+                           "deadlines", "answers_to_fix", "unanswered"}
     dated = {"date", "due", "what", "rule", "scenario", "estimated", "done_on", "yearly"}
     for d in report["deadlines"]:
         assert set(d) == dated and dt.date.fromisoformat(d["date"])
@@ -247,3 +247,27 @@ def test_help_speaks_the_language_asked_for(capsys):
     assert out.startswith("用法：") and "输出语言" in out and "显示本帮助信息并退出" in out
     assert main(["check", "--lang", "en", "--help"]) == 0
     assert "language of the output" in capsys.readouterr().out
+
+
+def test_an_empty_project_says_how_much_is_unanswered_and_never_no_problems_found(capsys, tmp_path):
+    from signdesk.model import Project, save, unanswered_questions
+
+    path = tmp_path / "empty.signdesk"
+    save(Project(), path)
+    count = len(unanswered_questions(Project()))
+    assert count > 10
+    code, out, _ = run(capsys, "check", str(path), "--lang", "en", "--today", TODAY)
+    assert f"Unanswered questions: {count}." in out and "may be incomplete" in out
+    assert "No problems found" not in out
+    _, zh, _ = run(capsys, "check", str(path), "--lang", "zh", "--today", TODAY)
+    assert f"未回答的问题：{count} 个" in zh
+    _, js, _ = run(capsys, "check", str(path), "--format", "json", "--today", TODAY)
+    assert len(json.loads(js)["unanswered"]) == count
+
+
+def test_the_compliant_example_is_complete(capsys):
+    code, out, _ = run(capsys, "check", str(REPO / "examples" / "bubble_tea_shop.signdesk"), "--lang", "en",
+                       "--today", TODAY)
+    assert "Unanswered" not in out and "No problems found." in out
+    _, js, _ = run(capsys, "check", str(REPO / "examples" / "bubble_tea_shop.signdesk"), "--format", "json")
+    assert json.loads(js)["unanswered"] == []

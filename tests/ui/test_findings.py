@@ -58,3 +58,24 @@ def test_documents_the_business_needs_are_listed(make_window, examples_dir):
     assert "Prominent notice sign — 收银台刷脸支付" in listed
     assert "Opt-out web page" in listed
     assert window.findings.summary.text().startswith("Violations: 0")
+
+
+def test_the_summary_counts_unanswered_questions_until_none_is_left(window, examples_dir, qtbot):
+    from signdesk.model import unanswered_questions
+
+    # Nothing answered: the panel says how much is open and never "No problems found".
+    count = len(unanswered_questions(window.project))
+    assert window.findings.incomplete.isVisible()
+    assert window.findings.incomplete.text().startswith(f"Unanswered questions: {count}.")
+    assert "may be incomplete" in window.findings.incomplete.text()
+    assert not any(label.text() == "No problems found."
+                   for label in window.findings.body.findChildren(type(window.findings.summary)))
+
+    # One answer typed: one fewer open question.
+    edit = window.current_page().rows["operator_name"].field.edit
+    qtbot.keyClicks(edit, "Lemon Tea Co.")
+    qtbot.waitUntil(lambda: window.findings.incomplete.text().startswith(f"Unanswered questions: {count - 1}."))
+
+    window.setWindowModified(False)
+    assert window.open_path(examples_dir / "bubble_tea_shop.signdesk")
+    assert not window.findings.incomplete.isVisible()
