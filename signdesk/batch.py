@@ -43,6 +43,7 @@ from signdesk.model.files import read_input_file, write_atomically
 from signdesk.model.project import Project
 from signdesk.questions import QUESTION_BY_ID, AnswerError
 from signdesk.rules import DocumentKind
+from signdesk.rules.document_needs import MissingForPrint
 
 COLUMNS = ("name", "address", "contact", "optout_url", "sizes")
 #: Columns a table may add: the site's name and address on the English lines.
@@ -302,12 +303,54 @@ def site_project(project: Project, site: Site) -> Project:
     return p
 
 
-def render_site_documents(project: Project, sizes: Sequence[str], folder: Path, today: dt.date) -> list[str]:
-    """The default renderer: a site's signs (portrait, each size) and consent forms."""
+def render_site_documents(project: Project, sizes: Sequence[str], folder: Path, today: dt.date,
+                          draft: bool = False) -> list[str]:
+    """The default renderer: a site's signs (portrait, each size) and consent forms.
+
+    ``draft`` prints signs and forms that lack answers, marked DRAFT.
+    """
     from signdesk.documents.render import render_documents, write_documents
 
-    files = render_documents(project, sizes, ("portrait",), today, kinds=SITE_DOCUMENTS)
+    files = render_documents(project, sizes, ("portrait",), today, kinds=SITE_DOCUMENTS, draft=draft)
     return [path.name for path in write_documents(files, folder)]
+
+
+def render_site_drafts(project: Project, sizes: Sequence[str], folder: Path, today: dt.date) -> list[str]:
+    """:func:`render_site_documents` for an owner who prints drafts on purpose."""
+    return render_site_documents(project, sizes, folder, today, draft=True)
+
+
+def site_renderer(draft: bool) -> SiteRenderer:
+    """The site renderer for a chain run (a module-level function: it goes to worker processes)."""
+    return render_site_drafts if draft else render_site_documents
+
+
+def chain_missing(project: Project, sites: Sequence[Site]) -> list[MissingForPrint]:
+    """What the sites' signs and forms lack before they can be printed.
+
+    Sites differ only in the details their row gives (checked row by row),
+    so the first site stands for all: one list of what to answer instead of
+    the same failure for every site.
+    """
+    from signdesk.rules import evaluate
+    from signdesk.rules.document_needs import missing_for_print
+
+    if not sites:
+        return []
+    first = site_project(project, sites[0])
+    return missing_for_print(first, [d for d in evaluate(first).documents if d.kind in SITE_DOCUMENTS])
+
+
+def check_chain_printable(project: Project, sites: Sequence[Site], draft: bool) -> None:
+    """Refuse a chain run whose signs or forms lack answers, before any site is drawn.
+
+    With ``draft`` nothing is refused; the documents are marked DRAFT instead.
+    """
+    from signdesk.rules.document_needs import DocumentNotReadyError
+
+    missing = [] if draft else chain_missing(project, sites)
+    if missing:
+        raise DocumentNotReadyError(project, missing)
 
 
 #: What a chain prints per site; the business-wide papers come from the head office's project.
@@ -587,5 +630,6 @@ def write_summary(report: BatchReport, out_dir: Path, locale: str) -> Path:
 
 
 __all__ = ["BatchOutputError", "BatchReport", "RowProblem", "Site", "SiteRenderer", "SiteResult", "StoresFileError",
-           "build_site", "finished_files", "form_versions", "read_sites", "read_stores_file", "render_site_documents", "run_batch", "site_project",
+           "build_site", "chain_missing", "check_chain_printable", "finished_files", "form_versions", "read_sites",
+           "read_stores_file", "render_site_documents", "run_batch", "site_project", "site_renderer",
            "summary_rows", "summary_sentence", "write_summary"]

@@ -13,8 +13,18 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from signdesk.batch import (STATUS, BatchReport, SiteResult, read_stores_file, run_batch, summary_rows,
-                            summary_sentence, write_summary)
+from signdesk.batch import (
+    STATUS,
+    BatchReport,
+    SiteResult,
+    check_chain_printable,
+    read_stores_file,
+    run_batch,
+    site_renderer,
+    summary_rows,
+    summary_sentence,
+    write_summary,
+)
 from signdesk.cli import EXIT_OK, EXIT_VIOLATIONS, add_lang_option, command, iso_day, locale_of
 from signdesk.errors import visible
 from signdesk.i18n import N_, translate
@@ -27,6 +37,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, help=N_("folder for the site folders"))
     parser.add_argument("--workers", type=int, default=2, help=N_("worker processes (default 2)"))
     parser.add_argument("--today", type=iso_day, default=None, help=N_("date printed on documents"))
+    parser.add_argument("--draft", action="store_true",
+                        help=N_("print signs and forms that still lack answers, marked DRAFT"))
     add_lang_option(parser)
 
 
@@ -60,12 +72,14 @@ def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
     sites, problems = read_stores_file(args.stores)
+    check_chain_printable(project, sites, args.draft)
     report = BatchReport(problems=problems)
     for p in problems:
         print(translate(locale, N_("Line {line}: {reason}"), line=p.line, reason=p.error.message(locale)),
               file=sys.stderr)
     report.results = run_batch(project, sites, args.output, args.today or dt.date.today(),
-                               progress=_Progress(locale), workers=args.workers)
+                               progress=_Progress(locale), workers=args.workers,
+                               renderer=site_renderer(args.draft))
     write_summary(report, args.output, locale)
     # Cells shown as the terminal can show them (no escapes from a site name).
     header, *rows = [[visible(c) for c in row] for row in summary_rows(report, locale)]

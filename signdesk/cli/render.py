@@ -36,6 +36,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         default=PrintedAt.OFFICE.value,
                         help=N_("office: signs the size of the paper, for your own printer (default); print-shop: "
                                 "PDF/X signs with bleed and crop marks, and an instruction sheet for the shop"))
+    parser.add_argument("--draft", action="store_true",
+                        help=N_("print signs and forms that still lack answers, marked DRAFT"))
     add_lang_option(parser)
 
 
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     project = load(args.project)
     orientations = ORIENTATIONS if args.orientation == "both" else (args.orientation,)
     written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today(),
-                         large_print=args.large_print, printed_at=PrintedAt(args.printed_at))
+                         large_print=args.large_print, printed_at=PrintedAt(args.printed_at), draft=args.draft)
     print_written(locale, args.output, written)
     sys.stdout.flush()
     return EXIT_OK

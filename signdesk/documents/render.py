@@ -20,6 +20,7 @@ from pathlib import Path
 
 from signdesk.documents.consent import form_version, render_consent
 from signdesk.documents.content import scenario_slugs
+from signdesk.documents.draft import mark_draft
 from signdesk.documents.optout import render_optout_page
 from signdesk.documents.printmarks import PrintedAt, sheet
 from signdesk.documents.pia_report import render_pia_report
@@ -33,6 +34,7 @@ from signdesk.filing.pack import PIA_NAME
 from signdesk.i18n import N_
 from signdesk.model import Project, write_atomically
 from signdesk.rules import DocumentKind, evaluate
+from signdesk.rules.document_needs import DocumentNotReadyError, missing_for_print
 
 SIZES = ("A5", "A4", "A3", "LETTER")
 ORIENTATIONS = ("portrait", "landscape")
@@ -55,7 +57,8 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                      today: dt.date | None = None,
                      kinds: Collection[DocumentKind] | None = None,
                      large_print: bool = False,
-                     printed_at: PrintedAt = PrintedAt.OFFICE) -> dict[str, bytes]:
+                     printed_at: PrintedAt = PrintedAt.OFFICE,
+                     draft: bool = False) -> dict[str, bytes]:
     """File name -> bytes for every document the project needs, in checklist order.
 
     ``kinds`` limits the output to some kinds of document (a chain's sites
@@ -63,7 +66,9 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
     edition of each consent form (``consent-<scenario>-large-print.pdf``,
     Measures art. 5) beside the normal one. ``printed_at`` PRINT_SHOP makes
     the signs PDF/X files for a print shop and adds the shop's instruction
-    sheet; everything else is always for the office printer.
+    sheet; everything else is always for the office printer. A sign or form
+    that lacks what it must say (:mod:`signdesk.rules.document_needs`) raises
+    ``DocumentNotReadyError``, or with ``draft`` prints marked DRAFT.
     """
     today = today or dt.date.today()
     for size in sizes:
@@ -74,11 +79,15 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
             raise ValueError(f"unknown orientation {orientation!r}")
     assessment = evaluate(project, today)
     slugs = scenario_slugs(project)
+    wanted = [d for d in assessment.documents if kinds is None or d.kind in kinds]
+    missing = missing_for_print(project, wanted)
+    if missing and not draft:
+        raise DocumentNotReadyError(project, missing)
+    drafts = {m.document for m in missing}
     out: dict[str, bytes] = {}
     jobs: list[PrintJob] = []
-    for doc in assessment.documents:
-        if kinds is not None and doc.kind not in kinds:
-            continue
+    for doc in wanted:
+        before = set(out)
         sc = project.scenario(doc.scenario_id) if doc.scenario_id else None
         if doc.kind is DocumentKind.SIGN and sc:
             for size in sizes:
@@ -102,6 +111,9 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
             out.update(filing_files(project, today))
         elif doc.kind is DocumentKind.COMPLIANCE_REPORT:
             out["compliance-report.pdf"] = render_report(project, today, assessment)
+        if doc in drafts:
+            for name in set(out) - before:
+                out[name] = mark_draft(out[name])
     if printed_at is PrintedAt.PRINT_SHOP and jobs:
         answers = project.business_answers()
         out[INSTRUCTIONS_NAME] = render_print_instructions(
@@ -142,10 +154,11 @@ def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
 
 def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
                orientations: Sequence[str] = ("portrait",), today: dt.date | None = None,
-               large_print: bool = False, printed_at: PrintedAt = PrintedAt.OFFICE) -> list[Path]:
+               large_print: bool = False, printed_at: PrintedAt = PrintedAt.OFFICE,
+               draft: bool = False) -> list[Path]:
     """Render every document and write it into ``out_dir``; returns the paths written.
 
     Nothing is written unless every document rendered.
     """
     return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print,
-                                            printed_at=printed_at), out_dir)
+                                            printed_at=printed_at, draft=draft), out_dir)

@@ -14,7 +14,16 @@ import multiprocessing
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from signdesk.batch import WORKERS, BatchReport, read_stores_file, run_batch, summary_sentence, write_summary
+from signdesk.batch import (
+    WORKERS,
+    BatchReport,
+    check_chain_printable,
+    read_stores_file,
+    run_batch,
+    site_renderer,
+    summary_sentence,
+    write_summary,
+)
 from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.ui.jobs import StatusBarJob
@@ -24,13 +33,18 @@ if TYPE_CHECKING:
 
 
 def print_chain(project: Project, stores: Path, folder: Path, today: dt.date, locale: str,
-                progress: Callable[[int, int], None], workers: int = WORKERS) -> BatchReport:
-    """Run the chain batch for a stores table; writes summary.csv beside the sites."""
+                progress: Callable[[int, int], None], workers: int = WORKERS, draft: bool = False) -> BatchReport:
+    """Run the chain batch for a stores table; writes summary.csv beside the sites.
+
+    Raises ``DocumentNotReadyError`` (before drawing anything) when the
+    signs or forms lack answers, unless ``draft``.
+    """
     sites, problems = read_stores_file(stores)
+    check_chain_printable(project, sites, draft)
     report = BatchReport(problems=problems)
     report.results = run_batch(project, sites, folder, today, workers=workers,
                                progress=lambda done, total, _result: progress(done, total),
-                               mp_context=multiprocessing.get_context("spawn"))
+                               renderer=site_renderer(draft), mp_context=multiprocessing.get_context("spawn"))
     write_summary(report, folder, locale)
     return report
 
@@ -41,9 +55,11 @@ class ChainJob(StatusBarJob):
     busy_message = N_("Printing for every site…")
     failure_title = N_("Chain of sites")
 
-    def __init__(self, window: "MainWindow", project: Project, stores: Path, folder: Path) -> None:
+    def __init__(self, window: "MainWindow", project: Project, stores: Path, folder: Path,
+                 draft: bool = False) -> None:
         today, locale = window.today or dt.date.today(), window.locale
-        super().__init__(window, lambda progress: print_chain(project, stores, folder, today, locale, progress))
+        super().__init__(window, lambda progress: print_chain(project, stores, folder, today, locale, progress,
+                                                             draft=draft))
         self.folder = folder
 
     @property

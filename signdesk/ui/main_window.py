@@ -401,11 +401,27 @@ class MainWindow(QMainWindow):
         return recovered
 
     # -- documents ------------------------------------------------------------
+    def print_as_draft(self, missing: list) -> bool | None:
+        """Whether documents lacking answers may print marked DRAFT.
+
+        None: the owner declined, nothing is printed; False: nothing is
+        missing; True: the owner insists on drafts.
+        """
+        if not missing:
+            return False
+        from signdesk.rules.document_needs import DocumentNotReadyError
+
+        text = DocumentNotReadyError(self.project, missing).message(self.locale)
+        question = self.tr_(N_("Print them anyway, marked DRAFT on every page?"))
+        return True if self.dialogs.confirm(self.tr_(N_("Not ready to print")), f"{text}\n\n{question}") else None
+
     def print_document(self) -> None:
         data = self.preview.data
-        if not data[:5] == b"%PDF-":
+        if not data[:5] == b"%PDF-" or self.preview.shown != self.preview.request():
             self.dialogs.error(self.tr_(N_("Print")), self.tr_(N_("There is no document on screen to print yet.")))
             return
+        if self.print_as_draft(self.preview.missing()) is None:
+            return  # the preview already carries the DRAFT mark the owner agreed to
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.dialogs.print_setup(printer):
             return
@@ -428,11 +444,18 @@ class MainWindow(QMainWindow):
     def export_documents(self) -> None:
         from signdesk.ui.export import ExportJob
 
+        if self.assessment is None:
+            return
+        from signdesk.rules.document_needs import missing_for_print
+
+        draft = self.print_as_draft(missing_for_print(self.project, self.assessment.documents))
+        if draft is None:
+            return
         folder = self.dialogs.export_folder(str(self.path.parent) if self.path else "")
-        if folder is None or self.assessment is None:
+        if folder is None:
             return
         request = self.preview.request()
-        options = {"today": self.today}
+        options: dict[str, object] = {"today": self.today, "draft": draft}
         if request is not None:
             options.update(sheet=request.sheet, landscape=request.landscape)
         self.export_job = ExportJob(self, self.project.copy(), folder, options)
@@ -462,11 +485,24 @@ class MainWindow(QMainWindow):
         stores = self.dialogs.stores_path(start)
         if stores is None:
             return
+        draft = self._chain_as_draft(stores)
+        if draft is None:
+            return
         folder = self.dialogs.chain_folder(str(stores.parent))
         if folder is None:
             return
-        self.chain_job = ChainJob(self, self.project.copy(), stores, folder)
+        self.chain_job = ChainJob(self, self.project.copy(), stores, folder, draft)
         self.chain_job.start()
+
+    def _chain_as_draft(self, stores: Path) -> bool | None:
+        """Ask before a chain prints drafts (see ``print_as_draft``); a bad table is the job's to report."""
+        from signdesk.batch import chain_missing, read_stores_file
+
+        try:
+            sites, _problems = read_stores_file(stores)
+        except UserInputError:
+            return False
+        return self.print_as_draft(chain_missing(self.project, sites))
 
     def open_optout_page(self) -> None:
         from signdesk.ui.renderers import DocumentRequest, render_document

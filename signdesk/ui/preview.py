@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,9 @@ Translate = Callable[..., str]
 
 #: Wait this long after the last edit before drawing again.
 DEBOUNCE_MS = 80
+
+#: Zoom steps for "in" and "out"; 1.0 shows a page at its printed size (as the screen's dpi says).
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
 #: Documents whose sheet the owner chooses; reports are always A4 portrait.
 SHEET_DOCUMENTS = (DocumentKind.SIGN, DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM)
@@ -128,6 +132,28 @@ def _buffer(data: bytes) -> QBuffer:
     return buffer
 
 
+class ZoomablePdfView(QPdfView):
+    """A PDF view that zooms with Ctrl + mouse wheel (or a touchpad's pinch-scroll)."""
+
+    zoom_step = Signal(int)  # +1 in, -1 out
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_step.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+
+def next_zoom(current: float, direction: int) -> float:
+    """The zoom step after ``current`` going in (+1) or out (-1)."""
+    if direction > 0:
+        return next((z for z in ZOOM_STEPS if z > current + 1e-3), ZOOM_STEPS[-1])
+    return next((z for z in reversed(ZOOM_STEPS) if z < current - 1e-3), ZOOM_STEPS[0])
+
+
 class PreviewPane(QWidget):
     """The document chooser, sheet options, the PDF view and the actions."""
 
@@ -167,14 +193,52 @@ class PreviewPane(QWidget):
         options.addWidget(self.sheet)
         options.addWidget(self.orientation)
         options.addStretch(1)
+        # Zoom: fit the width, fit the page, or steps in and out (Ctrl+wheel, Ctrl++ / Ctrl+-).
+        self.zoom_buttons: dict[str, QToolButton] = {}
+        self.zoom_actions: dict[str, QAction] = {}
+        for name, shortcut, slot in (
+            ("fit_width", None, lambda: self.set_zoom_mode(QPdfView.ZoomMode.FitToWidth)),
+            ("fit_page", QKeySequence("Ctrl+0"), lambda: self.set_zoom_mode(QPdfView.ZoomMode.FitInView)),
+            ("zoom_out", QKeySequence.StandardKey.ZoomOut, lambda: self.zoom_by(-1)),
+            ("zoom_in", QKeySequence.StandardKey.ZoomIn, lambda: self.zoom_by(1)),
+        ):
+            action = QAction(self)
+            action.setObjectName(f"preview-{name}")
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, f=slot: f())
+            self.addAction(action)
+            button = QToolButton(self)
+            button.setObjectName(f"preview-{name}")
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            options.addWidget(button)
+            self.zoom_actions[name] = action
+            self.zoom_buttons[name] = button
+        for name in ("fit_width", "fit_page"):
+            self.zoom_actions[name].setCheckable(True)
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("previewZoom")
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("400 %") + 8)
+        options.addWidget(self.zoom_label)
         layout.addLayout(options)
+        self.not_ready = QLabel(self)
+        self.not_ready.setObjectName("previewNotReady")
+        self.not_ready.setWordWrap(True)
+        self.not_ready.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_ready.hide()
+        layout.addWidget(self.not_ready)
         self.stack = QStackedWidget(self)
         self.pdf = QPdfDocument(self)
-        self.view = QPdfView(self.stack)
+        self.view = ZoomablePdfView(self.stack)
         self.view.setObjectName("pdfView")
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.zoom_step.connect(self.zoom_by)
+        self.view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
+        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        self.set_zoom_mode(QPdfView.ZoomMode.FitInView)
         self.message = QLabel(self.stack)
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
@@ -215,41 +279,107 @@ class PreviewPane(QWidget):
         self._project: Project | None = None
         self._locale = "en"
         self._tr: Translate = lambda m, **p: m
-        for combo in (self.documents, self.sheet, self.orientation):
+        #: The document the owner chose (kind, scenario id): kept across a language switch and a re-render.
+        self._chosen: tuple[str, str | None, bool] | None = None
+        #: The request whose drawing is on screen (None while a message is shown).
+        self.shown: DocumentRequest | None = None
+        self.documents.currentIndexChanged.connect(self._document_chosen)
+        for combo in (self.sheet, self.orientation):
             combo.currentIndexChanged.connect(self.schedule)
 
     # -- choices -----------------------------------------------------------
+    def _key_at(self, index: int) -> tuple[str, str | None, bool] | None:
+        """(kind, scenario id, large print) of one entry of the selector."""
+        data = self.documents.itemData(index)
+        return (data[0], data[1], bool(data[2])) if data else None
+
     def request(self) -> DocumentRequest | None:
-        key = self.documents.currentData()
+        """The document the selector names, as the preview draws it (marked DRAFT if it lacks answers)."""
+        key = self._key_at(self.documents.currentIndex())
         if key is None:
             return None
         kind, scenario_id, large_print = key
         return DocumentRequest(DocumentKind(kind), scenario_id, self.sheet.currentData() or "A4",
-                               self.orientation.currentIndex() == 1, self.today, large_print)
+                               self.orientation.currentIndex() == 1, self.today, large_print, draft=True)
+
+    def _document_chosen(self, index: int) -> None:
+        self._chosen = self._key_at(index)
+        self._update_options()
+        self.schedule()
 
     def show_documents(self, project: Project, assessment: Assessment, tr: Translate, locale: str) -> None:
-        """List the documents the business needs; keep the current choice."""
+        """List the documents the business needs; keep the owner's choice."""
         self._project, self._tr, self._locale = project, tr, locale
         names = {sc.id: sc.name for sc in project.scenarios}
-        current = self.documents.currentData()
         self.documents.blockSignals(True)
         self.documents.clear()
         for doc in assessment.documents:
             title = doc.kind.title(locale)
             if doc.scenario_id in names:
                 title = f"{title} — {names[doc.scenario_id]}"
-            self.documents.addItem(title, (doc.kind.value, doc.scenario_id, False))
+            self.documents.addItem(title, [doc.kind.value, doc.scenario_id, False])
             if doc.kind in LARGE_PRINT_DOCUMENTS:  # one choice away, right under the normal form
                 self.documents.addItem(tr(N_("{document} (large print)"), document=title),
-                                       (doc.kind.value, doc.scenario_id, True))
-        index = self.documents.findData(current) if current is not None else -1
-        self.documents.setCurrentIndex(max(index, 0))
+                                       [doc.kind.value, doc.scenario_id, True])
+        # Compared here, not with findData: a Python value in a QVariant may not compare equal to itself.
+        keys = [self._key_at(i) for i in range(self.documents.count())]
+        self.documents.setCurrentIndex(keys.index(self._chosen) if self._chosen in keys else 0)
         self.documents.blockSignals(False)
+        self._update_options()
+        self.optout_button.setEnabled(any(d.kind is DocumentKind.OPTOUT_PAGE for d in assessment.documents))
+
+    def _update_options(self) -> None:
         request = self.request()
         with_sheet = request is not None and request.kind in SHEET_DOCUMENTS
         self.sheet.setEnabled(with_sheet)
         self.orientation.setEnabled(with_sheet)
-        self.optout_button.setEnabled(any(d.kind is DocumentKind.OPTOUT_PAGE for d in assessment.documents))
+        missing = request.missing(self._project) if request is not None and self._project is not None else []
+        if missing:
+            from signdesk.rules.document_needs import describe_missing
+
+            self.not_ready.setText(self._tr(N_("Not ready to print; it prints marked DRAFT until you answer:"))
+                                   + "\n" + describe_missing(self._project, missing).get(self._locale))
+        self.not_ready.setVisible(bool(missing))
+
+    def missing(self) -> list:
+        """What the document on the selector lacks before it can be printed."""
+        request = self.request()
+        return request.missing(self._project) if request is not None and self._project is not None else []
+
+    # -- zoom ----------------------------------------------------------------
+    def set_zoom_mode(self, mode: QPdfView.ZoomMode) -> None:
+        self.view.setZoomMode(mode)
+        self._show_zoom()
+
+    def zoom_by(self, direction: int) -> None:
+        """One step in (+1) or out (-1) from the zoom on screen, fit modes included."""
+        current = self.effective_zoom()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(next_zoom(current, direction))
+        self._show_zoom()
+
+    def effective_zoom(self) -> float:
+        """The zoom on screen: in a fit mode, what fitting the first page gives."""
+        mode = self.view.zoomMode()
+        if mode is QPdfView.ZoomMode.Custom or self.pdf.pageCount() == 0:
+            return self.view.zoomFactor()
+        page = self.pdf.pagePointSize(0)
+        # QPdfView draws a point as screen-dpi/72 pixels at zoom 1.
+        scale = self.view.logicalDpiX() / 72.0
+        room = self.view.viewport().size()
+        margins = self.view.documentMargins()
+        width = max(1, room.width() - margins.left() - margins.right())
+        height = max(1, room.height() - margins.top() - margins.bottom())
+        factor = width / (page.width() * scale)
+        if mode is QPdfView.ZoomMode.FitInView:
+            factor = min(factor, height / (page.height() * scale))
+        return factor
+
+    def _show_zoom(self) -> None:
+        mode = self.view.zoomMode()
+        self.zoom_actions["fit_width"].setChecked(mode is QPdfView.ZoomMode.FitToWidth)
+        self.zoom_actions["fit_page"].setChecked(mode is QPdfView.ZoomMode.FitInView)
+        self.zoom_label.setText(f"{round(self.effective_zoom() * 100)} %")
 
     def retranslate(self, tr: Translate) -> None:
         self._tr = tr
@@ -260,6 +390,15 @@ class PreviewPane(QWidget):
         self.print_button.setText(tr(N_("&Print…")))
         self.export_button.setText(tr(N_("E&xport all…")))
         self.optout_button.setText(tr(N_("Open opt-out page in &browser")))
+        for name, text, tip in (
+            ("fit_width", tr(N_("Fit width")), N_("Zoom so the page fills the width of the pane")),
+            ("fit_page", tr(N_("Fit page")), N_("Zoom so the whole page shows (Ctrl+0)")),
+            ("zoom_out", "−", N_("Zoom out (Ctrl+minus, or Ctrl+mouse wheel)")),
+            ("zoom_in", "+", N_("Zoom in (Ctrl+plus, or Ctrl+mouse wheel)")),
+        ):
+            self.zoom_actions[name].setText(text)
+            self.zoom_actions[name].setToolTip(tr(tip))
+        self._update_options()
 
     # -- rendering ---------------------------------------------------------
     def schedule(self) -> None:
@@ -291,16 +430,24 @@ class PreviewPane(QWidget):
         return True
 
     def _done(self, generation: int, data: bytes) -> None:
+        job = self._jobs.get(generation)
         if not self._finish(generation):
+            return
+        if job is None or job.request != self.request():
+            # Drawn for another choice than the selector names now: draw again, never show it.
+            self.schedule()
             return
         self.data = data
         if not is_pdf(data):
+            self.shown = None
             self._show_message(self._tr(N_("This document is a web page. Use “Open opt-out page in browser” to see it.")))
             return
         self.pdf.close()
         self._buffer = _buffer(data)
         self.pdf.load(self._buffer)
+        self.shown = job.request
         self.stack.setCurrentWidget(self.view)
+        self._show_zoom()
         self.rendered.emit()
 
     def _failed(self, generation: int, message: str) -> None:
@@ -310,6 +457,7 @@ class PreviewPane(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.progress.hide()
+        self.shown = None
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
         self.rendered.emit()

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from signdesk.model import Project
 from signdesk.rules import DocumentKind, RequiredDocument
+from signdesk.rules.document_needs import DocumentNotReadyError, MissingForPrint, missing_for_print
 
 
 def _sign(project: Project, r: "DocumentRequest") -> bytes:
@@ -86,6 +87,8 @@ class DocumentRequest:
     today: dt.date | None = None
     #: The large-print edition (consent forms; Measures art. 5).
     large_print: bool = False
+    #: Draw a sign or form that lacks answers anyway, marked DRAFT (else it is refused).
+    draft: bool = False
 
     @property
     def day(self) -> dt.date:
@@ -95,11 +98,27 @@ class DocumentRequest:
     def of(cls, doc: RequiredDocument, **options: Any) -> "DocumentRequest":
         return cls(doc.kind, doc.scenario_id, **options)
 
+    def missing(self, project: Project) -> list[MissingForPrint]:
+        """What this document lacks before it can be printed (empty when nothing)."""
+        return missing_for_print(project, [RequiredDocument(self.kind, self.scenario_id, ())])
+
 
 def render_document(project: Project, request: DocumentRequest) -> bytes:
-    """The bytes (PDF, or HTML for the opt-out page) of one document."""
+    """The bytes (PDF, or HTML for the opt-out page) of one document.
+
+    A sign or form that lacks answers raises ``DocumentNotReadyError``, or
+    is drawn marked DRAFT when ``request.draft``.
+    """
+    missing = request.missing(project)
+    if missing and not request.draft:
+        raise DocumentNotReadyError(project, missing)
     data = RENDERERS[request.kind](project, request)
-    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    data = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if missing and is_pdf(data):
+        from signdesk.documents.draft import mark_draft
+
+        data = mark_draft(data)
+    return data
 
 
 def is_pdf(data: bytes) -> bool:
@@ -108,13 +127,14 @@ def is_pdf(data: bytes) -> bool:
 
 def export_all(project: Project, folder: Path,
                progress: Callable[[int, int], None] = lambda done, total: None,
-               sheet: str = "A4", landscape: bool = False, today: dt.date | None = None) -> list[Path]:
+               sheet: str = "A4", landscape: bool = False, today: dt.date | None = None,
+               draft: bool = False) -> list[Path]:
     """Write every document the business needs into ``folder`` (``render_all``)."""
     from signdesk.documents.render import render_all
 
     progress(0, 1)
     written = render_all(project, Path(folder), sizes=(sheet,),
-                         orientations=("landscape" if landscape else "portrait",), today=today)
+                         orientations=("landscape" if landscape else "portrait",), today=today, draft=draft)
     progress(1, 1)
     return written
 

@@ -78,7 +78,8 @@ def test_cli_reports_a_bad_link_in_one_line(tmp_path: Path, capsys) -> None:
 
 
 def test_a_business_over_100000_people_gets_the_filing_pack_with_its_documents(tmp_path: Path) -> None:
-    written = render_all(_project("residential_compound"), tmp_path, ["A4"], ["portrait"], TODAY)
+    # The compound has not fixed how long it keeps faces: its signs and forms print only as drafts.
+    written = render_all(_project("residential_compound"), tmp_path, ["A4"], ["portrait"], TODAY, draft=True)
     names = {p.name for p in written}
     assert {"pia-report.pdf", "filing.json", "filing.csv", "filing-summary.pdf", "filing-pack.zip"} <= names
     # the bubble-tea shop stores 4,200 people: no filing pack for it

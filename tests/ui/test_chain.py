@@ -44,3 +44,30 @@ def test_a_missing_stores_file_is_an_error_message_not_a_crash(make_window, dial
     with qtbot.waitSignal(window.chain_job.finished, timeout=30_000):
         pass
     assert dialogs.errors and "nowhere.csv" in dialogs.errors[-1][1]
+
+
+def test_an_incomplete_project_is_refused_with_what_to_answer_or_printed_as_drafts(
+        make_window, dialogs, examples_dir, tmp_path, qtbot):
+    from pypdf import PdfReader
+
+    stores = tmp_path / "stores.csv"
+    stores.write_text(HEADER + "徐汇店,上海市徐汇区漕溪北路88号,021-5555 0123,https://tea.example.cn/xh,A4\n", "utf-8")
+    dialogs.stores_answer = stores
+    dialogs.folder_answer = tmp_path / "sites"
+    window = make_window(examples_dir / "residential_compound.signdesk")  # how long faces are kept: not decided
+
+    # The owner declines: nothing is printed, and was told what to answer.
+    dialogs.confirm_answer = False
+    window.menus.chain.trigger()
+    assert "how long face data is kept" in dialogs.asked[-1] and "DRAFT" in dialogs.asked[-1]
+    assert not hasattr(window, "chain_job") and not (tmp_path / "sites").exists()
+
+    # The owner insists: every site's signs carry the DRAFT mark.
+    dialogs.confirm_answer = True
+    window.menus.chain.trigger()
+    with qtbot.waitSignal(window.chain_job.finished, timeout=120_000):
+        pass
+    assert window.chain_job.report.count("done") == 1
+    sign = next((tmp_path / "sites").glob("*/sign-*.pdf"))
+    text = PdfReader(str(sign)).pages[0].extract_text()
+    assert "DRAFT" in text and "草稿" in text
