@@ -32,7 +32,7 @@ from signdesk.errors import UserInputError
 from signdesk.documents.filing_pack import filing_files
 from signdesk.filing.pack import PIA_NAME
 from signdesk.i18n import N_
-from signdesk.model import Project, write_atomically
+from signdesk.model import Project, refuse_answers_to_fix, write_atomically
 from signdesk.rules import DocumentKind, evaluate
 from signdesk.rules.document_needs import DocumentNotReadyError, missing_for_print
 
@@ -80,6 +80,8 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
     assessment = evaluate(project, today)
     slugs = scenario_slugs(project)
     wanted = [d for d in assessment.documents if kinds is None or d.kind in kinds]
+    # An answer kept from an older file is named first: it is what the owner must correct.
+    refuse_answers_to_fix(project, {d.scenario_id for d in wanted if d.scenario_id})
     missing = missing_for_print(project, wanted)
     if missing and not draft:
         raise DocumentNotReadyError(project, missing)

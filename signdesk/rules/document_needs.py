@@ -81,8 +81,9 @@ def missing_for_print(project: Project, documents: Iterable[RequiredDocument]) -
     return missing
 
 
-def describe_missing(project: Project, missing: Iterable[MissingForPrint]) -> Bilingual:
-    """One line per document: "Prominent notice sign — Till: the purpose, the opt-out link"."""
+def describe_missing(project: Project, missing: Iterable[MissingForPrint], separator: str = "\n") -> Bilingual:
+    """One entry per document, "• Prominent notice sign — Till: the purpose; the opt-out link",
+    joined by ``separator`` (a line each on screen; one line for the command line)."""
     names = {sc.id: sc.name for sc in project.scenarios}
 
     def lines(locale: str) -> str:
@@ -97,7 +98,7 @@ def describe_missing(project: Project, missing: Iterable[MissingForPrint]) -> Bi
                                   scenario=names[doc.scenario_id])
             out.append(translate(locale, N_("• {document}: {missing}"), document=title,
                                  missing=("；" if locale == ZH else "; ").join(whats)))
-        return "\n".join(out)
+        return separator.join(out)
 
     return Bilingual(lines(ZH), lines(EN))
 
@@ -105,11 +106,12 @@ def describe_missing(project: Project, missing: Iterable[MissingForPrint]) -> Bi
 class DocumentNotReadyError(UserInputError):
     """A sign or form would print placeholders instead of what the law asks it to say."""
 
-    def __init__(self, project: Project, missing: list[MissingForPrint]) -> None:
+    def __init__(self, project: Project, missing: list[MissingForPrint], separator: str = " ") -> None:
         self.missing = missing
+        # One line by default (the command line's rule); the app passes "\n" for a list.
         super().__init__(N_("These documents cannot be printed yet, because they would not say what the law "
-                            "asks them to. Answer these questions first, or print a draft (marked DRAFT):\n{lines}"),
-                         lines=describe_missing(project, missing))
+                            "asks them to. Answer these questions first, or print a draft (marked DRAFT): {lines}"),
+                         lines=describe_missing(project, missing, separator))
 
 
 def check_printable(project: Project, documents: Iterable[RequiredDocument]) -> None:

@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
             return False
         from signdesk.rules.document_needs import DocumentNotReadyError
 
-        text = DocumentNotReadyError(self.project, missing).message(self.locale)
+        text = DocumentNotReadyError(self.project, missing, "\n").message(self.locale)
         question = self.tr_(N_("Print them anyway, marked DRAFT on every page?"))
         return True if self.dialogs.confirm(self.tr_(N_("Not ready to print")), f"{text}\n\n{question}") else None
 

@@ -317,10 +317,10 @@ class PreviewPane(QWidget):
             title = doc.kind.title(locale)
             if doc.scenario_id in names:
                 title = f"{title} — {names[doc.scenario_id]}"
-            self.documents.addItem(title, [doc.kind.value, doc.scenario_id, False])
+            self.documents.addItem(title, (doc.kind.value, doc.scenario_id, False))
             if doc.kind in LARGE_PRINT_DOCUMENTS:  # one choice away, right under the normal form
                 self.documents.addItem(tr(N_("{document} (large print)"), document=title),
-                                       [doc.kind.value, doc.scenario_id, True])
+                                       (doc.kind.value, doc.scenario_id, True))
         # Compared here, not with findData: a Python value in a QVariant may not compare equal to itself.
         keys = [self._key_at(i) for i in range(self.documents.count())]
         self.documents.setCurrentIndex(keys.index(self._chosen) if self._chosen in keys else 0)
