@@ -3,7 +3,8 @@
 Rules a reader notices:
 
 * Chinese may break between any two characters; English breaks at spaces
-  and after hyphens, and a word wider than the box is cut where it must.
+  and after a hyphen with at least three letters on each side ("opt-out",
+  not "E-mail" or "re-use"), and a word wider than the box is cut where it must.
 * Kinsoku (避头尾): closing punctuation never starts a line and opening
   punctuation never ends one. We keep such a mark glued to its neighbour, so
   when it does not fit the previous character comes down with it. We never
@@ -69,6 +70,9 @@ CHINESE_COUNTERS = "号层楼条款项章节页个位名人次天日月年岁周
 CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万"
 #: A 《…》 title with at most this many characters between its marks stays on one line.
 SHORT_TITLE = 10
+#: A hyphen breaks a word only if both parts have at least this many letters:
+#: "E- / mail" or "re- / use" reads as two words ("opt- / out" does not).
+MIN_HYPHEN_PART = 3
 
 #: The keep-whole rules :func:`fit_paragraph` lets go of, in this order, when
 #: a text fits its box no other way.
@@ -196,8 +200,18 @@ def _break_allowed(text: str, i: int) -> bool:
         return not (text[j].isdigit() and after.isdigit())
     if before in HYPHENS:
         return (i >= 2 and text[i - 2] not in BREAK_SPACES and after.isalnum()
-                and not (text[i - 2].isdigit() and after.isdigit()))
+                and not (text[i - 2].isdigit() and after.isdigit())
+                and _alnum_run(text, i - 2, -1) >= MIN_HYPHEN_PART
+                and _alnum_run(text, i, 1) >= MIN_HYPHEN_PART)
     return _is_wide(before) or _is_wide(after)
+
+
+def _alnum_run(text: str, i: int, step: int) -> int:
+    """How many letters and digits run from ``text[i]`` on in direction ``step``."""
+    n = 0
+    while 0 <= i < len(text) and text[i].isalnum() and not _is_wide(text[i]):
+        n, i = n + 1, i + step
+    return n
 
 
 # Break classes of a position between two characters.

@@ -142,6 +142,29 @@ def test_latin_breaks_at_spaces_and_hyphens_and_hard_breaks_long_words() -> None
     assert all(pdfmetrics.stringWidth(l, REGULAR, size) <= width + 1e-6 for l in lines)
 
 
+@pytest.mark.parametrize("word", ["E-mail", "e-mail", "re-use", "A5-landscape", "co-op"])
+def test_a_hyphen_with_a_short_part_is_no_break(word: str) -> None:
+    # The reviewer's contact row: "…Phone 021-5555 0123; E-" / "mail privacy@…".
+    text = f"Privacy contact Chen Xiao (store manager); Phone 021-5555 0123; {word} privacy@lemontea.cn"
+    size = 10
+    narrowest = max(pdfmetrics.stringWidth(w, REGULAR, size) for w in text.split())
+    whole = pdfmetrics.stringWidth(text, REGULAR, size)
+    for k in range(40):
+        width = narrowest + (whole - narrowest) * k / 39
+        lines = wrap_lines(text, REGULAR, size, width)
+        assert any(word in line.split() for line in lines), (width, lines)
+
+
+def test_a_hyphen_between_long_parts_and_in_a_phone_number_still_breaks() -> None:
+    size = 10
+    assert wrap_lines("the opt-out page", REGULAR, size,
+                      pdfmetrics.stringWidth("the opt-ou", REGULAR, size))[0] == "the opt-"
+    # A phone number wider than a line still breaks at its own hyphen.
+    number = "021-5555-0123-4567"
+    lines = wrap_lines(number, REGULAR, size, pdfmetrics.stringWidth("021-5555-", REGULAR, size))
+    assert "".join(lines) == number and lines[0].endswith("-")
+
+
 @pytest.mark.parametrize("text", [
     "To see your data: scan the QR code, call 010-6266 1234 or ask our staff.",
     "如需查阅、复制、更正或删除您的人脸信息：请扫描二维码、致电010-6266 1234或咨询工作人员。",
