@@ -196,14 +196,26 @@ class Flow:
         self.paragraph(f"{text.zh}  {text.en}", font=BOLD, size=size, color=DEEP_NAVY)
         self.space(self.s * 0.3)
 
-    def tick(self, text: Bilingual) -> None:
-        """An empty tick box followed by the item in both languages (never split)."""
+    def _tick_layouts(self, text: Bilingual) -> tuple[TextLayout, TextLayout, float]:
+        indent = self.s * 2.0  # the box and the gap after it
+        zh, en = (layout_text(t, REGULAR, self.s, self.width - indent, self.leading) for t in (text.zh, text.en))
+        return zh, en, indent
+
+    def tick_height(self, text: Bilingual) -> float:
+        """How much of the page :meth:`tick` takes for ``text``, space before it included."""
+        zh, en, _indent = self._tick_layouts(text)
+        return self.s * 0.5 + zh.height + self.s * 0.15 + en.height
+
+    def tick(self, text: Bilingual, keep: float = 0.0) -> None:
+        """An empty tick box followed by the item in both languages (never split).
+
+        ``keep``: the height of what must share its page (the next item, so
+        the last item of a list never stands alone on a page).
+        """
         box = self.s * 1.2
-        indent = box + self.s * 0.8
-        zh = layout_text(text.zh, REGULAR, self.s, self.width - indent, self.leading)
-        en = layout_text(text.en, REGULAR, self.s, self.width - indent, self.leading)
+        zh, en, indent = self._tick_layouts(text)
         height = zh.height + self.s * 0.15 + en.height
-        self.ensure(height + self.s * 0.5)
+        self.ensure(height + self.s * 0.5 + keep)
         self.space(self.s * 0.5)
         top = self.y
         self.page.tick_boxes.append((self.left, top - box + self.s * 0.05, box))

@@ -43,6 +43,8 @@ _LABEL_WIDTH = 58 * mm
 _COLUMN_GAP = 4 * mm
 _BODY = 9.5
 _LEADING = 1.35
+#: A paragraph of at most this many lines (all languages) is never split between pages.
+_KEEP_LINES = 8
 
 
 #: Both languages of a msgid (one name in this module's many calls).
@@ -127,14 +129,17 @@ class ReportPages:
             self.paragraph(subtitle, color=GREY, field=field)
         self._y -= 3 * mm
 
-    def heading(self, text: Bilingual, *, field: Bilingual | None = None) -> None:
+    def heading(self, text: Bilingual, *, field: Bilingual | None = None, keep: float = 0.0) -> None:
         """A section heading; never left alone at the foot of a page.
 
-        ``field`` names the owner's answer inside it (a scenario name) in
-        the message about characters the font lacks.
+        ``keep`` is the height of what must stay on the heading's page (its
+        legal-basis line and first row: see :meth:`paragraph_height` and
+        :meth:`row_height`). ``field`` names the owner's answer inside it (a
+        scenario name) in the message about characters the font lacks.
         """
         cell = self._wrap(self._printable(self._joined(text, " / "), field), BOLD, 11.5, self._width, DEEP_NAVY)
-        self._room_for(cell.height + 12 * mm)
+        own = cell.height + 6.5 * mm
+        self._room_for(min(own + max(keep, 5.5 * mm), self._usable_height()))
         self._y -= 3 * mm
         self._draw(cell, _MARGIN, self._y)
         self._y -= cell.height + 1 * mm
@@ -145,16 +150,49 @@ class ReportPages:
         self._y -= 2.5 * mm
 
     def paragraph(self, text: Bilingual, *, bold: bool = False, color: CMYKColor = TEXT_BLACK,
-                  field: Bilingual | None = None) -> None:
-        """Running text, split across pages line by line if long."""
-        for one_text in dict.fromkeys(text.get(loc) for loc in self.languages):  # same text once
-            cell = self._wrap(self._printable(one_text, field), BOLD if bold else REGULAR, _BODY, self._width, color)
+                  field: Bilingual | None = None, keep: float = 0.0) -> None:
+        """Running text, split across pages line by line if long.
+
+        A short text (eight lines or fewer in all its languages) is never
+        split: the English stays on the page of its Chinese, and ``keep``
+        more (the next row, for a group title) stays on its page too.
+        """
+        cells = self._paragraph_cells(text, bold, color, field)
+        if sum(len(c.lines) for c in cells) <= _KEEP_LINES:
+            self._room_for(min(sum(c.height for c in cells) + keep, self._usable_height()))
+        for cell in cells:
             for line in cell.lines:
                 one = _Lines((line,), cell.font, cell.size, cell.color)
                 self._room_for(one.height)
                 self._draw(one, _MARGIN, self._y)
                 self._y -= one.height
         self._y -= 1.5 * mm
+
+    def _paragraph_cells(self, text: Bilingual, bold: bool, color: CMYKColor,
+                         field: Bilingual | None) -> list[_Lines]:
+        return [self._wrap(self._printable(one, field), BOLD if bold else REGULAR, _BODY, self._width, color)
+                for one in dict.fromkeys(text.get(loc) for loc in self.languages)]  # same text once
+
+    def paragraph_height(self, text: Bilingual, *, bold: bool = False) -> float:
+        """How tall :meth:`paragraph` draws ``text`` (when it is not split)."""
+        return sum(c.height for c in self._paragraph_cells(text, bold, TEXT_BLACK, None)) + 1.5 * mm
+
+    def _row_cells(self, label: Bilingual, value: Bilingual | None,
+                   field: Bilingual | None) -> tuple[_Lines, _Lines]:
+        value_width = self._width - _LABEL_WIDTH - _COLUMN_GAP
+        label_cell = self._wrap(self._printable(self._joined(label), field or label), BOLD, 8.5, _LABEL_WIDTH,
+                                TEXT_BLACK)
+        if value is None:
+            value_cell = self._wrap(self._joined(Bilingual.of(GAP_MSGID), "  "), BOLD, _BODY, value_width, GAP_RED)
+        else:
+            text = self._printable(self._joined(value), field or label)
+            value_cell = self._wrap(text, REGULAR, _BODY, value_width, TEXT_BLACK)
+        return label_cell, value_cell
+
+    def row_height(self, label: Bilingual, value: Bilingual | None) -> float:
+        """How tall :meth:`row` draws this row (when it is not split)."""
+        label_cell, value_cell = self._row_cells(label, value, None)
+        return max(label_cell.height, value_cell.height) + 2 * mm
 
     def row(self, label: Bilingual, value: Bilingual | None, *, field: Bilingual | None = None) -> None:
         """A label and its value side by side; ``None`` prints the gap marker.
@@ -164,14 +202,7 @@ class ReportPages:
         boxes. A row taller than what is left of the page continues on the
         next one, never over the footer.
         """
-        value_width = self._width - _LABEL_WIDTH - _COLUMN_GAP
-        label_cell = self._wrap(self._printable(self._joined(label), field or label), BOLD, 8.5, _LABEL_WIDTH,
-                                TEXT_BLACK)
-        if value is None:
-            value_cell = self._wrap(self._joined(Bilingual.of(GAP_MSGID), "  "), BOLD, _BODY, value_width, GAP_RED)
-        else:
-            text = self._printable(self._joined(value), field or label)
-            value_cell = self._wrap(text, REGULAR, _BODY, value_width, TEXT_BLACK)
+        label_cell, value_cell = self._row_cells(label, value, field)
         height = max(label_cell.height, value_cell.height) + 2 * mm
         if height <= self._usable_height():
             self._room_for(height)  # a row that fits a page is never split

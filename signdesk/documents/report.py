@@ -97,8 +97,9 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
 
     flow.heading(T(N_("Documents you need")))
     names = {sc.id: Bilingual(sc.name, sc.name_en) for sc in project.scenarios}
-    for d in assessment.documents:
-        def line(loc: str, d=d) -> str:
+
+    def item(d) -> Bilingual:  # type: ignore[no-untyped-def]
+        def line(loc: str) -> str:
             text = d.kind.title(loc)
             if d.scenario_id:
                 name = names.get(d.scenario_id)
@@ -107,7 +108,12 @@ def layout_report(project: Project, assessment: Assessment, today: dt.date) -> F
             if not cites:
                 return text
             return f"{text}（{cites}）" if loc == ZH else f"{text} ({cites})"
-        flow.tick(_bi(line))
+        return _bi(line)
+
+    items = [item(d) for d in assessment.documents]
+    for i, text in enumerate(items):
+        # The last two items share a page: none is left alone on the last one.
+        flow.tick(text, keep=flow.tick_height(items[-1]) if i == len(items) - 2 else 0.0)
     return flow
 
 
