@@ -7,9 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Before anything imports Qt: no display on CI machines.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI draws the same generated examples on every run, so a red CI means a change
+# broke something rather than that a random search got lucky; a local run
+# explores new examples each time (and bench/fuzz_cli.py explores at length).
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
