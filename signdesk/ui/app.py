@@ -77,7 +77,7 @@ def app_data_folder() -> Path:
 def build_window(project_path: Path | None = None, *,
                  dialogs: Callable[[MainWindow], Dialogs] | None = None,
                  data_folder: Path | None = None, today: dt.date | None = None,
-                 show: bool = False) -> MainWindow:
+                 show: bool = False, documents: Path | None = None) -> MainWindow:
     """The main window, after crash recovery, with ``project_path`` open.
 
     ``show`` puts the window on screen before any question about recovery
@@ -94,7 +94,7 @@ def build_window(project_path: Path | None = None, *,
         except ProjectFileError as err:
             problem = err
     window = MainWindow(settings, language, autosave, dialogs, today,
-                        project, Path(project_path) if project is not None else None)
+                        project, Path(project_path) if project is not None else None, documents)
     language.setParent(window)
     if show:
         window.show()

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from signdesk.model import Project, dumps, load, write_atomically
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
+
+
+def documents_folder() -> Path:
+    """The owner's own SignDesk folder in their documents (where example copies go)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "SignDesk"
 
 
 class RecentFiles:
@@ -78,3 +84,25 @@ class Autosave:
         self.discard()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.marker_path.write_bytes(b"")
+
+
+def copy_of_example(example: Path, folder: Path) -> Path:
+    """A copy of the bundled ``example`` in ``folder``, for the owner to edit and save.
+
+    The bundled file is never opened itself (saving would overwrite it). An
+    untouched earlier copy is reused; an edited one is never overwritten: the
+    new copy gets the next free numbered name ("name 2.signdesk", ...).
+    Raises ``OSError`` if the folder cannot be made or written.
+    """
+    data = example.read_bytes()
+    folder.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while True:
+        name = example.name if number == 1 else f"{example.stem} {number}{example.suffix}"
+        target = folder / name
+        if not target.exists():
+            write_atomically(target, data)
+            return target
+        if target.is_file() and target.read_bytes() == data:
+            return target
+        number += 1

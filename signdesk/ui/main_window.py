@@ -22,7 +22,8 @@ from signdesk.model import Project, ProjectFileError, save
 from signdesk.questions import QUESTION_BY_ID, SECTION_BY_ID, Scope, scope_of
 from signdesk.rules import Assessment, DocumentKind, Finding, evaluate
 from signdesk.ui.dialogs import Dialogs, Unsaved
-from signdesk.ui.files import Autosave, RecentFiles
+from signdesk.paths import EXAMPLES_DIR
+from signdesk.ui.files import Autosave, RecentFiles, copy_of_example, documents_folder
 from signdesk.ui.findings import FindingsPanel
 from signdesk.ui.i18n_qt import UiLanguage
 from signdesk.ui.menus import MainMenus
@@ -40,13 +41,15 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, language: UiLanguage, autosave: Autosave,
                  dialogs: Callable[["MainWindow"], Dialogs] | None = None,
                  today: dt.date | None = None, project: Project | None = None,
-                 path: Path | None = None) -> None:
+                 path: Path | None = None, documents: Path | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings, self.language, self.autosave = settings, language, autosave
         self.today = today
         self.dialogs = (dialogs or (lambda w: Dialogs(w, w.tr_)))(self)
         self.recent = RecentFiles(settings)
+        #: Where copies of the examples go (the owner's documents folder).
+        self.documents = documents or documents_folder()
         self.project = Project()
         self.path: Path | None = None
         self.assessment: Assessment | None = None
@@ -315,6 +318,19 @@ class MainWindow(QMainWindow):
         self.recent.add(Path(path))
         self.menus.update_recent(self.recent.paths())
         return True
+
+    def open_example(self, name: str) -> bool:
+        """Open a copy of the bundled example ``name`` made in the documents folder."""
+        if not self.maybe_discard():
+            return False
+        try:
+            copy = copy_of_example(EXAMPLES_DIR / name, self.documents)
+        except OSError as err:
+            self.dialogs.error(self.tr_(N_("Cannot copy the example project")), self.tr_(
+                N_("The copy could not be written in {folder}: {reason}"),
+                folder=str(self.documents), reason=err.strerror or str(err)))
+            return False
+        return self.open_path(copy)
 
     def save(self) -> bool:
         if self.path is None:

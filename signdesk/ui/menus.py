@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from signdesk.i18n import EN, N_, ZH
-from signdesk.paths import EXAMPLES_DIR
 from signdesk.ui.i18n_qt import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
@@ -59,8 +58,8 @@ class MainMenus:
             self.languages[locale] = action
 
         help_menu = self._menu(bar.addMenu(""), N_("&Help"))
-        self._action(help_menu, N_("Open the &example project"),
-                     lambda: window.maybe_discard() and window.open_path(EXAMPLES_DIR / "bubble_tea_shop.signdesk"))
+        self.example = self._action(help_menu, N_("Open the &example project"),
+                                    lambda: window.open_example("bubble_tea_shop.signdesk"))
         self.update_recent(window.recent.paths())
 
     def _menu(self, menu: QMenu, msgid: str) -> QMenu:

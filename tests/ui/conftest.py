@@ -110,7 +110,8 @@ def make_window(isolated: Path, dialogs: FakeDialogs, qtbot, today):
             dialogs.window = window
             return dialogs
 
-        window = build_window(project, dialogs=factory, data_folder=isolated / "data", today=today)
+        window = build_window(project, dialogs=factory, data_folder=isolated / "data", today=today,
+                              documents=isolated / "Documents" / "SignDesk")
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
