@@ -54,7 +54,8 @@ from signdesk.documents.printmarks import (
     start_print_page,
 )
 from signdesk.documents.qr import draw_qr, required_qr_size_mm
-from signdesk.documents.textfit import SIZE_STEP, TextDoesNotFitError, TextLayout, fit_paragraph
+from signdesk.documents.textfit import (SIZE_STEP, TextDoesNotFitError, TextLayout, fit_paragraph,
+                                        phrase_breaks)
 from signdesk.documents.versions import SIGN, ContentVersion, content_version, texts_of
 from signdesk.i18n import EN, N_, ZH, Bilingual, translate
 from signdesk.model import Project, Scenario
@@ -344,7 +345,7 @@ def _prompt(s: float, x: float, top: float, width: float) -> _Stack:
 
 def _add_prompt(st: _Stack, s: float) -> None:
     prompt = scan_prompt()
-    st.add(prompt.zh + " →", BOLD, s, DEEP_NAVY)
+    st.add(phrase_breaks(prompt.zh + " →", BOLD, s, st.width), BOLD, s, DEEP_NAVY)
     st.add(prompt.en + " →", BOLD, s, DEEP_NAVY)
 
 

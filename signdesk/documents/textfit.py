@@ -705,3 +705,31 @@ def _spread(line: str, room: float, size: float) -> dict[int, float] | None:
         return None
     each = room / len(gaps)
     return dict.fromkeys(gaps, each)
+
+
+#: Where a short prompt of phrases may break: after a pause mark
+#: ("扫码查看完整规则、 / 拒绝或撤回同意 →").
+PHRASE_ENDS = frozenset("、，；：,;:")
+
+
+def phrase_breaks(text: str, font_name: str, size: float, width: float) -> str:
+    """``text`` with a line break (``"\n"``) at phrase ends only, as many
+    phrases on a line as ``width`` holds.
+
+    For a short prompt a reader takes in phrase by phrase: "扫码查看完整规则、
+    拒绝或撤回同意 →" breaks after "、", never inside "撤回" and never leaving
+    "同意 →" alone. A phrase wider than a whole line gets a line (or more)
+    of its own and breaks there by the ordinary rules.
+    """
+    register_fonts()
+    measure = _shared_measure(font_name)
+    phrases = re.findall(rf"[^{re.escape(''.join(PHRASE_ENDS))}]*[{re.escape(''.join(PHRASE_ENDS))}]*",
+                         text)
+    lines: list[str] = []
+    for phrase in filter(None, phrases):
+        joined = lines[-1] + phrase if lines else phrase
+        if lines and measure(_strip_break_spaces(joined)) * size <= width + _EPSILON:
+            lines[-1] = joined
+        else:
+            lines.append(phrase.lstrip(" \u3000") if lines else phrase)
+    return "\n".join(_strip_break_spaces(line) for line in lines)

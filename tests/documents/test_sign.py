@@ -375,3 +375,18 @@ def test_the_readme_states_each_sheets_reading_distances() -> None:
         cells = [c.strip() for c in rows[key].split("|")[1:-1]]
         assert cells[2:6] == [f"{d.heading_m:g} m", f"{d.first_m:g} m", f"{d.second_m:g} m",
                               f"{d.pictogram_mm:g} mm"], cells
+
+
+@pytest.mark.parametrize("example", ["bubble_tea_shop", "small_hotel", "training_centre", "residential_compound"])
+def test_the_scan_prompt_breaks_only_between_its_phrases(example) -> None:
+    # Reviewed: landscape signs printed "扫码查看完整规则、拒绝或撤" / "回同意 →"
+    # and "同意 →" alone on a line.
+    from signdesk.paths import EXAMPLES_DIR as EXAMPLES
+    project = load(EXAMPLES / f"{example}.signdesk")
+    notice = scenario_notice(project, project.scenarios[0], TODAY)
+    for size in SIZES:
+        for landscape in (False, True):
+            layout = layout_sign(notice, size, landscape)
+            prompt = [p.layout.lines for p in layout.texts if "".join(p.layout.lines) == "扫码查看完整规则、拒绝或撤回同意 →"]
+            assert prompt in ([("扫码查看完整规则、拒绝或撤回同意 →",)],
+                              [("扫码查看完整规则、", "拒绝或撤回同意 →")]), (size, landscape, prompt)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from signdesk.documents.fonts import BOLD, REGULAR, MissingGlyphError, register_fonts
+from signdesk.documents.fonts import BOLD, REGULAR, MissingGlyphError, missing_glyphs, register_fonts
 from signdesk.documents.printmarks import new_canvas
 from signdesk.documents.textfit import (
     BREAK_SPACES,
@@ -27,6 +27,8 @@ from signdesk.documents.textfit import (
     draw_layout,
     fit_paragraph,
     layout_lines,
+    line_width,
+    phrase_breaks,
     wrap_lines,
 )
 from signdesk.errors import UserInputError
@@ -595,3 +597,24 @@ def test_a_run_in_label_does_not_leave_the_last_character_alone() -> None:
     assert layout.line_widths[0] <= 7 * size + 1e-6
     # Nothing fits after a label as wide as the line: the text starts below it.
     assert layout_lines("人脸信息", REGULAR, size, 10 * size, first_indent=9.5 * size).lines == ("", "人脸信息")
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=st.floats(6, 40), ems=st.floats(9.0, 20))
+def test_a_phrase_prompt_breaks_only_after_its_pause_marks(size: float, ems: float) -> None:
+    # Any size, any column at least as wide as its longest phrase: the lines
+    # are whole phrases, so "撤回" is never cut and "同意 →" never left alone.
+    text = "扫码查看完整规则、拒绝或撤回同意 →"
+    width = ems * size
+    lines = layout_lines(phrase_breaks(text, BOLD, size, width), BOLD, size, width).lines
+    assert "".join(lines) == text
+    assert list(lines) in (["扫码查看完整规则、拒绝或撤回同意 →"], ["扫码查看完整规则、", "拒绝或撤回同意 →"])
+    assert all(line_width(line, BOLD, size) <= width + 1e-6 for line in lines)
+
+
+def test_a_phrase_wider_than_the_line_breaks_by_the_ordinary_rules() -> None:
+    size = 10
+    text = "扫码查看完整规则、拒绝或撤回同意 →"
+    lines = layout_lines(phrase_breaks(text, BOLD, size, 5 * size), BOLD, size, 5 * size).lines
+    assert "".join(lines) == text and lines[0] == "扫码查看完" and len(lines[-1].replace(" →", "")) >= 2
+    assert not missing_glyphs(phrase_breaks(text, BOLD, size, 5 * size).replace("\n", ""))
