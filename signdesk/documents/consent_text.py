@@ -24,6 +24,7 @@ from signdesk.documents.content import (
     DELETION_TEXTS,
     PURPOSE_TEXTS,
     ScenarioNotice,
+    alternative_phrases,
     join_phrases,
     join_sentences,
     relationships,
@@ -252,7 +253,7 @@ def form_wording(answers: Mapping[str, Any], notice: ScenarioNotice, guardian: b
         return join_sentences(loc, parts)
 
     def alternative(loc: str) -> str:
-        listed = join_phrases(loc, [translate(loc, ALTERNATIVE_TEXTS[k]) for k in alternatives])
+        listed = join_phrases(loc, alternative_phrases(answers, loc))
         return say(ALTERNATIVE, loc, alternatives=listed) if listed else say(ALTERNATIVE_ASK, loc)
 
     def how(loc: str) -> str:

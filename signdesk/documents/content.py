@@ -80,17 +80,17 @@ MATCH_TEXTS: dict[str, str] = {
 }
 
 STORAGE_TEXTS: dict[str, str] = {
-    "device": N_("Face data stays inside the device and is not sent over the Internet."),
-    "local_server": N_("Face data is kept on our own server on site."),
-    "vendor_cloud": N_("Face data is kept on a service provider's cloud platform."),
-    "head_office": N_("Face data is kept in our head office's system."),
+    "device": N_("Facial information stays inside the device and is not sent over the Internet."),
+    "local_server": N_("Facial information is kept on our own server on site."),
+    "vendor_cloud": N_("Facial information is kept on a service provider's cloud platform."),
+    "head_office": N_("Facial information is kept in our head office's system."),
 }
 
 ALTERNATIVE_TEXTS: dict[str, str] = {
     "card": N_("a card or key fob"),
     "pin": N_("a PIN or password"),
     "qr": N_("a QR code on your phone"),
-    "staff_check": N_("a check of your ID or membership by our staff"),
+    "staff_check": N_("an ID or membership check by our staff"),
     "key": N_("a key or lock code"),
     "cash_or_other_payment": N_("another way to pay"),
 }
@@ -162,6 +162,14 @@ def relationships(answers: Mapping[str, Any], locale: str) -> str:
     listed = [translate(locale, m) for m in keys] or [
         translate(locale, m) for m in (N_("membership"), N_("employment"), N_("residence"))]
     return join_phrases(locale, listed)
+
+
+def alternative_phrases(answers: Mapping[str, Any], locale: str) -> list[str]:
+    """The other ways in, as a list reads them ("a card or key fob", "an ID check by our staff")."""
+    texts = dict(ALTERNATIVE_TEXTS)
+    if answers.get("venue_type") == "hotel":
+        texts["staff_check"] = N_("an ID check by our staff")  # hotel guests are not members
+    return _phrases(locale, texts, [k for k in (answers.get("alternatives") or []) if k in texts])
 
 
 def _phrases(locale: str, table: Mapping[str, str], keys: Any) -> list[str]:
@@ -236,7 +244,10 @@ class ScenarioNotice:
     #: for a guardian consenting for a child.
     consent_items: tuple[ConsentItem, ...]
     guardian_items: tuple[ConsentItem, ...]
-    withdrawal: Bilingual
+    #: How to withdraw, from the opt-out page; None where the scenario does not rely on consent.
+    withdrawal: Bilingual | None
+    #: The rights of access, copy, correction, deletion, explanation and objection, from the opt-out page.
+    page_rights: Bilingual
     deletion: Bilingual
     recipients: Bilingual | None
     enrols_children: bool
@@ -246,6 +257,8 @@ class ScenarioNotice:
     accessible: bool
     #: Form version printed on consent forms: scenario slug + date.
     form_version: str
+    #: Another way than the face is offered and saying no keeps the service.
+    offers_alternative: bool
 
 
 def slugify(name: str, fallback: str) -> str:
@@ -357,7 +370,7 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         if storage in STORAGE_TEXTS:
             parts.append(translate(locale, STORAGE_TEXTS[storage]))
         if a.get("internet_transmission") is True and storage == "device":
-            parts.append(translate(locale, N_("Face data is sent over the Internet.")))
+            parts.append(translate(locale, N_("Facial information is sent over the Internet.")))
         return join_sentences(locale, parts) or translate(locale, N_("A camera captures and compares your face."))
 
     def captured(locale: str) -> str:
@@ -378,39 +391,46 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
     def retention(locale: str) -> str:
         kind = a.get("retention")
         if kind == "fixed_days" and isinstance(a.get("retention_days"), int):
-            return translate(locale, N_("Face data is kept for at most {days} days, then deleted."),
+            return translate(locale, N_("Facial information is kept for at most {days} days, then deleted."),
                              days=a["retention_days"])
         if kind == "until_relationship_ends":
-            return translate(locale, N_("Face data is kept until your {relationship} ends, then deleted."),
+            return translate(locale, N_("Facial information is kept until your {relationship} ends, then deleted."),
                              relationship=relationship(locale))
         if kind == "after_relationship_ends" and isinstance(a.get("retention_days"), int):
-            return translate(locale, N_("Face data is kept until your {relationship} ends and deleted at most "
+            return translate(locale, N_("Facial information is kept until your {relationship} ends and deleted "
+                                        "at most "
                                         "{days} days after."),
                              relationship=relationship(locale), days=a["retention_days"])
+        return retention_unknown(locale)
+
+    def retention_unknown(locale: str) -> str:
         return translate(locale, N_("The retention period is not yet fixed; ask us and we will tell you."))
 
     def relationship(locale: str) -> str:
         return relationships(a, locale)
 
     def necessity(locale: str) -> str:
-        return translate(locale, N_("Face data is sensitive personal information: a leak could harm you, "
+        return translate(locale, N_("Facial information is sensitive personal information: a leak could harm you, "
                                     "so we collect only what this purpose needs and protect it strictly."))
 
     def rights(locale: str) -> str:
         if phone:
-            return translate(locale, N_("To see, copy, correct or delete your face data, withdraw consent or object: "
-                                        "scan the QR code, call {phone} or ask our staff."), phone=phone)
-        return translate(locale, N_("To see, copy, correct or delete your face data, withdraw consent or object: "
-                                    "scan the QR code or ask our staff."))
+            return translate(locale, N_("To see, copy, correct or delete your facial information, withdraw consent "
+                                        "or object: scan the QR code, call {phone} or ask our staff."), phone=phone)
+        return translate(locale, N_("To see, copy, correct or delete your facial information, withdraw consent "
+                                    "or object: scan the QR code or ask our staff."))
 
     alternatives = [k for k in (a.get("alternatives") or []) if k in ALTERNATIVE_TEXTS]
 
     def alternative(locale: str) -> str:
-        listed = join_phrases(locale, _phrases(locale, ALTERNATIVE_TEXTS, alternatives))
+        listed = join_phrases(locale, alternative_phrases(a, locale))
         if not listed:
             return translate(locale, N_("If you do not want facial recognition, tell our staff."))
+        if a.get("service_refused") is True:  # never promise what the owner says is not so
+            return translate(locale, N_("Don't want facial recognition? Use {alternatives} instead: just ask our "
+                                        "staff."), alternatives=listed)
         return translate(locale, N_("Don't want facial recognition? Use {alternatives} instead: just ask our staff. "
-                                    "Saying no does not cost you the service."), alternatives=listed)
+                                    "Saying no will not affect the service you receive."), alternatives=listed)
 
     location = user_text(a, "location")
 
@@ -479,20 +499,47 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
 
     recipients = _bi(recipients_text) if recipients_text(EN) else None
 
+    email = _text(a, "contact_email")
+
+    def reach_us(locale: str) -> str:
+        """How to reach us from the opt-out page itself (its reader has already scanned the QR code)."""
+        ways = []
+        if phone:
+            ways.append(translate(locale, N_("call {phone}"), phone=phone))
+        if email:
+            ways.append(translate(locale, N_("e-mail {email}"), email=email))
+        ways.append(translate(locale, N_("tell our staff on site")))
+        return join_phrases(locale, ways)
+
+    def page_rights(locale: str) -> str:
+        # PIPL arts. 44-48: see, copy, correct, delete, explanation; restrict or object (art. 44).
+        return translate(locale, N_("You have the right to see and copy your facial information, to have it corrected "
+                                    "or deleted, to ask us to explain our rules for processing it, and to restrict "
+                                    "or object to its processing. To do so, {how}."), how=reach_us(locale))
+
     def withdrawal(locale: str) -> str:
-        how = translate(locale, N_("scan the QR code, call {phone} or tell our staff"), phone=phone) if phone \
-            else translate(locale, N_("scan the QR code or tell our staff"))
-        return translate(locale, N_("You can withdraw this consent at any time: {how}. We then delete your face data; "
-                                    "what was done before you withdrew stays lawful."), how=how)
+        # Follows page_rights, which says how; the last sentence is the consent form's (PIPL art. 15).
+        return translate(locale, N_("You can also withdraw your consent at any time, in the same ways. We then delete "
+                                    "your facial information. Withdrawing does not affect processing already carried "
+                                    "out on the basis of your consent before you withdrew it."))
 
     triggers = [k for k in (a.get("deletion_triggers") or []) if k in DELETION_TEXTS]
 
+    # The deletion the retention sentence already tells ("kept until your membership ends, then deleted").
+    told = {"fixed_days": "period_expires", "until_relationship_ends": "relationship_ends",
+            "after_relationship_ends": "relationship_ends"}.get(a.get("retention"))
+    retention_fixed = told is not None and retention(EN) != retention_unknown(EN)
+
     def deletion(locale: str) -> str:
+        """When the data is deleted, beyond what the retention sentence says ("" if nothing more)."""
         listed = join_phrases(locale, [p.format(relationship=relationship(locale))
-                                for p in _phrases(locale, DELETION_TEXTS, triggers)])
-        if not listed:
-            return translate(locale, N_("Ask us when your face data will be deleted."))
-        return translate(locale, N_("Your face data is deleted {when}."), when=listed)
+                                       for p in _phrases(locale, DELETION_TEXTS,
+                                                         [k for k in triggers if k != told or not retention_fixed])])
+        if listed and retention_fixed:
+            return translate(locale, N_("It is also deleted {when}."), when=listed)
+        if listed:
+            return translate(locale, N_("Your facial information is deleted {when}."), when=listed)
+        return ""  # the retention sentence has said when, or to ask us
 
     slug = slug or slugify(scenario.name, scenario.id)
     return ScenarioNotice(
@@ -517,12 +564,14 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         location=location,
         consent_items=items(child=False),
         guardian_items=items(child=True),
-        withdrawal=_bi(withdrawal),
+        withdrawal=_bi(withdrawal) if needs_consent else None,
+        page_rights=_bi(page_rights),
         deletion=_bi(deletion),
         recipients=recipients,
         enrols_children="children" in (a.get("enrolled") or []),
         has_child_rules=a.get("child_rules") is True,
         accessible=a.get("accessibility") is True,
         form_version=f"{slug}-{today:%Y%m%d}",
+        offers_alternative=bool(alternatives) and a.get("service_refused") is not True,
     )
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from signdesk.documents.content import ScenarioNotice, business_identity, scenario_notice, scenario_slugs
+from signdesk.documents.content import (ScenarioNotice, business_identity, join_sentences, scenario_notice,
+                                        scenario_slugs)
 from signdesk.documents.textfit import keep_whole_spans, reading_units
-from signdesk.i18n import N_, Bilingual
+from signdesk.i18n import EN, N_, ZH, Bilingual
 from signdesk.model import Project
 from signdesk.rules import DocumentKind, evaluate
 
@@ -100,6 +101,11 @@ def _h(tag: str, text: Bilingual) -> str:
     return f'<{tag}>{_text(text.zh)} <span lang="en">{_text(text.en)}</span></{tag}>'
 
 
+def _joined(first: Bilingual, then: Bilingual) -> Bilingual:
+    """Two texts as one paragraph per language."""
+    return Bilingual(join_sentences(ZH, [first.zh, then.zh]), join_sentences(EN, [first.en, then.en]))
+
+
 def _scenario(n: ScenarioNotice) -> str:
     title = n.scenario_title
     parts = ["<section>", _h("h2", title) if title.en != title.zh else f"<h2>{_text(title.zh)}</h2>"]
@@ -108,11 +114,11 @@ def _scenario(n: ScenarioNotice) -> str:
     for heading, text in (
         (T(N_("Purpose")), n.purpose),
         (T(N_("How it works and where data is kept")), n.method),
-        (T(N_("Retention and deletion")), Bilingual(n.retention.zh + n.deletion.zh,
-                                                    f"{n.retention.en} {n.deletion.en}")),
+        (T(N_("Retention and deletion")), _joined(n.retention, n.deletion)),
         (T(N_("Necessity and impact")), n.necessity),
         (T(N_("You can say no")), n.alternative),
-        (T(N_("Your rights and withdrawing consent")), n.withdrawal),
+        *([(T(N_("Your rights and withdrawing consent")), _joined(n.page_rights, n.withdrawal))] if n.withdrawal
+          else [(T(N_("Your rights")), n.page_rights)]),
     ):
         parts.append(_h("h3", heading))
         parts.append(_pair(text))
@@ -121,6 +127,18 @@ def _scenario(n: ScenarioNotice) -> str:
         parts.append(_pair(n.recipients))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _saying_no(notices: list[ScenarioNotice]) -> Bilingual:
+    """What saying no costs, true for every scenario on the page."""
+    if notices and all(n.offers_alternative for n in notices):
+        return T(N_("Refusing facial recognition will not affect the service you receive."))
+    if any(n.offers_alternative for n in notices):
+        return T(N_("Where another way is offered (see each section below), refusing facial recognition will not "
+                    "affect the service you receive. Where none is offered, ask us for one: tell our staff on site "
+                    "or contact us."))
+    return T(N_("If you do not want facial recognition, ask us for another way: tell our staff on site or "
+                "contact us."))
 
 
 def render_optout_page(project: Project, today: dt.date) -> bytes:
@@ -160,12 +178,17 @@ def render_optout_page(project: Project, today: dt.date) -> bytes:
         "<main>",
         f'<p lang="zh-CN"><strong>{_text(operator.zh)}</strong></p>',
         *([f'<p lang="en"><strong>{_text(operator.en)}</strong></p>'] if operator.en != operator.zh else []),
-        _h("h2", T(N_("How to opt out, withdraw or ask for deletion"))),
-        _pair(T(N_("You can refuse facial recognition, withdraw your consent, ask us to delete your face data "
-                   "or object to its processing at any time. Tell our staff on site or contact us:"))),
+        *((_h("h2", T(N_("How to opt out, withdraw or ask for deletion"))),
+           _pair(T(N_("You can refuse facial recognition, withdraw your consent, ask us to delete your facial "
+                      "information or object to its processing at any time. Tell our staff on site or contact "
+                      "us:"))))
+          if any(n.withdrawal for n in notices) else  # no consent here: nothing to withdraw
+          (_h("h2", T(N_("How to opt out or ask for deletion"))),
+           _pair(T(N_("You can refuse facial recognition, ask us to delete your facial information or object to "
+                      "its processing at any time. Tell our staff on site or contact us:"))))),
         _pair(contact),
         f"<p>{' · '.join(contact_links)}</p>" if contact_links else "",
-        _pair(T(N_("Refusing facial recognition does not cost you the service where another way is offered."))),
+        _pair(_saying_no(notices)),
         *(_scenario(n) for n in notices),
         "</main>",
         f"<footer>{_pair(version)}</footer>",

@@ -38,8 +38,8 @@ def test_page_says_what_why_alternative_and_how_to_withdraw_in_both_languages() 
     text = visible_text(render_optout_page(_project("small_hotel"), TODAY))
     for expected in ("成都锦里小院酒店有限公司", "Chengdu Jinli Courtyard Hotel Co., Ltd.", "028-8555 7788",
                      "frontdesk@jinlihotel.example.cn", "前台入住核验", "法律规定的身份核验",
-                     "identity check required by law", "工作人员查验证件", "a check of your ID",
-                     "如何拒绝、撤回同意或要求删除", "How to opt out, withdraw or ask for deletion",
+                     "identity check required by law", "工作人员人工核验证件", "an ID check by our staff",
+                     "如何拒绝或要求删除", "How to opt out or ask for deletion",
                      "最多保存30天", "at most 30 days"):
         assert expected in text, expected
 
