@@ -414,6 +414,12 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
                                     "so we collect only what this purpose needs and protect it strictly."))
 
     def rights(locale: str) -> str:
+        if not needs_consent:  # nothing to withdraw where the scenario does not rely on consent
+            if phone:
+                return translate(locale, N_("To see, copy, correct or delete your facial information, or to object: "
+                                            "scan the QR code, call {phone} or ask our staff."), phone=phone)
+            return translate(locale, N_("To see, copy, correct or delete your facial information, or to object: "
+                                        "scan the QR code or ask our staff."))
         if phone:
             return translate(locale, N_("To see, copy, correct or delete your facial information, withdraw consent "
                                         "or object: scan the QR code, call {phone} or ask our staff."), phone=phone)

@@ -36,7 +36,7 @@ def printed() -> dict[str, dict[str, str]]:
     """Per example, the text of each sign, consent form and opt-out page it renders."""
     out: dict[str, dict[str, str]] = {}
     for name in EXAMPLES:
-        files = render_documents(_example(name), today=TODAY)
+        files = render_documents(_example(name), today=TODAY, draft=True)  # the compound is not finished
         texts = {file: _flat(text_of(data)) for file, data in files.items()
                  if file.startswith(("sign-", "consent-", "guardian-consent-"))}
         texts["optout.html"] = _flat(visible_text(files["optout.html"]))
@@ -110,3 +110,11 @@ def test_hotel_guests_are_not_members(printed) -> None:
     for document, text in printed["small_hotel"].items():
         assert "membership check" not in text and "会员身份" not in text, document
         assert "a check of your ID" not in text, document
+
+
+def test_sign_for_a_legal_duty_check_offers_nothing_to_withdraw(printed) -> None:
+    sign = next(t for k, t in printed["small_hotel"].items() if k.startswith("sign-"))
+    assert "withdraw consent" not in sign and "撤回同意：" not in sign.replace(" ", "")
+    assert "or to object" in sign
+    compound = next(t for k, t in printed["residential_compound"].items() if k.startswith("sign-"))
+    assert "withdraw consent or object" in compound
