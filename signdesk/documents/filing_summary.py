@@ -10,14 +10,27 @@ from collections.abc import Sequence
 
 from signdesk.documents.content import field_label
 from signdesk.filing.pack import ATTACHMENT_STATUS, FILING_TYPES, SECTION_TITLES, FilingPack
-from signdesk.documents.pages import ReportPages, bilingual, dated
+from signdesk.documents.pages import GAP_RED, ReportPages, bilingual, dated
 from signdesk.i18n import EN, N_, ZH, Bilingual
+from signdesk.rules import Finding, Severity, evaluate
+from signdesk.rules.deadlines import Due
 
 #: What the summary (and ``export --filing``) says when the business need not file.
 NO_FILING_DUE = N_("You store fewer than 100,000 people's faces: no filing is required (FR Measures art. 15). "
                    "This pack is for your records.")
 
 SUMMARY_TITLE = N_("Facial recognition filing — summary")
+
+
+#: The duties this pack is filed for.
+_FILING_DUTIES = (Due.FILING, Due.CHANGE_FILING, Due.CANCELLATION)
+
+
+def overdue_filings(pack: FilingPack) -> list[Finding]:
+    """The rules' findings of a filing still owed past its deadline on the pack's date."""
+    return [f for f in evaluate(pack.project, pack.generated_on).findings
+            if f.severity is Severity.VIOLATION and f.deadline is not None
+            and f.deadline.due in _FILING_DUTIES and f.deadline.done_on is None]
 
 
 def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN)) -> bytes:
@@ -30,6 +43,9 @@ def render_filing_summary(pack: FilingPack, languages: Sequence[str] = (ZH, EN))
                 field=field_label("operator_name"))
     if not pack.required:
         pages.paragraph(Bilingual.of(NO_FILING_DUE), bold=True)
+    for late in overdue_filings(pack):  # the rules' words, as in the compliance report
+        pages.paragraph(Bilingual(late.title(ZH), late.title(EN)), bold=True, color=GAP_RED)
+        pages.paragraph(Bilingual(late.fix(ZH), late.fix(EN)))
     pages.paragraph(Bilingual.of(N_("File online with the provincial cyberspace office through the personal information protection system (https://grxxbh.cacdtsc.cn) within 30 working days (FR Measures art. 15).")))
 
     missing = pack.missing()
