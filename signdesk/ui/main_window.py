@@ -21,6 +21,7 @@ from signdesk.i18n import N_
 from signdesk.model import Project, ProjectFileError, save
 from signdesk.questions import QUESTION_BY_ID, SECTION_BY_ID, Scope, scope_of
 from signdesk.rules import Assessment, DocumentKind, Finding, evaluate
+from signdesk.ui.about import AboutDialog
 from signdesk.ui.dialogs import Dialogs, Unsaved
 from signdesk.paths import EXAMPLES_DIR
 from signdesk.ui.files import Autosave, RecentFiles, copy_of_example, documents_folder
@@ -331,6 +332,12 @@ class MainWindow(QMainWindow):
                 folder=str(self.documents), reason=err.strerror or str(err)))
             return False
         return self.open_path(copy)
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.tr_, self.autosave.folder, self.documents, self.dialogs.open_url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def save(self) -> bool:
         if self.path is None:

@@ -60,6 +60,7 @@ class MainMenus:
         help_menu = self._menu(bar.addMenu(""), N_("&Help"))
         self.example = self._action(help_menu, N_("Open the &example project"),
                                     lambda: window.open_example("bubble_tea_shop.signdesk"))
+        self.about = self._action(help_menu, N_("&About SignDesk"), window.show_about)
         self.update_recent(window.recent.paths())
 
     def _menu(self, menu: QMenu, msgid: str) -> QMenu:

@@ -42,3 +42,20 @@ def test_a_documents_folder_that_cannot_be_written_is_said_in_one_line(make_wind
     assert window.path is None
     assert dialogs.errors and dialogs.errors[0][0] == "Cannot copy the example project"
     assert "\n" not in dialogs.errors[0][1] and "Documents" in dialogs.errors[0][1]
+
+
+def test_about_says_the_version_the_font_licence_and_where_the_data_is(window, isolated, qtbot):
+    import signdesk
+    from signdesk.ui.about import AboutDialog
+
+    window.menus.about.trigger()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.text()
+    assert signdesk.__version__ in text and "SIL Open Font License 1.1" in text and "OFL.txt" in text
+    assert str(isolated / "data") in text  # the autosaves' folder
+    dialog.close()
+    window.language.set_locale("zh_CN")
+    window.menus.about.trigger()
+    zh = [d for d in window.findChildren(AboutDialog) if d.isVisible()][0]
+    assert zh.windowTitle() == "关于 SignDesk" and "自动保存" in zh.text.text()
