@@ -255,8 +255,6 @@ class ScenarioNotice:
     has_child_rules: bool
     #: The owner offers large print, voice or staff help (reference §H2.17).
     accessible: bool
-    #: Form version printed on consent forms: scenario slug + date.
-    form_version: str
     #: Another way than the face is offered and saying no keeps the service.
     offers_alternative: bool
 
@@ -577,7 +575,6 @@ def scenario_notice(project: Project, scenario: Scenario, today: dt.date,
         enrols_children="children" in (a.get("enrolled") or []),
         has_child_rules=a.get("child_rules") is True,
         accessible=a.get("accessibility") is True,
-        form_version=f"{slug}-{today:%Y%m%d}",
         offers_alternative=bool(alternatives) and a.get("service_refused") is not True,
     )
 
