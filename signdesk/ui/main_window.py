@@ -20,6 +20,7 @@ from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model import Project, ProjectFileError, save
 from signdesk.questions import QUESTION_BY_ID, SECTION_BY_ID, Scope, scope_of
+from signdesk.register import save_with_register
 from signdesk.rules import Assessment, DocumentKind, Finding, evaluate
 from signdesk.ui.about import AboutDialog
 from signdesk.ui.dialogs import Dialogs, Unsaved
@@ -372,12 +373,16 @@ class MainWindow(QMainWindow):
                 self.navigator.select(key)
                 self.page(key).focus_question(qid)
                 return False
+        moved = self.path is not None and Path(path) != self.path
         try:
-            save(self.project, path)
-        except ProjectFileError as err:
+            # A project that has a register takes it along to a new name.
+            save_with_register(self.project, path, source=self.path, register=self.register_tab.register)
+        except UserInputError as err:
             self.dialogs.error(self.tr_(N_("Cannot save the project")), err.message(self.locale))
             return False
         self.path = Path(path)
+        if moved and self.project.register_id:
+            self.register_tab.set_project(self.project, self.path)
         self.setWindowModified(False)
         self.autosave.discard()
         self.recent.add(self.path)

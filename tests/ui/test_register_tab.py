@@ -116,3 +116,58 @@ def test_the_register_is_backed_up_when_opened_and_a_second_window_is_read_only(
     assert "open in another SignDesk window" in second.register_tab.status.text()
     assert not second.register_tab.intake_button.isEnabled()
     assert register_path(project).exists()
+
+
+def _scan(tmp_path, name="form.jpg", data=b"\xff\xd8 a photo of form 000101"):
+    scan = tmp_path / name
+    scan.write_bytes(data)
+    return scan
+
+
+def test_save_as_carries_the_register_and_its_scans(make_window, examples_dir, tmp_path, dialogs):
+    from signdesk.register import Person
+    from signdesk.register.store import attachments_folder
+
+    window, project = _window_with_register(make_window, examples_dir, tmp_path)
+    tab = window.register_tab
+    sid = window.project.scenarios[0].id
+    tab.record(Person("王芳", phone_last4="1234"), {"scenario_id": sid, "serial": "000101", "day": window.today,
+                                                 "attachment": _scan(tmp_path)})
+    target = tmp_path / "copies" / "shop 2025.signdesk"
+    target.parent.mkdir()
+    dialogs.save_answer = target
+    window.menus.save_as.trigger()
+    assert not dialogs.errors and window.path == target
+    # The new pair opens as a pair, with the history and the scan; the old pair is untouched.
+    assert tab.register.path == register_path(target)
+    assert len(tab.register.entries()) == 1 and tab.people.rowCount() == 1
+    (scan,) = attachments_folder(register_path(target)).iterdir()
+    assert scan.read_bytes() == _scan(tmp_path).read_bytes()
+    reopened = make_window(target)  # read-only: the first window holds the register
+    assert reopened.register_tab.register is not None and reopened.register_tab.read_only
+    with Register.open(register_path(project), lock=False, read_only=True) as old:
+        assert len(old.entries()) == 1 and old.register_id == load(target).register_id
+
+
+def test_save_as_never_overwrites_another_register_and_leaves_nothing_half_made(
+        make_window, examples_dir, tmp_path, dialogs):
+    window, project = _window_with_register(make_window, examples_dir, tmp_path)
+    other = tmp_path / "other.signdesk"
+    shutil.copy(examples_dir / "bubble_tea_shop.signdesk", other)
+    with Register.create(register_path(other)) as theirs:
+        their_id = theirs.register_id
+    before = other.read_bytes()
+    dialogs.save_answer = other
+    window.menus.save_as.trigger()
+    assert dialogs.errors and "There is already a register beside" in dialogs.errors[-1][1]
+    assert other.read_bytes() == before and window.path == project
+    with Register.open(register_path(other), lock=False, read_only=True) as theirs:
+        assert theirs.register_id == their_id
+    # A project file that cannot be written: no register is left behind naming nothing.
+    blocked = tmp_path / "blocked.signdesk"
+    blocked.mkdir()  # a folder where the file should go: the save fails
+    dialogs.save_answer = blocked
+    window.menus.save_as.trigger()
+    assert "Cannot save the project" in dialogs.errors[-1][0]
+    assert not register_path(blocked).exists() and window.path == project
+    assert window.register_tab.register.path == register_path(project)
