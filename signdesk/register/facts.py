@@ -21,8 +21,9 @@ def register_facts(register: Register, versions: Mapping[str, Mapping[str, str]]
     conn = register.connection
     open_withdrawals = {dt.date.fromisoformat(due): n for due, n in conn.execute(
         "SELECT due, COUNT(*) FROM standing WHERE status = ? AND due IS NOT NULL GROUP BY due", (WITHDRAWN,))}
-    people = conn.execute("SELECT COUNT(DISTINCT person_id) FROM standing WHERE status IN (?, ?)",
-                          (CONSENTED, WITHDRAWN)).fetchone()[0]
+    # In person order off the index, so the distinct count needs no sort.
+    people = conn.execute("SELECT COUNT(DISTINCT person_id) FROM standing INDEXED BY standing_people"
+                          " WHERE status IN (?, ?)", (CONSENTED, WITHDRAWN)).fetchone()[0]
     consents: dict[str, dict[tuple[str, str | None], int]] = defaultdict(dict)
     minors: dict[str, int] = defaultdict(int)
     for sid, kind, version, minor, guardian, n in conn.execute(
