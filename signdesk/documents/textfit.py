@@ -252,6 +252,12 @@ def keep_whole_spans(text: str, relax: int = 0) -> tuple[tuple[int, int, str, fr
             else:
                 cuts = {i for i in range(1, len(span)) if _break_allowed(span, i)}
             spans.append((m.start(), m.end(), kind, frozenset(cuts)))
+    # The last digits of a phone number count nothing: "+86 10 6266 1234 人"
+    # is a number and a word, not "1234 人" glued on, which would tie the word
+    # to the number and make the whole line read as one thing.
+    contacts = [(start, end) for start, end, kind, _ in spans if kind == "contact"]
+    spans = [s for s in spans
+             if s[2] != "number" or not any(a <= s[0] < b for a, b in contacts)]
     return tuple(sorted(spans))
 
 
