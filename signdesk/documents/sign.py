@@ -59,6 +59,7 @@ from signdesk.documents.textfit import (SIZE_STEP, TextDoesNotFitError, TextLayo
 from signdesk.documents.versions import SIGN, ContentVersion, content_version, texts_of
 from signdesk.i18n import EN, N_, ZH, Bilingual, translate
 from signdesk.model import Project, Scenario
+from signdesk.questions.signs import READING_DISTANCE_M
 
 # --- reading distance -------------------------------------------------------
 #: The sign-maker's rule of thumb: about 25 mm of character height for every
@@ -115,11 +116,15 @@ class ReadingDistances:
 #: Per sheet. A5 is for close range only (a till, a reception desk); A4 and
 #: Letter for a wall beside an entrance or a gate; A3 where people pass at a
 #: distance (a lobby, a car-park entrance).
+#: The first layer's distance is the one the rules judge a hung sign against
+#: (:data:`~signdesk.questions.signs.READING_DISTANCE_M`).
 READING_DISTANCES: dict[str, ReadingDistances] = {
-    "A5": ReadingDistances(N_("at a till or a reception desk"), 1.2, 0.3, 0.25, 32, 7.5),
-    "A4": ReadingDistances(N_("beside an entrance or a gate"), 2.5, 0.42, 0.33, 50, 9.0),
-    "LETTER": ReadingDistances(N_("beside an entrance or a gate"), 2.5, 0.42, 0.33, 50, 9.0),
-    "A3": ReadingDistances(N_("at an entrance people pass at a distance"), 3.5, 0.6, 0.45, 70, 12.0),
+    "A5": ReadingDistances(N_("at a till or a reception desk"), 1.2, READING_DISTANCE_M["A5"], 0.25, 32, 7.5),
+    "A4": ReadingDistances(N_("beside an entrance or a gate"), 2.5, READING_DISTANCE_M["A4"], 0.33, 50, 9.0),
+    "LETTER": ReadingDistances(N_("beside an entrance or a gate"), 2.5, READING_DISTANCE_M["LETTER"],
+                               0.33, 50, 9.0),
+    "A3": ReadingDistances(N_("at an entrance people pass at a distance"), 3.5, READING_DISTANCE_M["A3"],
+                           0.45, 70, 12.0),
 }
 
 #: The layers may grow above their minimum by up to this factor when the sheet has room.

@@ -3,9 +3,8 @@
 One place for this fact below the documents: the rules judge the sign an
 owner hangs against it (the compliance audit guideline, item 4(2): the size
 of the notice text must let a person read it), and the sign layout
-(``signdesk.documents.sign.READING_DISTANCES``) sets its first layer for the
-same distances; tests/rules/test_cases_from_the_law.py checks the two agree
-until the layout reads them from here.
+(``signdesk.documents.sign.READING_DISTANCES``) reads its first layer's
+distance from here, so a printed sign and the rules cannot disagree.
 
 The distance is the sign's first layer (who, what for, the other way, where
 to read more): the most a notice must say where people stand (reference

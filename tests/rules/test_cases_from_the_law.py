@@ -185,12 +185,26 @@ def test_the_smallest_sheet_for_a_distance_is_named():
     assert f.fix(EN).endswith("(size needed: A2).") and READING_DISTANCE_M["A2"] >= 0.8
 
 
-def test_the_rules_and_the_sign_agree_on_how_far_each_sheet_reads():
-    from signdesk.documents.sign import READING_DISTANCES
-    from signdesk.questions.signs import READING_DISTANCE_M
+def test_the_rules_accept_a_sheet_as_far_as_the_sign_printed_on_it_reads():
+    from signdesk.documents.content import scenario_notice
+    from signdesk.documents.sign import READING_DISTANCES, distance_for_size, layout_sign
 
-    for sheet, distances in READING_DISTANCES.items():
-        assert READING_DISTANCE_M[sheet] == distances.first_m, sheet
+    project = patched()
+    answers = project.scenarios[0].answers
+    for sheet in ("A5", "A4", "A3"):   # the sheets an owner can answer that SignDesk prints
+        answers["sign_sheet"] = sheet
+        accepted = 0.0
+        for cm in range(10, 150):
+            answers["sign_reading_distance"] = cm / 100
+            if "FR-31c" in rule_ids(project):
+                break
+            accepted = cm / 100
+        # No false alarm: a distance the sheet's smallest first-layer type reads from passes ...
+        smallest = distance_for_size(READING_DISTANCES[sheet].first_size)
+        assert accepted >= smallest - 0.01, sheet
+        # ... and no miss: the sign SignDesk prints on that sheet reads from every accepted distance.
+        printed = layout_sign(scenario_notice(project, project.scenarios[0], TODAY), sheet).reads_from()["first"]
+        assert accepted <= printed + 1e-9, sheet
 
 
 def test_recommended_standard_is_cited_but_never_carries_a_violation():
