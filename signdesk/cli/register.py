@@ -121,7 +121,7 @@ def _withdraw(reg: Register, project: Project, args: argparse.Namespace, locale:
                            deletion_days=deletion_days_by_scenario(project),
                            scenario_id=_scenario_id(project, args.scenario) or scenario, staff=args.staff)
     for e in entries:
-        print(translate(locale, N_("Withdrawal recorded: entry {seq}; delete the face data by {due}."),
+        print(translate(locale, N_("Withdrawal recorded: entry {seq}; delete the facial information by {due}."),
                         seq=e.seq, due=e.data["due"]))
     return EXIT_OK
 

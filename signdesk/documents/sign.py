@@ -220,7 +220,7 @@ class _Stack:
         return layout
 
     def run_in(self, label: str, text: str, size: float, color: Color) -> None:
-        """A paragraph that starts with its label in bold ("Retention  Face data is kept ...").
+        """A paragraph that starts with its label in bold ("Retention  Facial information is kept ...").
 
         The label and the text's first line share a baseline; the rest of the
         text wraps at the full width below. One paragraph per language, so

@@ -190,7 +190,7 @@ def _rights_section(project: Project) -> PiaSection:
         a = project.answers_for(sc)
         items = [
             PiaItem(_b(N_("Impact on people's rights")), _b(
-                N_("Face data is sensitive personal information: once leaked it cannot be changed like a password, and misuse can expose people to tracking, fraud or discrimination."))),
+                N_("Facial information is sensitive personal information: once leaked it cannot be changed like a password, and misuse can expose people to tracking, fraud or discrimination."))),
             _answer(a, "notice_before"),
         ]
         if a.get("public_place"):
@@ -209,9 +209,9 @@ def _rights_section(project: Project) -> PiaSection:
 
 #: Risk (Measures art. 9) -> the security measures that protect against it.
 RISKS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (N_("Leak of face data"), ("encryption", "access_control")),
-    (N_("Tampering with face data"), ("audit_log", "authorisation")),
-    (N_("Loss or destruction of face data"), ("intrusion_protection", "audit_log")),
+    (N_("Leak of facial information"), ("encryption", "access_control")),
+    (N_("Tampering with facial information"), ("audit_log", "authorisation")),
+    (N_("Loss or destruction of facial information"), ("intrusion_protection", "audit_log")),
     (N_("Unlawful acquisition, sale or misuse"), ("authorisation", "access_control", "audit_log")),
 )
 

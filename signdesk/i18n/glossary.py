@@ -32,7 +32,7 @@ TERMS: tuple[Term, ...] = (
     Term("filing", "备案", "filing",
          N_("Filing: once you store the faces of 100,000 people, you must register with the provincial cyberspace office within 30 working days.")),
     Term("sensitive_pi", "敏感个人信息", "sensitive personal information",
-         N_("Sensitive personal information: information such as face data whose leak could seriously harm a person; it needs a specific purpose, real necessity and strict protection.")),
+         N_("Sensitive personal information: information, such as facial information, whose leak could seriously harm a person; it needs a specific purpose, real necessity and strict protection.")),
     Term("optout_page", "拒绝与撤回页面", "opt-out page",
          N_("Opt-out page: the web page, printed by SignDesk and hosted by you, where people read how to withdraw consent, ask for deletion or use the other way in.")),
     Term("facial_information", "人脸信息", "facial information",

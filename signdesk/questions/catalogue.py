@@ -26,11 +26,11 @@ SECTIONS: tuple[Section, ...] = (
     Section("headcount", B, N_("Face records and filing"),
             N_("How many people's faces you keep decides whether you must file with the provincial cyberspace office.")),
     Section("assessment", B, N_("Impact assessment"),
-            N_("Face data is sensitive personal information: an impact assessment is required before you start.")),
+            N_("Facial information is sensitive personal information: an impact assessment is required before you start.")),
     Section("security", B, N_("Security"),
             N_("How the face database and devices are protected.")),
     Section("sharing", B, N_("Vendors and sharing"),
-            N_("Who else touches the face data: device makers, cloud services, head office, other companies.")),
+            N_("Who else touches the facial information: device makers, cloud services, head office, other companies.")),
     Section("place", S, N_("Place and purpose"),
             N_("Where the face-recognition devices are and what they are for.")),
     Section("people", S, N_("Who is enrolled"),
@@ -42,7 +42,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("notice", S, N_("What people are told"),
             N_("People must be told, before their face is captured, who you are and what happens to it.")),
     Section("storage", S, N_("Storage and deletion"),
-            N_("Where face data is kept, for how long, and when it is deleted.")),
+            N_("Where facial information is kept, for how long, and when it is deleted.")),
 )
 
 VENUE_TYPES = (
@@ -98,7 +98,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("address", "business", Kind.TEXT, N_("Address"), max_length=160,
              english_label=N_("Address in English (optional)")),
     Question("contact_phone", "business", Kind.PHONE, N_("Phone number for privacy questions"),
-             N_("People call this number to ask about, withdraw from or delete their face data."),
+             N_("People call this number to ask about, withdraw from or delete their facial information."),
              max_length=30, example="021-5555 0123"),
     Question("contact_email", "business", Kind.EMAIL, N_("E-mail for privacy questions"), max_length=120,
              example="privacy@example.cn"),
@@ -147,7 +147,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("filing_cancelled_date", "headcount", Kind.DATE, N_("Date you cancelled the filing"),
              visible_if=Yes("filing_cancelled")),
     Question("data_deleted_after_stop", "headcount", Kind.YES_NO,
-             N_("Have you deleted (or anonymised) the stored face data?"), visible_if=Yes("stopped_using")),
+             N_("Have you deleted (or anonymised) the stored facial information?"), visible_if=Yes("stopped_using")),
     Question("filing_agent", "headcount", Kind.TEXT, N_("Who handles the filing for you? (name)"),
              N_("The online filing system asks for this person's ID document and a letter, with your company "
                 "chop, authorising them."),
@@ -192,7 +192,7 @@ QUESTIONS: tuple[Question, ...] = (
              options=(
                  Option("lawful_necessary", N_("Whether the purpose and method are lawful, legitimate and necessary")),
                  Option("impact_on_rights", N_("The impact on people's rights and whether the measures to reduce it work")),
-                 Option("leak_risks", N_("Risks of leaks, tampering, loss or misuse of face data")),
+                 Option("leak_risks", N_("Risks of leaks, tampering, loss or misuse of facial information")),
                  Option("protection_fit", N_("Whether the protection measures are lawful, effective and fit the risk")),
              ), visible_if=Yes("pia_done")),
     Question("pia_retention_years", "assessment", Kind.NUMBER,
@@ -209,10 +209,10 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Have you written down the specific purpose and why face recognition is necessary compared with other methods?")),
 
     # ------------------------------------------------------------------ security
-    Question("security_measures", "security", Kind.MULTI, N_("Which protections are in place for the face data?"),
+    Question("security_measures", "security", Kind.MULTI, N_("Which protections are in place for the facial information?"),
              options=(
-                 Option("encryption", N_("Encryption of stored and transmitted face data")),
-                 Option("audit_log", N_("A log of who viewed or exported face data, reviewed regularly")),
+                 Option("encryption", N_("Encryption of stored and transmitted facial information")),
+                 Option("audit_log", N_("A log of who viewed or exported facial information, reviewed regularly")),
                  Option("access_control", N_("Access control: personal accounts, no shared admin password")),
                  Option("authorisation", N_("Authorisation: only named staff may enrol, view or delete")),
                  Option("intrusion_protection", N_("Intrusion detection and prevention: patched, firewalled, default passwords changed")),
@@ -224,7 +224,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("incident_plan", "security", Kind.YES_NO,
              N_("Is there a plan for a data leak, including telling the authorities and the people affected?")),
     Question("rights_requests", "security", Kind.YES_NO,
-             N_("Can people ask to see, copy, correct or delete their face data, and get an answer?")),
+             N_("Can people ask to see, copy, correct or delete their facial information, and get an answer?")),
     Question("compliance_audit", "security", Kind.YES_NO,
              N_("Do you regularly audit your handling of personal information?")),
     Question("last_audit_date", "security", Kind.DATE, N_("Date of your last compliance audit"),
@@ -233,22 +233,22 @@ QUESTIONS: tuple[Question, ...] = (
 
     # ------------------------------------------------------------------- sharing
     Question("vendor_processes", "sharing", Kind.YES_NO,
-             N_("Does a vendor process face data for you (device maker, cloud service, property-management platform)?")),
+             N_("Does a vendor process facial information for you (device maker, cloud service, property-management platform)?")),
     Question("vendor_names", "sharing", Kind.TEXT, N_("Which vendors?"), max_length=200, visible_if=Yes("vendor_processes"),
              english_label=N_("Vendors' names in English (optional)")),
     Question("vendor_contract", "sharing", Kind.YES_NO,
              N_("Is there a data-processing contract with each vendor (purpose, duration, method, protection, deletion at the end)?"),
              visible_if=Yes("vendor_processes")),
     Question("shares_with_others", "sharing", Kind.YES_NO,
-             N_("Do you give face data to any other company or organisation (head office, brand, landlord)?"),
+             N_("Do you give facial information to any other company or organisation (head office, brand, landlord)?"),
              N_("Lawful requests from the police do not count here.")),
     Question("sharing_recipients", "sharing", Kind.TEXT, N_("Who receives it?"), max_length=200,
              visible_if=Yes("shares_with_others"), english_label=N_("Recipients in English (optional)")),
     Question("sharing_contact", "sharing", Kind.TEXT, N_("How can people contact the recipient?"),
-             N_("Printed on the consent form: people must know who gets their face data before they agree."),
+             N_("Printed on the consent form: people must know who gets their facial information before they agree."),
              max_length=120, visible_if=Yes("shares_with_others"),
              english_label=N_("Recipient's contact details in English (optional)")),
-    Question("sharing_use", "sharing", Kind.TEXT, N_("What does the recipient use the face data for, and how?"),
+    Question("sharing_use", "sharing", Kind.TEXT, N_("What does the recipient use the facial information for, and how?"),
              max_length=200, visible_if=Yes("shares_with_others"),
              example=N_("Example: head office checks member visits across stores"),
              english_label=N_("The recipient's use in English (optional)")),
@@ -256,9 +256,9 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Do people give a separate consent to that sharing, after being told who receives it?"),
              visible_if=Yes("shares_with_others"), terms=("separate_consent",)),
     Question("cross_border", "sharing", Kind.YES_NO,
-             N_("Is face data stored or accessed outside mainland China (overseas head office, foreign cloud)?")),
+             N_("Is facial information stored or accessed outside mainland China (overseas head office, foreign cloud)?")),
     Question("cross_border_recipient", "sharing", Kind.TEXT,
-             N_("Who receives the face data abroad, and how can people contact them?"),
+             N_("Who receives the facial information abroad, and how can people contact them?"),
              N_("Printed on the consent form, with how people exercise their rights against the foreign recipient."),
              max_length=200, visible_if=Yes("cross_border"),
              english_label=N_("Recipient abroad in English (optional)")),
@@ -269,7 +269,7 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Do people give a separate consent to the transfer abroad?"),
              visible_if=Yes("cross_border"), terms=("separate_consent",)),
     Question("unlimited_terms", "sharing", Kind.YES_NO,
-             N_("Do your terms give you unlimited-time, irrevocable or freely sub-licensable rights to people's face data?")),
+             N_("Do your terms give you unlimited-time, irrevocable or freely sub-licensable rights to people's facial information?")),
 
     # --------------------------------------------------------------------- place
     Question("scenario_name_en", "place", Kind.TEXT, N_("Name of this use in English (optional)"),
@@ -347,10 +347,10 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Does a parent or guardian consent before a child under 14 is enrolled?"),
              visible_if=Has("enrolled", "children"), terms=("guardian_consent",)),
     Question("guardian_consent_method", "people", Kind.CHOICE, N_("How does the parent or guardian agree?"),
-             N_("A child's face data is sensitive personal information: the guardian's consent must be a separate "
+             N_("A child's facial information is sensitive personal information: the guardian's consent must be a separate "
                 "consent of its own, like an adult's."),
              options=(
-                 Option("separate_form", N_("A separate guardian consent form just for the child's face data")),
+                 Option("separate_form", N_("A separate guardian consent form just for the child's facial information")),
                  Option("contract_clause", N_("A clause in the enrolment, membership or another contract")),
                  Option("pre_ticked", N_("A box that is already ticked")),
              ), visible_if=Yes("guardian_consent"), terms=("guardian_consent", "separate_consent")),
@@ -387,13 +387,13 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Is there an easy way to withdraw consent (counter, phone, opt-out page)?"),
              visible_if=Is("legal_basis", "consent")),
     Question("delete_on_withdrawal", "consent", Kind.YES_NO,
-             N_("Is the person's face data deleted when they withdraw?"),
+             N_("Is the person's facial information deleted when they withdraw?"),
              visible_if=Is("legal_basis", "consent")),
     Question("withdrawal_deletion_days", "consent", Kind.NUMBER,
-             N_("Within how many days of a withdrawal is the face data deleted?"), minimum=0, maximum=365,
+             N_("Within how many days of a withdrawal is the facial information deleted?"), minimum=0, maximum=365,
              visible_if=Yes("delete_on_withdrawal")),
     Question("new_use_since_consent", "consent", Kind.YES_NO,
-             N_("Have you started using the face data for a new purpose or in a new way since people agreed?")),
+             N_("Have you started using the facial information for a new purpose or in a new way since people agreed?")),
     Question("reconsent", "consent", Kind.YES_NO, N_("Did you ask people to agree again?"),
              visible_if=Yes("new_use_since_consent")),
 
@@ -436,7 +436,7 @@ QUESTIONS: tuple[Question, ...] = (
              options=(
                  Option("name_contact", N_("Your name and contact details")),
                  Option("purpose_method", N_("The purpose and how faces are processed")),
-                 Option("retention", N_("How long face data is kept")),
+                 Option("retention", N_("How long facial information is kept")),
                  Option("necessity", N_("Why face recognition is necessary")),
                  Option("impact", N_("The impact on the person's rights")),
                  Option("rights", N_("How to exercise their rights (see, delete, withdraw)")),
@@ -468,7 +468,7 @@ QUESTIONS: tuple[Question, ...] = (
              N_("When the purpose, method or retention changes, do you tell people again?")),
 
     # ------------------------------------------------------------------- storage
-    Question("storage_location", "storage", Kind.CHOICE, N_("Where is the face data stored?"),
+    Question("storage_location", "storage", Kind.CHOICE, N_("Where is the facial information stored?"),
              options=(
                  Option("device", N_("Only inside the face-recognition device")),
                  Option("local_server", N_("On a server in our own premises")),
@@ -476,10 +476,10 @@ QUESTIONS: tuple[Question, ...] = (
                  Option("head_office", N_("At head office or a group system")),
              )),
     Question("internet_transmission", "storage", Kind.YES_NO,
-             N_("Is face data sent over the Internet (cloud matching, remote management platform)?")),
+             N_("Is facial information sent over the Internet (cloud matching, remote management platform)?")),
     Question("transmission_basis", "storage", Kind.CHOICE,
-             N_("What allows face data to leave the device?"),
-             N_("Storing face data off the device or sending it over the Internet needs the person's separate "
+             N_("What allows facial information to leave the device?"),
+             N_("Storing facial information off the device or sending it over the Internet needs the person's separate "
                 "consent to that, unless a law provides otherwise. General terms, a membership contract or a "
                 "notice are not a separate consent."),
              options=(
@@ -492,7 +492,7 @@ QUESTIONS: tuple[Question, ...] = (
              ),
              visible_if=Any_(Yes("internet_transmission"), IsNot("storage_location", "device")),
              terms=("separate_consent",)),
-    Question("retention", "storage", Kind.CHOICE, N_("How long is face data kept?"),
+    Question("retention", "storage", Kind.CHOICE, N_("How long is facial information kept?"),
              options=(
                  Option("fixed_days", N_("A fixed number of days")),
                  Option("until_relationship_ends", N_("Until membership, employment or tenancy ends")),
@@ -502,8 +502,8 @@ QUESTIONS: tuple[Question, ...] = (
              )),
     Question("retention_days", "storage", Kind.NUMBER, N_("How many days?"), minimum=0, maximum=36_500,
              visible_if=Is("retention", "fixed_days", "after_relationship_ends")),
-    Question("kept_after_end_reason", "storage", Kind.CHOICE, N_("Why is face data kept after it ends?"),
-             N_("Once the membership, stay or employment ends, its purpose is achieved; keeping face data in case "
+    Question("kept_after_end_reason", "storage", Kind.CHOICE, N_("Why is facial information kept after it ends?"),
+             N_("Once the membership, stay or employment ends, its purpose is achieved; keeping facial information in case "
                 "people come back is not a purpose."),
              options=(
                  Option("deletion_run", N_("Only for the days the deletion takes to run on every device and backup")),
@@ -511,7 +511,7 @@ QUESTIONS: tuple[Question, ...] = (
                  Option("might_return", N_("In case the person comes back or renews")),
                  Option("other", N_("Another reason, or no particular reason")),
              ), visible_if=Is("retention", "after_relationship_ends")),
-    Question("deletion_triggers", "storage", Kind.MULTI, N_("When is a person's face data deleted?"),
+    Question("deletion_triggers", "storage", Kind.MULTI, N_("When is a person's facial information deleted?"),
              options=(
                  Option("relationship_ends", N_("When membership, employment or tenancy ends")),
                  Option("service_stops", N_("When you stop offering the service")),

@@ -610,7 +610,7 @@ class Register:
 
     def confirm_deletion(self, person_id: str, *, day: dt.date, by: str, devices: Sequence[str] = (),
                          scenario_id: str | None = None) -> list[Entry]:
-        """Face data deleted: the date, who did it and from which devices."""
+        """Facial information deleted: the date, who did it and from which devices."""
         by = _check_text(by, N_("The staff member"))
         if not by:
             raise EntryError(N_("Say who deleted the data."))
@@ -619,7 +619,7 @@ class Register:
             self._person_for(cur, person_id)
             scenarios = self._scenarios_with(cur, person_id, scenario_id, (CONSENTED, WITHDRAWN, REFUSED))
             if not scenarios:
-                raise EntryError(N_("{person} has no face data recorded to delete."), person=person_id)
+                raise EntryError(N_("{person} has no facial information recorded to delete."), person=person_id)
             out = [self._append(cur, DELETION, day=day, person_id=person_id, scenario_id=sid, staff=by,
                                 data={"devices": devices}) for sid in scenarios]
             self._restate_person(cur, person_id)
@@ -1034,5 +1034,5 @@ KIND_LABELS = {
 }
 CHANNEL_LABELS = {"in_person": N_("in person"), "phone": N_("by phone"), "email": N_("by e-mail"),
                   "web_page": N_("on the web page")}
-TICK_LABELS = {"transmission": N_("sending face data off the device"), "sharing": N_("giving face data to others"),
+TICK_LABELS = {"transmission": N_("sending facial information off the device"), "sharing": N_("giving facial information to others"),
                "cross_border": N_("transfer abroad")}

@@ -40,7 +40,7 @@ SIGN_NEEDS = (
     PrintNeed(N_("a contact: phone, e-mail or address"),
               Any_(Answered("contact_phone"), Answered("contact_email"), Answered("address")), "contact_phone"),
     PrintNeed(N_("the purpose"), Answered("purposes"), "purposes"),
-    PrintNeed(N_("how long face data is kept (a fixed period or until the relationship ends)"),
+    PrintNeed(N_("how long facial information is kept (a fixed period or until the relationship ends)"),
               Is("retention", "until_relationship_ends") | (Is("retention", "fixed_days") & Answered("retention_days")),
               "retention"),
     PrintNeed(N_("the opt-out link (the QR code leads there)"), Answered("optout_url"), "optout_url"),
@@ -48,7 +48,7 @@ SIGN_NEEDS = (
 
 #: A form says what a sign says, and when the data is deleted (reference §H2.6).
 FORM_NEEDS = SIGN_NEEDS + (
-    PrintNeed(N_("when a person's face data is deleted"), Answered("deletion_triggers"), "deletion_triggers"),
+    PrintNeed(N_("when a person's facial information is deleted"), Answered("deletion_triggers"), "deletion_triggers"),
 )
 
 NEEDS: dict[DocumentKind, tuple[PrintNeed, ...]] = {

@@ -154,7 +154,7 @@ DUE_LABELS = {
     Due.FILING: N_("Filing with the provincial cyberspace office"),
     Due.CHANGE_FILING: N_("Change filing"),
     Due.CANCELLATION: N_("Cancellation of the filing"),
-    Due.DELETION: N_("Deletion of the stored face data"),
+    Due.DELETION: N_("Deletion of the stored facial information"),
     Due.PIA_REASSESSMENT: N_("New impact assessment"),
     Due.KEEP_RECORDS: N_("Keeping the impact-assessment report and processing records"),
     Due.COMPLIANCE_AUDIT: N_("Compliance audit"),

@@ -59,7 +59,7 @@ class BusinessRegister:
 
     #: deletion due date -> withdrawals with no deletion recorded
     open_withdrawals: Mapping[dt.date, int] = field(default_factory=dict)
-    #: Distinct people whose face data the register says may be stored.
+    #: Distinct people whose facial information the register says may be stored.
     people: int = 0
     #: Whether any sign was ever recorded (the owner keeps the sign register).
     signs_recorded: bool = False
@@ -145,29 +145,29 @@ REGISTER_RULES: tuple[Rule, ...] = (
     # Evidence for FR-21 / FR-12: deletion after withdrawal (PIPL 47(1)(3)).
     Rule("RG-01", V, (PIPL("47"),),
          Check(lambda a: bool(_withdrawals(a, True)), ()),
-         N_("Face data not deleted after withdrawal: {count} overdue since {since}"),
-         N_("The register shows withdrawals of consent whose deletion was due by {first} and is not recorded. Once consent is withdrawn, the face data must be deleted on your own initiative."),
-         N_("Delete these people's face data from every device and backup now, and record each deletion in the register."),
+         N_("Facial information not deleted after withdrawal: {count} overdue since {since}"),
+         N_("The register shows withdrawals of consent whose deletion was due by {first} and is not recorded. Once consent is withdrawn, the facial information must be deleted on your own initiative."),
+         N_("Delete these people's facial information from every device and backup now, and record each deletion in the register."),
          scope="business", params=_withdrawal_params(True), due=Due.DELETION),
     Rule("RG-02", O, (PIPL("47"), PIPL("15")),
          Check(lambda a: bool(_withdrawals(a, False)), ()),
-         N_("Delete the face data of {count} people who withdrew, by {date}"),
+         N_("Delete the facial information of {count} people who withdrew, by {date}"),
          N_("The register shows withdrawals of consent with no deletion recorded yet; the first deletion is due by {first}."),
-         N_("Delete their face data from every device and backup, and record each deletion in the register (date, by whom, which devices)."),
+         N_("Delete their facial information from every device and backup, and record each deletion in the register (date, by whom, which devices)."),
          scope="business", params=_withdrawal_params(False), due=Due.DELETION),
     # Evidence for FR-13: consent again after a change (PIPL 14, NDSR 22).
     Rule("RG-03", O, (PIPL("14"), NDSR("22")),
          Check(lambda a: _outdated_consents(a) > 0, ()),
          N_("Consents taken on an earlier version of the form: {count}"),
          N_("The consent form of this scenario has changed since these people signed it. If the purpose or method of processing changed, their consent must be asked again; any other change must be made known to them."),
-         N_("Check what changed. Where the purpose or method changed, ask these people to sign today's form at their next visit and record it; until then, use their face data only as they agreed."),
+         N_("Check what changed. Where the purpose or method changed, ask these people to sign today's form at their next visit and record it; until then, use their facial information only as they agreed."),
          params=lambda a: {"count": _outdated_consents(a)}),
     # Evidence for FR-15: a child's consent needs the guardian's (Measures 7, PIPL 31).
     Rule("RG-04", V, (M("7"), PIPL("31")),
          Check(lambda a: (s := _scenario(a)) is not None and s.minors_without_guardian > 0, ()),
          N_("Children under 14 recorded without a guardian's consent: {count}"),
          N_("The register has consents for children under 14 with no parent or other guardian recorded. A child's face may be processed only with the guardian's consent."),
-         N_("Collect the guardian consent form for each of these children and record the guardian, or delete the child's face data."),
+         N_("Collect the guardian consent form for each of these children and record the guardian, or delete the child's facial information."),
          params=lambda a: {"count": _scenario(a).minors_without_guardian}),  # type: ignore[union-attr]
     # Evidence for FR-06: a change to the notice items must be made known (Measures 5, PIPL 17).
     Rule("RG-05", O, (M("5"), PIPL("17")),
@@ -188,7 +188,7 @@ REGISTER_RULES: tuple[Rule, ...] = (
          Check(lambda a: APPROACHING_THRESHOLD <= _people(a) < FILING_THRESHOLD, ()),
          N_("The register counts {count} people: approaching the 100,000-person filing threshold"),
          N_("At 100,000 people whose faces are stored, a filing with the provincial cyberspace office becomes due within 30 working days."),
-         N_("Delete face data you no longer need, and prepare the filing pack in advance."),
+         N_("Delete facial information you no longer need, and prepare the filing pack in advance."),
          scope="business", params=lambda a: {"count": f"{_people(a):,}"}),
     Rule("RG-08", O, (M("15"),),
          Check(lambda a: _people(a) >= FILING_THRESHOLD and (a.get("people_stored") or 0) < _people(a),

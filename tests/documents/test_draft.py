@@ -31,7 +31,7 @@ def test_a_half_answered_project_is_refused_with_what_to_answer(tmp_path: Path) 
     with pytest.raises(DocumentNotReadyError) as caught:
         render_all(half_answered(), tmp_path / "out", today=TODAY)
     message = caught.value.message("en")
-    for what in ("the purpose", "how long face data is kept", "a contact", "the opt-out link"):
+    for what in ("the purpose", "how long facial information is kept", "a contact", "the opt-out link"):
         assert what in message
     assert "收银台" in message and "Prominent notice sign" in message
     assert "处理目的" in caught.value.message("zh_CN")
@@ -74,7 +74,7 @@ def test_cli_render_refuses_then_prints_a_draft_when_asked(tmp_path: Path, capsy
     project = EXAMPLES_DIR / "residential_compound.signdesk"
     assert main(["render", str(project), "-o", str(tmp_path / "a"), "--lang", "en", "--today", "2026-11-22"]) == 2
     err = capsys.readouterr().err
-    assert "how long face data is kept" in err and "Traceback" not in err
+    assert "how long facial information is kept" in err and "Traceback" not in err
     assert main(["render", str(project), "-o", str(tmp_path / "b"), "--draft", "--today", "2026-11-22"]) == 0
     sign = next((tmp_path / "b").glob("sign-*.pdf"))
     assert "DRAFT" in text_of(sign.read_bytes())
@@ -87,7 +87,7 @@ def test_cli_batch_refuses_an_incomplete_chain_before_drawing_any_site(tmp_path:
     project = EXAMPLES_DIR / "residential_compound.signdesk"
     assert main(["batch", str(project), str(stores), "-o", str(tmp_path / "sites"), "--workers", "0",
                  "--lang", "en"]) == 2
-    assert "how long face data is kept" in capsys.readouterr().err
+    assert "how long facial information is kept" in capsys.readouterr().err
     assert not any((tmp_path / "sites").glob("*/sign-*.pdf"))
     assert main(["batch", str(project), str(stores), "-o", str(tmp_path / "sites"), "--workers", "0",
                  "--draft"]) == 0

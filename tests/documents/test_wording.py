@@ -52,6 +52,24 @@ def test_documents_say_facial_information_never_face_data(printed) -> None:
             assert "does not cost you" not in text and "stays lawful" not in text, (name, document)
 
 
+def test_reports_and_filing_say_facial_information_never_face_data() -> None:
+    """The impact assessment, the compliance report and the filing pack use the sign's term."""
+    from signdesk.rules.engine import DocumentKind
+    kinds = {DocumentKind.PIA_REPORT, DocumentKind.COMPLIANCE_REPORT, DocumentKind.FILING_PACK}
+    speaks_of_it: set[str] = set()
+    for name in EXAMPLES:
+        files = render_documents(_example(name), today=TODAY, kinds=kinds, draft=True)
+        for file, data in files.items():
+            if file.endswith(".zip"):
+                continue  # the pack's archive holds the files checked one by one here
+            text = _flat(text_of(data) if file.endswith(".pdf") else data.decode("utf-8"))
+            assert "face data" not in text.lower(), (name, file)
+            if "facial information" in text.lower():
+                speaks_of_it.add(file)
+    # Each kind of document does speak of it, so the check above reads real passages.
+    assert {"pia-report.pdf", "compliance-report.pdf", "filing-summary.pdf", "filing.csv"} <= speaks_of_it
+
+
 def test_opt_out_page_and_form_word_withdrawal_alike(printed) -> None:
     for name, texts in printed.items():
         forms = [t for k, t in texts.items() if k.startswith("consent-")]

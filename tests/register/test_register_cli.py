@@ -42,16 +42,16 @@ def test_withdraw_by_serial_gives_the_due_date_from_the_answers(shop_path, capsy
          "--date", "2026-11-02")
     status, out, _ = _run(capsys, "register", shop_path, "withdraw", "--serial", "000101", "--date", "2026-11-03",
                           "--channel", "phone", "--lang", "en")
-    assert status == 0 and "delete the face data by 2026-11-10" in out
+    assert status == 0 and "delete the facial information by 2026-11-10" in out
     status, out, _ = _run(capsys, "register", shop_path, "list", "--status", "overdue", "--today", "2026-11-11",
                           "--lang", "zh")
     assert "王芳" in out and "已撤回" in out
     status, out, _ = _run(capsys, "check", shop_path, "--today", "2026-11-11", "--lang", "en")
-    assert "Face data not deleted after withdrawal" in out and status == 1
+    assert "Facial information not deleted after withdrawal" in out and status == 1
     _run(capsys, "register", shop_path, "delete", "--serial", "000101", "--staff", "李", "--devices", "till",
          "--date", "2026-11-09")
     status, out, _ = _run(capsys, "check", shop_path, "--today", "2026-11-11", "--lang", "en")
-    assert "Face data not deleted" not in out
+    assert "Facial information not deleted" not in out
 
 
 def test_verify_names_the_first_broken_entry_and_exits_1(shop_path, capsys):

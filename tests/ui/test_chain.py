@@ -59,7 +59,7 @@ def test_an_incomplete_project_is_refused_with_what_to_answer_or_printed_as_draf
     # The owner declines: nothing is printed, and was told what to answer.
     dialogs.confirm_answer = False
     window.menus.chain.trigger()
-    assert "how long face data is kept" in dialogs.asked[-1] and "DRAFT" in dialogs.asked[-1]
+    assert "how long facial information is kept" in dialogs.asked[-1] and "DRAFT" in dialogs.asked[-1]
     assert not hasattr(window, "chain_job") and not (tmp_path / "sites").exists()
 
     # The owner insists: every site's signs carry the DRAFT mark.

@@ -96,7 +96,7 @@ def test_outdated_sign_finding_appears_after_an_answer_changes(make_window, exam
     window.refresh()
     assert "RG-05" not in {f.rule_id for f in window.assessment.findings}
     assert tab.signs.rowCount() == 1
-    # The owner changes how long face data is kept: the sign's text changes.
+    # The owner changes how long facial information is kept: the sign's text changes.
     window.project.scenarios[0].answers["retention"] = "fixed_days"
     window.project.scenarios[0].answers["retention_days"] = 730
     window._changed("retention_days")
