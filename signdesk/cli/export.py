@@ -3,8 +3,10 @@
 ``export --filing`` writes the filing pack: filing.json (re-importable,
 see docs/filing-format.md), filing.csv, filing-summary.pdf, pia-report.pdf
 and filing-pack.zip holding all four. ``export --pia`` writes only the
-impact-assessment report. ``import-filing FILE -o PROJECT.signdesk`` turns
-a filing.json (or the zip) back into the project it was made from.
+impact-assessment report; ``export --optout-text`` the opt-out page's text
+for pasting into a WeChat official-account article or a CMS (optout-text.txt
+and optout-text.html). ``import-filing FILE -o PROJECT.signdesk`` turns a
+filing.json (or the zip) back into the project it was made from.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--filing", action="store_true", help=N_("the whole filing pack (JSON, CSV, PDFs, zip)"))
     what.add_argument("--pia", action="store_true", help=N_("only the impact-assessment report PDF"))
+    what.add_argument("--optout-text", action="store_true",
+                      help=N_("the opt-out page's text, to paste into an article editor (.txt and .html)"))
     parser.add_argument("-o", "--output", type=Path, required=True, help=N_("output folder"))
     parser.add_argument("--languages", choices=tuple(LANGUAGE_PAIRS), default="zh+en",
                         help=N_("languages of the PDFs (default zh+en)"))
@@ -38,7 +42,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang_option(parser)
 
 
-@command("export", N_("Write the filing pack or the impact-assessment report."))
+@command("export", N_("Write the filing pack, the impact-assessment report or the opt-out page's text."))
 def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
@@ -48,10 +52,14 @@ def run(args: argparse.Namespace) -> int:
         from signdesk.documents.pia_report import render_pia_report
 
         files = {PIA_NAME: render_pia_report(project, today, languages)}
+    elif args.optout_text:
+        from signdesk.documents.optout import optout_text_files
+
+        files = optout_text_files(project, today)
     else:
         files = filing_files(project, today, languages)
     write_documents(files, args.output)
-    if not args.pia:
+    if args.filing:
         from signdesk.documents.filing_summary import NO_FILING_DUE
         from signdesk.filing.pack import build_filing
 

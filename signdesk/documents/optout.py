@@ -4,11 +4,16 @@ No scripts, no external requests (styles inline, no web fonts, no images),
 readable on a phone. It says per scenario what is processed and why, the
 non-face alternative, how to withdraw consent, ask for deletion or object,
 and how to reach the business. Every user text goes through html.escape.
+
+What the page says is built once (:func:`optout_content`); the page and the
+plain text and HTML fragment an owner pastes into a WeChat official-account
+article or a CMS (:func:`optout_text_files`) are both drawn from it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from html import escape
 
 from signdesk.documents.content import (ScenarioNotice, business_identity, join_sentences, scenario_notice,
@@ -19,6 +24,43 @@ from signdesk.model import Project
 from signdesk.rules import DocumentKind, evaluate
 
 T = Bilingual.of
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A heading and its paragraph, each in both languages."""
+
+    heading: Bilingual
+    text: Bilingual
+
+
+@dataclass(frozen=True)
+class ScenarioSection:
+    """What the page says about one scenario: its name, where it is, and its topics in order."""
+
+    title: Bilingual
+    #: Where the devices are, as typed (empty Chinese: not answered).
+    location: Bilingual
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class OptOutContent:
+    """Everything the opt-out page says, in reading order: the one source of the
+    page (:func:`render_optout_page`) and of its text for article editors
+    (:func:`optout_text_files`)."""
+
+    title: Bilingual
+    operator: Bilingual
+    #: How to opt out (and withdraw, where consent is the basis): heading and paragraph.
+    how_to: Topic
+    contact: Bilingual
+    #: As typed, for the page's tap-to-call and mail links ("" when not given).
+    phone: str
+    email: str
+    saying_no: Bilingual
+    scenarios: tuple[ScenarioSection, ...]
+    version: Bilingual
 
 _STYLE = """
 body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
@@ -106,29 +148,6 @@ def _joined(first: Bilingual, then: Bilingual) -> Bilingual:
     return Bilingual(join_sentences(ZH, [first.zh, then.zh]), join_sentences(EN, [first.en, then.en]))
 
 
-def _scenario(n: ScenarioNotice) -> str:
-    title = n.scenario_title
-    parts = ["<section>", _h("h2", title) if title.en != title.zh else f"<h2>{_text(title.zh)}</h2>"]
-    if n.location.zh:
-        parts.append(_pair(n.location) if n.location.en != n.location.zh else f"<p>{_text(n.location.zh)}</p>")
-    for heading, text in (
-        (T(N_("Purpose")), n.purpose),
-        (T(N_("How it works and where data is kept")), n.method),
-        (T(N_("Retention and deletion")), _joined(n.retention, n.deletion)),
-        (T(N_("Necessity and impact")), n.necessity),
-        (T(N_("You can say no")), n.alternative),
-        *([(T(N_("Your rights and withdrawing consent")), _joined(n.page_rights, n.withdrawal))] if n.withdrawal
-          else [(T(N_("Your rights")), n.page_rights)]),
-    ):
-        parts.append(_h("h3", heading))
-        parts.append(_pair(text))
-    if n.recipients:
-        parts.append(_h("h3", T(N_("Who else handles the data"))))
-        parts.append(_pair(n.recipients))
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
 def _saying_no(notices: list[ScenarioNotice]) -> Bilingual:
     """What saying no costs, true for every scenario on the page."""
     if notices and all(n.offers_alternative for n in notices):
@@ -141,8 +160,8 @@ def _saying_no(notices: list[ScenarioNotice]) -> Bilingual:
                 "contact us."))
 
 
-def render_optout_page(project: Project, today: dt.date) -> bytes:
-    """The opt-out page as UTF-8 HTML bytes, for the scenarios that need notice or consent."""
+def optout_content(project: Project, today: dt.date) -> OptOutContent:
+    """What the opt-out page says, for the scenarios that need notice or consent."""
     business = project.business_answers()
     operator, contact = business_identity(business)
     assessment = evaluate(project, today)
@@ -151,16 +170,67 @@ def render_optout_page(project: Project, today: dt.date) -> bytes:
     slugs = scenario_slugs(project)
     notices = [scenario_notice(project, sc, today, slug=slugs[sc.id])
                for sc in project.scenarios if sc.id in wanted or not wanted]
-    title = T(N_("Facial recognition: your choices"))
-    email = str(business.get("contact_email") or "").strip()
-    phone = str(business.get("contact_phone") or "").strip()
+    if any(n.withdrawal for n in notices):
+        how_to = Topic(T(N_("How to opt out, withdraw or ask for deletion")),
+                       T(N_("You can refuse facial recognition, withdraw your consent, ask us to delete your facial "
+                            "information or object to its processing at any time. Tell our staff on site or contact "
+                            "us:")))
+    else:  # no consent here: nothing to withdraw
+        how_to = Topic(T(N_("How to opt out or ask for deletion")),
+                       T(N_("You can refuse facial recognition, ask us to delete your facial information or object to "
+                            "its processing at any time. Tell our staff on site or contact us:")))
+    return OptOutContent(
+        title=T(N_("Facial recognition: your choices")),
+        operator=operator,
+        how_to=how_to,
+        contact=contact,
+        phone=str(business.get("contact_phone") or "").strip(),
+        email=str(business.get("contact_email") or "").strip(),
+        saying_no=_saying_no(notices),
+        scenarios=tuple(_scenario_section(n) for n in notices),
+        version=notices[0].version if notices else T(N_("Version of {date}"), date=today.isoformat()),
+    )
+
+
+def _scenario_section(n: ScenarioNotice) -> ScenarioSection:
+    topics = [
+        Topic(T(N_("Purpose")), n.purpose),
+        Topic(T(N_("How it works and where data is kept")), n.method),
+        Topic(T(N_("Retention and deletion")), _joined(n.retention, n.deletion)),
+        Topic(T(N_("Necessity and impact")), n.necessity),
+        Topic(T(N_("You can say no")), n.alternative),
+        Topic(T(N_("Your rights and withdrawing consent")), _joined(n.page_rights, n.withdrawal)) if n.withdrawal
+        else Topic(T(N_("Your rights")), n.page_rights),
+    ]
+    if n.recipients:
+        topics.append(Topic(T(N_("Who else handles the data")), n.recipients))
+    return ScenarioSection(n.scenario_title, n.location, tuple(topics))
+
+
+# --- the page ------------------------------------------------------------------
+
+def _scenario(section: ScenarioSection) -> str:
+    title, location = section.title, section.location
+    parts = ["<section>", _h("h2", title) if title.en != title.zh else f"<h2>{_text(title.zh)}</h2>"]
+    if location.zh:
+        parts.append(_pair(location) if location.en != location.zh else f"<p>{_text(location.zh)}</p>")
+    for topic in section.topics:
+        parts.append(_h("h3", topic.heading))
+        parts.append(_pair(topic.text))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render_optout_page(project: Project, today: dt.date) -> bytes:
+    """The opt-out page as UTF-8 HTML bytes, for the scenarios that need notice or consent."""
+    content = optout_content(project, today)
+    title, operator = content.title, content.operator
     contact_links = []
-    if phone:
-        tel = "".join(c for c in phone if c.isdigit() or c == "+")
-        contact_links.append(f'<a href="tel:{escape(tel)}">{_text(phone)}</a>')
-    if email:
-        contact_links.append(f'<a href="mailto:{escape(email)}">{_text(email)}</a>')
-    version = notices[0].version if notices else T(N_("Version of {date}"), date=today.isoformat())
+    if content.phone:
+        tel = "".join(c for c in content.phone if c.isdigit() or c == "+")
+        contact_links.append(f'<a href="tel:{escape(tel)}">{_text(content.phone)}</a>')
+    if content.email:
+        contact_links.append(f'<a href="mailto:{escape(content.email)}">{_text(content.email)}</a>')
     body = "\n".join([
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
@@ -178,22 +248,75 @@ def render_optout_page(project: Project, today: dt.date) -> bytes:
         "<main>",
         f'<p lang="zh-CN"><strong>{_text(operator.zh)}</strong></p>',
         *([f'<p lang="en"><strong>{_text(operator.en)}</strong></p>'] if operator.en != operator.zh else []),
-        *((_h("h2", T(N_("How to opt out, withdraw or ask for deletion"))),
-           _pair(T(N_("You can refuse facial recognition, withdraw your consent, ask us to delete your facial "
-                      "information or object to its processing at any time. Tell our staff on site or contact "
-                      "us:"))))
-          if any(n.withdrawal for n in notices) else  # no consent here: nothing to withdraw
-          (_h("h2", T(N_("How to opt out or ask for deletion"))),
-           _pair(T(N_("You can refuse facial recognition, ask us to delete your facial information or object to "
-                      "its processing at any time. Tell our staff on site or contact us:"))))),
-        _pair(contact),
+        _h("h2", content.how_to.heading),
+        _pair(content.how_to.text),
+        _pair(content.contact),
         f"<p>{' · '.join(contact_links)}</p>" if contact_links else "",
-        _pair(_saying_no(notices)),
-        *(_scenario(n) for n in notices),
+        _pair(content.saying_no),
+        *(_scenario(section) for section in content.scenarios),
         "</main>",
-        f"<footer>{_pair(version)}</footer>",
+        f"<footer>{_pair(content.version)}</footer>",
         "</body>",
         "</html>",
         "",
     ])
     return body.encode("utf-8")
+
+
+# --- the same text for an article editor ------------------------------------------
+
+#: What File > Export opt-out page text and ``export --optout-text`` write.
+OPTOUT_TEXT_NAME = "optout-text.txt"
+OPTOUT_FRAGMENT_NAME = "optout-text.html"
+
+
+def _languages(text: Bilingual) -> list[str]:
+    """The text's lines, Chinese first; one line where both languages read the same (a name as typed)."""
+    return [text.zh] if text.en == text.zh else [text.zh, text.en]
+
+
+def _article(content: OptOutContent) -> list[tuple[str, str]]:
+    """The page as (tag, text) blocks of plain text: h1, h2 or p.
+
+    An article editor keeps headings, paragraphs and lists and little else,
+    so a scenario's topics are paragraphs that start with their heading
+    ("处理目的：…" / "Purpose: …") rather than a third level of heading.
+    """
+    def paragraphs(text: Bilingual) -> list[tuple[str, str]]:
+        return [("p", line) for line in _languages(text)]
+
+    def heading(tag: str, text: Bilingual) -> tuple[str, str]:
+        return tag, " / ".join(_languages(text))
+
+    blocks = [heading("h1", content.title), *paragraphs(content.operator),
+              heading("h2", content.how_to.heading), *paragraphs(content.how_to.text),
+              *paragraphs(content.contact), *paragraphs(content.saying_no)]
+    for section in content.scenarios:
+        blocks.append(heading("h2", section.title))
+        if section.location.zh:
+            blocks += paragraphs(section.location)
+        for topic in section.topics:
+            blocks.append(("p", f"{topic.heading.zh}：{topic.text.zh}"))
+            blocks.append(("p", f"{topic.heading.en}: {topic.text.en}"))
+    return blocks + paragraphs(content.version)
+
+
+def optout_plain_text(project: Project, today: dt.date) -> str:
+    """The opt-out page's text, both languages, one paragraph per block, blank lines between; no markup."""
+    return "\n\n".join(text for _tag, text in _article(optout_content(project, today))) + "\n"
+
+
+def optout_html_fragment(project: Project, today: dt.date) -> str:
+    """The opt-out page's text as an HTML fragment of h1, h2 and p only: no scripts, styles or links."""
+    return "".join(f"<{tag}>{escape(text)}</{tag}>\n" for tag, text in _article(optout_content(project, today)))
+
+
+def optout_text_files(project: Project, today: dt.date) -> dict[str, bytes]:
+    """File name -> bytes of the opt-out page's text for pasting into an article editor or a CMS.
+
+    The fragment starts with a UTF-8 byte order mark: it has no ``<meta
+    charset>`` (it is no page), and the mark is what makes a browser that
+    opens it for copying read the Chinese as UTF-8.
+    """
+    return {OPTOUT_TEXT_NAME: optout_plain_text(project, today).encode("utf-8"),
+            OPTOUT_FRAGMENT_NAME: "\ufeff".encode("utf-8") + optout_html_fragment(project, today).encode("utf-8")}
