@@ -60,6 +60,10 @@ class Dialogs:
         path = Path(name)
         return path if path.suffix == ".ics" else path.with_name(path.name + ".ics")
 
+    def optout_text_folder(self, folder: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.parent, self.tr(N_("Folder for the opt-out page text")), folder)
+        return Path(name) if name else None
+
     def stores_path(self, folder: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, self.tr(N_("Stores table (one row per site)")), folder,
                                               self.tr(N_("CSV tables (*.csv)")))

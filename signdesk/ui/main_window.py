@@ -505,6 +505,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr_(N_("{count} dates written to {name}"), count=count, name=path.name),
                                      10_000)
 
+    def export_optout_text(self) -> None:
+        """File > Export opt-out page text: the page's words as .txt and .html, to paste into a
+        WeChat official-account article or a CMS (as ``signdesk-cli export --optout-text``)."""
+        from signdesk.documents.optout import optout_text_files
+        from signdesk.documents.render import write_documents
+
+        folder = self.dialogs.optout_text_folder(str(self.path.parent) if self.path else "")
+        if folder is None:
+            return
+        try:
+            written = write_documents(optout_text_files(self.project, self.today or dt.date.today()), folder)
+        except UserInputError as err:
+            self.dialogs.error(self.tr_(N_("Export opt-out page text")), err.message(self.locale))
+            return
+        self.statusBar().showMessage(self.tr_(N_("Opt-out page text written to {folder}: {names}"), folder=str(folder),
+                                              names=", ".join(path.name for path in written)), 10_000)
+
     def print_for_chain(self) -> None:
         """Signs and consent forms for every row of a stores table (the chain batch)."""
         from signdesk.ui.chain import ChainJob

@@ -33,6 +33,7 @@ class MainMenus:
         self.file.addSeparator()
         self.export = self._action(self.file, N_("&Export documents…"), window.export_documents)
         self.calendar = self._action(self.file, N_("Export &deadlines to calendar…"), window.export_calendar)
+        self.optout_text = self._action(self.file, N_("Export opt-out page &text…"), window.export_optout_text)
         self.chain = self._action(self.file, N_("Print for a c&hain of sites…"), window.print_for_chain)
         self.print = self._action(self.file, N_("&Print document…"), window.print_document,
                                   QKeySequence.StandardKey.Print)

@@ -42,6 +42,9 @@ class FakeDialogs:
     def calendar_path(self, suggested: str) -> Path | None:
         return self.save_answer
 
+    def optout_text_folder(self, folder: str) -> Path | None:
+        return self.folder_answer
+
     def stores_path(self, folder: str) -> Path | None:
         return self.stores_answer
 
