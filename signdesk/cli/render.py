@@ -5,13 +5,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from signdesk.cli import EXIT_OK, add_lang_option, command, iso_day, locale_of, print_written
 from signdesk.documents.printmarks import PrintedAt
-from signdesk.documents.render import ORIENTATIONS, SIZES, render_all
-from signdesk.i18n import N_
-from signdesk.model import load
+from signdesk.documents.render import (
+    MAX_NUMBERED_RUN,
+    ORIENTATIONS,
+    SIZES,
+    numbered_form_for,
+    print_numbered_forms,
+    render_all,
+)
+from signdesk.i18n import N_, translate
+from signdesk.model import Project, load, save
 
 
 def _sizes(value: str) -> list[str]:
@@ -38,6 +46,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                                 "PDF/X signs with bleed and crop marks, and an instruction sheet for the shop"))
     parser.add_argument("--draft", action="store_true",
                         help=N_("print signs and forms that still lack answers, marked DRAFT"))
+    parser.add_argument("--serials", metavar="FIRST-LAST",
+                        help=N_("also print numbered consent forms, one per serial (e.g. 000101-000200, at most "
+                                "1000), and record them in the project's register"))
+    parser.add_argument("--scenario", help=N_("--serials: the scenario (id or name) whose form is numbered, when "
+                                              "the project has several"))
+    parser.add_argument("--guardian", action="store_true", help=N_("--serials: number the guardian consent form"))
     add_lang_option(parser)
 
 
@@ -46,9 +60,38 @@ def run(args: argparse.Namespace) -> int:
     locale = locale_of(args)
     project = load(args.project)
     orientations = ORIENTATIONS if args.orientation == "both" else (args.orientation,)
-    written = render_all(project, args.output, args.sizes, orientations, args.today or dt.date.today(),
-                         large_print=args.large_print, printed_at=PrintedAt(args.printed_at), draft=args.draft)
+    today = args.today or dt.date.today()
+    if not args.serials:
+        written = render_all(project, args.output, args.sizes, orientations, today, large_print=args.large_print,
+                             printed_at=PrintedAt(args.printed_at), draft=args.draft)
+        print_written(locale, args.output, written)
+        sys.stdout.flush()
+        return EXIT_OK
+    return _numbered(args, project, orientations, today, locale)
+
+
+def _numbered(args: argparse.Namespace, project: Project, orientations: Sequence[str], today: dt.date,
+              locale: str) -> int:
+    """render … --serials: everything as usual, and the numbered run recorded in the register."""
+    from signdesk.register import open_project_register
+    from signdesk.register.store import parse_serial_run
+
+    serials = parse_serial_run(args.serials, MAX_NUMBERED_RUN)
+    scenario_id = numbered_form_for(project, args.scenario, args.guardian)
+    known = project.register_id
+    reg = open_project_register(args.project, project, create=True)
+    try:
+        reg.printed_overlap(serials)  # refused here, before any file is written
+        written = render_all(project, args.output, args.sizes, orientations, today, large_print=args.large_print,
+                             printed_at=PrintedAt(args.printed_at), draft=args.draft)
+        written.append(print_numbered_forms(project, reg, args.output, scenario_id, args.guardian, serials, today))
+        if project.register_id != known:
+            save(project, args.project)  # the project now names its new register
+    finally:
+        reg.close()
     print_written(locale, args.output, written)
+    print(translate(locale, N_("Forms {first} to {last} recorded in the register as printed for {scenario}."),
+                    first=serials[0], last=serials[-1], scenario=project.scenario(scenario_id).name))
     sys.stdout.flush()
     return EXIT_OK
 

@@ -31,12 +31,23 @@ from reportlab.lib.units import mm
 
 from signdesk.documents.consent_text import FormWording, form_wording
 from signdesk.documents.content import PURPOSE_TEXTS, ScenarioNotice, answers_with, field_label, scenario_notice
-from signdesk.documents.flow import SECOND_LANGUAGE, Flow, PlacedText, RunningFooter, draw_flow, layout_text
+from signdesk.documents.flow import (
+    LEADING,
+    SECOND_LANGUAGE,
+    Flow,
+    FormNumber,
+    NumberSlot,
+    PlacedText,
+    RunningFooter,
+    draw_flow,
+    layout_text,
+)
 from signdesk.documents.fonts import BOLD, REGULAR
-from signdesk.documents.printmarks import TEXT_BLACK, new_canvas
-from signdesk.documents.qr import required_qr_size_mm
+from signdesk.documents.printmarks import TEXT_BLACK, new_canvas, start_print_page
+from signdesk.documents.qr import MIN_MODULE_MM, QUIET_ZONE_MODULES, required_qr_size_mm
 from signdesk.documents.textfit import TextDoesNotFitError
 from signdesk.documents.versions import CONSENT_FORM, GUARDIAN_FORM, ContentVersion, content_version, printed_on, texts_of
+from signdesk.errors import UserInputError
 from signdesk.i18n import EN, N_, ZH, Bilingual
 from signdesk.model import Project, Scenario
 
@@ -46,6 +57,13 @@ T = Bilingual.of
 HEADING, PLACE, TEXT, TICK, CHOICES, FIELDS = "heading", "place", "text", "tick", "choices", "fields"
 #: The one field the form fills in itself.
 FORM_VERSION = N_("Form version")
+#: The field a numbered form fills in with its serial (and its small code).
+RECORD_NUMBER = N_("Record number")
+#: Printed size of the small code beside a numbered form's serial, quiet zone
+#: included: read by a counter scanner held close, so far below a sign's code.
+SERIAL_CODE_MM = 14.0
+#: Most forms numbered in one run: 1000 two-page forms are already a box of paper.
+MAX_NUMBERED_RUN = 1000
 
 
 @dataclass(frozen=True)
@@ -159,7 +177,7 @@ def _consent_blocks(notice: ScenarioNotice, words: FormWording, guardian: bool) 
 
 def _business_blocks() -> list[Block]:
     return [Block(HEADING, T(N_("For the business"))),
-            Block(FIELDS, cells=(T(FORM_VERSION), T(N_("Record number")))),
+            Block(FIELDS, cells=(T(FORM_VERSION), T(RECORD_NUMBER))),
             Block(FIELDS, cells=(T(N_("Collected by (staff)")), T(N_("Channel (paper, app, kiosk)"))))]
 
 
@@ -218,8 +236,9 @@ def _header(flow: Flow, form: ConsentForm) -> None:
 
 
 def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed: Bilingual,
-           size: float | None = None) -> None:
-    """Lay out ``blocks`` (at ``size`` if given: headings and fields only)."""
+           size: float | None = None, numbered: bool = False) -> None:
+    """Lay out ``blocks`` (at ``size`` if given: headings and fields only);
+    ``numbered`` leaves room for a printed serial in the record-number field."""
     s = flow.s
     for i, block in enumerate(blocks):
         if block.kind == HEADING:
@@ -247,7 +266,7 @@ def _place(flow: Flow, blocks: Sequence[Block], version: ContentVersion, printed
         elif block.kind == CHOICES:
             _choices(flow, block.cells)
         elif block.kind == FIELDS:
-            _fields(flow, block.cells, f"{version.code}\n{printed.zh}\n{printed.en}", size)
+            _fields(flow, block.cells, f"{version.code}\n{printed.zh}\n{printed.en}", size, numbered)
         else:
             raise ValueError(f"unknown block {block.kind!r}")
 
@@ -293,27 +312,40 @@ def _choices(flow: Flow, names: Sequence[Bilingual], columns: int = 2) -> None:
     flow.space(s * 0.3)
 
 
-def _fields(flow: Flow, labels: Sequence[Bilingual], version: str, size: float | None = None) -> None:
+def _fields(flow: Flow, labels: Sequence[Bilingual], version: str, size: float | None = None,
+            numbered: bool = False) -> None:
     """A row of fields side by side: each label over a line with room to
-    write by hand (the form's version is printed, not written)."""
+    write by hand (the form's version is printed, not written; on a
+    numbered form, so is the record number, with a small code beside it)."""
     s = size or flow.s
     gap = s * 1.5
     width = (flow.width - gap * (len(labels) - 1)) / len(labels)
+    code = max(SERIAL_CODE_MM * mm, (21 + 2 * QUIET_ZONE_MODULES) * MIN_MODULE_MM * mm)
     cells = []
     for label in labels:
-        lab = layout_text(f"{label.zh}  {label.en}", REGULAR, s * 0.9, width, flow.leading)
-        value = layout_text(version, REGULAR, s, width, 1.3) if label == T(FORM_VERSION) else None
-        cells.append((lab, value))
+        serial = numbered and label == T(RECORD_NUMBER)
+        lab = layout_text(f"{label.zh}  {label.en}", REGULAR, s * 0.9, width - (code + s if serial else 0),
+                          flow.leading)
+        if label == T(FORM_VERSION):
+            value, height = layout_text(version, REGULAR, s, width, 1.3), None
+        elif serial:  # room for "000101" in bold under the label, the code beside both
+            value, height = None, max(lab.height + s * 0.4 + s * 1.3 * LEADING, code)
+        else:
+            value, height = None, None
+        cells.append((lab, value, height))
     writing = s * 2.4  # a handwritten line at this size
-    height = max(lab.height + s * 0.4 + (value.height if value else writing) for lab, value in cells)
+    height = max(h if h is not None else lab.height + s * 0.4 + (value.height if value else writing)
+                 for lab, value, h in cells)
     flow.ensure(height + s * 0.9)
     flow.space(s * 0.9)
     top = flow.y
-    for i, (lab, value) in enumerate(cells):
+    for i, (lab, value, slot) in enumerate(cells):
         x = flow.left + i * (width + gap)
         flow.page.texts.append(PlacedText(lab, x, top, TEXT_BLACK))
         if value:
             flow.page.texts.append(PlacedText(value, x, top - lab.height - s * 0.4, TEXT_BLACK))
+        elif slot is not None:
+            flow.page.number = NumberSlot(x, top - lab.height - s * 0.4, s * 1.3, x + width - code, top - code, code)
         else:
             flow.page.lines.append((x, top - height, x + width, top - height))
     flow.y = top - height
@@ -366,10 +398,11 @@ def _kept_together(flow: Flow, draw: Callable[[Flow], None], fresh: Callable[[],
 
 
 def layout_form(form: ConsentForm, size: float, printed: dt.date, style: PrintStyle = NORMAL,
-                reserve: float = 0.0) -> Flow | None:
+                reserve: float = 0.0, numbered: bool = False) -> Flow | None:
     """The form laid out at body size ``size``, or None if its consent block
     cannot stay on one page at that size. ``reserve`` leaves that much room
-    free at the foot of the notice's pages (see :func:`_balanced`)."""
+    free at the foot of the notice's pages (see :func:`_balanced`);
+    ``numbered`` leaves the record-number field's room for a printed serial."""
     version, day = form.version, printed_on(printed)
     flow = _new_flow(form, size, style)
     bottom = flow.bottom
@@ -380,14 +413,14 @@ def layout_form(form: ConsentForm, size: float, printed: dt.date, style: PrintSt
 
     def block(f: Flow) -> None:
         _place(f, form.consent, version, day)
-        _place(f, form.business, version, day, style.business_size)
+        _place(f, form.business, version, day, style.business_size, numbered)
 
     if not _kept_together(flow, block, lambda: _new_flow(form, size, style)):
         return None
     return flow
 
 
-def _balanced(form: ConsentForm, flow: Flow, printed: dt.date, style: PrintStyle) -> Flow:
+def _balanced(form: ConsentForm, flow: Flow, printed: dt.date, style: PrintStyle, numbered: bool = False) -> Flow:
     """``flow`` with the notice spread evenly over the pages before the
     consent block: the most room left free at the foot of each (found by
     halving) that keeps the page count, so no page is full while the next
@@ -399,7 +432,7 @@ def _balanced(form: ConsentForm, flow: Flow, printed: dt.date, style: PrintStyle
     best = flow
     for _ in range(8):
         mid = (low + high) / 2
-        trial = layout_form(form, flow.s, printed, style, mid)
+        trial = layout_form(form, flow.s, printed, style, mid, numbered)
         if trial is not None and len(trial.pages) == pages:
             low, best = mid, trial
         else:
@@ -407,18 +440,19 @@ def _balanced(form: ConsentForm, flow: Flow, printed: dt.date, style: PrintStyle
     return best
 
 
-def layout_consent(form: ConsentForm, printed: dt.date, large_print: bool = False) -> Flow:
+def layout_consent(form: ConsentForm, printed: dt.date, large_print: bool = False,
+                   numbered: bool = False) -> Flow:
     """The form laid out in the first way its style allows that keeps the
     consent block on one page and the form within that many pages, its
-    pages balanced."""
+    pages balanced (``numbered``: with room for each copy's serial)."""
     style = LARGE_PRINT if large_print else NORMAL
     flows: dict[float, Flow | None] = {}
     for pages, size in style.tries:
         if size not in flows:
-            flows[size] = layout_form(form, size, printed, style)
+            flows[size] = layout_form(form, size, printed, style, numbered=numbered)
         flow = flows[size]
         if flow is not None and len(flow.pages) <= pages:
-            return _balanced(form, flow, printed, style)
+            return _balanced(form, flow, printed, style, numbered)
     raise _too_long(form, large_print)
 
 
@@ -441,3 +475,41 @@ def render_consent(project: Project, scenario: Scenario, today: dt.date, guardia
     draw_flow(canvas, flow)
     canvas.save()
     return buf.getvalue()
+
+
+def render_numbered_consent(project: Project, scenario: Scenario, today: dt.date, serials: Sequence[str],
+                            guardian: bool = False, slug: str | None = None, large_print: bool = False) -> bytes:
+    """One copy of the consent (or guardian) form per serial, in one PDF.
+
+    Each copy prints its serial in the record-number field, and beside it a
+    small code holding the serial and the form's version
+    (:func:`~signdesk.register.store.form_code`, ``000101/C-3F9A2B``), which
+    the counter's scanner types into the register. The text, and so the
+    version, is the same on every copy. A copy of three or more pages is
+    followed by a blank page when its count is odd, so printed on both
+    sides every copy starts on a sheet of its own.
+    """
+    from signdesk.register.store import form_code
+
+    if not serials:
+        raise ValueError("no serials to print")
+    if len(serials) > MAX_NUMBERED_RUN:
+        raise NumberedRunError(N_("At most {maximum} forms can be numbered at once."), maximum=MAX_NUMBERED_RUN)
+    form = consent_form(project, scenario, guardian, today, slug)
+    flow = layout_consent(form, today, large_print, numbered=True)
+    code = form.version.code
+    buf = io.BytesIO()
+    canvas = new_canvas(buf, f"{form.name.zh} {form.name.en} — {scenario.name} {serials[0]}–{serials[-1]}",
+                        form.operator.zh, date=today, subject=code)
+    pad = len(flow.pages) > 1 and len(flow.pages) % 2 == 1
+    for serial in serials:
+        draw_flow(canvas, flow, FormNumber(serial, form_code(serial, code)))
+        if pad:
+            start_print_page(canvas, flow.geometry)
+            canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+class NumberedRunError(UserInputError):
+    """A run of numbered forms that cannot be printed as asked."""

@@ -46,9 +46,14 @@ class RunningFooter:
     title: Bilingual
     version: str = ""
 
-    def text(self, page: int, pages: int) -> Bilingual:
-        """The footer of page ``page`` (1-based) of ``pages``, in both languages."""
+    def text(self, page: int, pages: int, serial: str | None = None) -> Bilingual:
+        """The footer of page ``page`` (1-based) of ``pages``, in both languages
+        (a numbered form's ``serial`` too, so each loose page names its form)."""
         def one(loc: str) -> str:
+            if self.version and serial:
+                return translate(loc, N_("{title} · version {version} · No. {serial} · page {page} of {pages}"),
+                                 title=self.title.get(loc), version=self.version, serial=serial, page=page,
+                                 pages=pages)
             if self.version:
                 return translate(loc, N_("{title} · version {version} · page {page} of {pages}"),
                                  title=self.title.get(loc), version=self.version, page=page, pages=pages)
@@ -94,6 +99,28 @@ class PlacedText:
         return (x0, self.top - self.layout.height, x0 + widest, self.top)
 
 
+@dataclass(frozen=True)
+class NumberSlot:
+    """Where a numbered form prints its own serial: the text's top-left
+    corner and size, and the square of the small code beside it (quiet
+    zone included). The layout leaves the room; each copy fills it in."""
+
+    x: float
+    top: float
+    size: float
+    code_x: float
+    code_y: float
+    code_size: float
+
+
+@dataclass(frozen=True)
+class FormNumber:
+    """What one numbered copy prints in its slot: the serial, and what its code holds."""
+
+    serial: str
+    code: str
+
+
 @dataclass
 class FlowPage:
     """What one page shows, in trim coordinates."""
@@ -103,6 +130,8 @@ class FlowPage:
     tick_boxes: list[tuple[float, float, float]] = field(default_factory=list)
     lines: list[tuple[float, float, float, float]] = field(default_factory=list)
     qr: tuple[str, float, float, float] | None = None
+    #: A numbered form's serial goes here (see :class:`NumberSlot`).
+    number: NumberSlot | None = None
 
 
 class Flow:
@@ -249,12 +278,16 @@ class Flow:
         self.space(self.s * 0.5)
 
 
-def draw_flow(canvas: Canvas, flow: Flow) -> None:
-    """Draw every page of ``flow``, with its running footer; the caller saves the canvas."""
-    for number, page in enumerate(flow.pages, start=1):
+def draw_flow(canvas: Canvas, flow: Flow, number: FormNumber | None = None) -> None:
+    """Draw every page of ``flow``, with its running footer; the caller saves the canvas.
+
+    ``number``: the serial of this copy of a numbered form, printed (as
+    text and as a small code) in the slot its layout left for it.
+    """
+    for index, page in enumerate(flow.pages, start=1):
         start_print_page(canvas, flow.geometry)
         if flow.footer:
-            foot = flow.footer.text(number, len(flow.pages))
+            foot = flow.footer.text(index, len(flow.pages), number.serial if number else None)
             canvas.setFillColor(SECOND_LANGUAGE)
             for i, line in enumerate((foot.zh, foot.en)):
                 draw_layout(canvas, layout_text(line, REGULAR, FOOTER_SIZE, flow.width), flow.left,
@@ -273,6 +306,11 @@ def draw_flow(canvas: Canvas, flow: Flow) -> None:
             canvas.lines(page.lines)
         canvas.restoreState()
         draw_placed(canvas, page.texts)
+        if page.number and number:
+            slot = page.number
+            draw_qr(canvas, number.code, slot.code_x, slot.code_y, slot.code_size)
+            canvas.setFillColor(TEXT_BLACK)
+            draw_layout(canvas, layout_text(number.serial, BOLD, slot.size, slot.code_x - slot.x), slot.x, slot.top)
         canvas.showPage()
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from signdesk.documents.consent import form_version, render_consent
+from signdesk.documents.consent import MAX_NUMBERED_RUN, NumberedRunError, form_version, render_consent, render_numbered_consent
 from signdesk.documents.content import scenario_slugs
 from signdesk.documents.draft import mark_draft
 from signdesk.documents.optout import render_optout_page
@@ -34,7 +34,7 @@ from signdesk.filing.pack import PIA_NAME
 from signdesk.i18n import N_
 from signdesk.model import Project, refuse_answers_to_fix, write_atomically
 from signdesk.rules import DocumentKind, evaluate
-from signdesk.rules.document_needs import DocumentNotReadyError, missing_for_print
+from signdesk.rules.document_needs import DocumentNotReadyError, check_printable, missing_for_print
 
 SIZES = ("A5", "A4", "A3", "LETTER")
 ORIENTATIONS = ("portrait", "landscape")
@@ -164,3 +164,72 @@ def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
     """
     return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print,
                                             printed_at=printed_at, draft=draft), out_dir)
+
+
+# --- numbered forms ---------------------------------------------------------------
+
+def numbered_form_choices(project: Project) -> list[tuple[str, bool]]:
+    """(scenario id, guardian form?) of every consent form the project needs,
+    in checklist order: the forms a run of serials can be printed on."""
+    from signdesk.rules import required_documents
+
+    return [(d.scenario_id, d.kind is DocumentKind.GUARDIAN_CONSENT_FORM) for d in required_documents(project)
+            if d.scenario_id and d.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM)]
+
+
+def numbered_form_for(project: Project, scenario: str | None, guardian: bool) -> str:
+    """The scenario id whose (guardian) consent form gets the serials: the one
+    named (by id or name), or the only one the project has; else a message
+    naming the choices."""
+    choices = [sid for sid, g in numbered_form_choices(project) if g == guardian]
+    names = [project.scenario(sid).name for sid in choices]
+    if scenario is not None:
+        for sid in choices:
+            if scenario in (sid, project.scenario(sid).name):
+                return sid
+    elif len(choices) == 1:
+        return choices[0]
+    if not choices:
+        raise NumberedRunError(N_("This project needs no guardian consent form to number.") if guardian
+                               else N_("This project needs no consent form to number."))
+    raise NumberedRunError(N_("Say which scenario's form gets the serials (one of: {choices})."),
+                           choices=", ".join(names))
+
+
+def numbered_file_name(project: Project, scenario_id: str, guardian: bool, serials: Sequence[str]) -> str:
+    """``consent-<scenario>-000101-000200.pdf`` (``guardian-consent-…`` for the guardian form)."""
+    slug = scenario_slugs(project)[scenario_id]
+    return f"{'guardian-consent' if guardian else 'consent'}-{slug}-{serials[0]}-{serials[-1]}.pdf"
+
+
+def print_numbered_forms(project: Project, register, out_dir: Path, scenario_id: str, guardian: bool,  # type: ignore[no-untyped-def]
+                         serials: Sequence[str], today: dt.date | None = None) -> Path:
+    """Write one copy of a scenario's (guardian) consent form per serial into
+    ``out_dir`` and record the run in ``register`` (an open, writable
+    :class:`~signdesk.register.Register`) for the form's version.
+
+    A run sharing a serial with one printed before, longer than
+    :data:`MAX_NUMBERED_RUN`, or of a form that lacks answers is refused
+    before anything is written. If the register cannot record the run, the
+    file written is removed again: serials are never printed unrecorded.
+    """
+    today = today or dt.date.today()
+    if len(serials) > MAX_NUMBERED_RUN:
+        raise NumberedRunError(N_("At most {maximum} forms can be numbered at once."), maximum=MAX_NUMBERED_RUN)
+    kind = DocumentKind.GUARDIAN_CONSENT_FORM if guardian else DocumentKind.CONSENT_FORM
+    from signdesk.rules import RequiredDocument
+
+    check_printable(project, [RequiredDocument(kind, scenario_id, ())])
+    register.printed_overlap(serials)
+    scenario = project.scenario(scenario_id)
+    pdf = render_numbered_consent(project, scenario, today, serials, guardian, scenario_slugs(project)[scenario_id])
+    version = form_version(project, scenario, guardian, today)
+    name = numbered_file_name(project, scenario_id, guardian, serials)
+    (path,) = write_documents({name: pdf}, out_dir)
+    try:
+        register.record_printed(serials[0], serials[-1], scenario_id=scenario_id,
+                                form_kind="guardian" if guardian else "adult", version=version.code, day=today)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path

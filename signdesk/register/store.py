@@ -704,23 +704,41 @@ class Register:
     # -------------------------------------------------------- printed forms
     def record_printed(self, first: str, last: str, *, scenario_id: str, form_kind: str, version: str | None,
                        day: dt.date) -> Entry:
-        """A run of numbered forms printed (``000101``–``000200``) for a scenario and form version."""
+        """A run of numbered forms printed (``000101``–``000200``) for a scenario and form version.
+
+        A run that reuses a serial already printed is refused, naming the
+        serials it shares with earlier runs (:meth:`printed_overlap`).
+        """
         serials = serial_run(first, last)
         if form_kind not in FORM_KINDS:
             raise EntryError(N_("Unknown form kind “{kind}”."), kind=form_kind)
         with self._transaction() as cur:
-            for i in range(0, len(serials), 900):
-                chunk = serials[i:i + 900]
-                taken = cur.execute(f"SELECT serial FROM serials WHERE serial IN ({','.join('?' * len(chunk))})",
-                                    chunk).fetchone()
-                if taken:
-                    raise EntryError(N_("Serial {serial} was already printed."), serial=taken[0])
+            _refuse_overlap(self._overlap(cur, serials))
             entry = self._append(cur, FORMS_PRINTED, day=day, scenario_id=scenario_id, version=version,
                                  data={"first": serials[0], "last": serials[-1], "form_kind": form_kind})
             cur.executemany("INSERT INTO serials (serial, scenario_id, form_kind, version, printed_seq)"
                             " VALUES (?, ?, ?, ?, ?)",
                             [(s, scenario_id, form_kind, version, entry.seq) for s in serials])
         return entry
+
+    @staticmethod
+    def _overlap(cur: sqlite3.Cursor, serials: Sequence[str]) -> list[str]:
+        taken: list[str] = []
+        for i in range(0, len(serials), 900):
+            chunk = serials[i:i + 900]
+            taken += [r[0] for r in cur.execute(
+                f"SELECT serial FROM serials WHERE serial IN ({','.join('?' * len(chunk))}) ORDER BY serial", chunk)]
+        return taken
+
+    def printed_overlap(self, serials: Sequence[str]) -> None:
+        """Refuse (EntryError naming them) a run sharing serials with one printed before."""
+        _refuse_overlap(self._overlap(self._conn.cursor(), serials))
+
+    def printed_form(self, serial: str) -> tuple[str | None, str, str | None] | None:
+        """(scenario id, form kind, version) a serial was printed for, or None if it was not printed."""
+        row = self._conn.execute("SELECT scenario_id, form_kind, version FROM serials WHERE serial = ?",
+                                 (serial,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
 
     # ----------------------------------------------------------- corrections
     #: Fields a correction may change, per entry column or data key.
@@ -941,28 +959,67 @@ def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
 
 
 def form_code(serial: str, version: str | None) -> str:
-    """What the small code beside a numbered form's record-number field holds: ``000101/C-3F9A2B``."""
+    """What the small code beside a numbered form's record-number field holds: ``000101/C-3F9A2B``.
+
+    Only digits, capitals, ``-`` and ``/``: QR's alphanumeric mode, so the
+    code stays at the smallest size (21 modules) and prints a few
+    centimetres from the edge of the record field.
+    """
     return f"{serial}/{version}" if version else serial
+
+
+#: What may stand between the serial and the version when typed or scanned:
+#: ``/`` as printed, but a scanner typing through a Chinese input method may
+#: send ``、`` for it, and staff typing by hand may use a space.
+_SCANNED_SEPARATOR = re.compile(r"[/、\s]+")
 
 
 def split_scanned(text: str) -> tuple[str, str | None]:
     """(serial, version or None) from what was typed or scanned at the counter."""
-    serial, _sep, version = text.strip().partition("/")
-    return serial.strip(), version.strip() or None
+    serial, *rest = _SCANNED_SEPARATOR.split(text.strip(), maxsplit=1)
+    version = rest[0].strip().upper() if rest else ""
+    return serial.strip(), version or None
 
 
-def serial_run(first: str, last: str) -> list[str]:
-    """The serials from ``first`` to ``last``, zero-padded to ``first``'s width."""
+def serial_run(first: str, last: str, maximum: int = MAX_SERIAL_RUN) -> list[str]:
+    """The serials from ``first`` to ``last``, zero-padded to ``first``'s width
+    (at most ``maximum`` of them)."""
     first, last = str(first).strip(), str(last).strip()
-    if not (first.isdigit() and last.isdigit()) or len(first) > 12:
+    if not (first.isdigit() and last.isdigit()) or len(first) > 12 or len(last) > 12:
         raise EntryError(N_("Serial numbers are digits, such as 000101."))
     a, b = int(first), int(last)
     if b < a:
         raise EntryError(N_("The last serial comes before the first."))
-    if b - a + 1 > MAX_SERIAL_RUN:
-        raise EntryError(N_("At most {maximum} forms can be numbered at once."), maximum=MAX_SERIAL_RUN)
+    if b - a + 1 > maximum:
+        raise EntryError(N_("At most {maximum} forms can be numbered at once."), maximum=maximum)
     width = len(first)
     return [str(n).zfill(width) for n in range(a, b + 1)]
+
+
+#: ``000101-000200`` (a hyphen, an en dash, a tilde or a full-width one between the two).
+_RUN = re.compile(r"^\s*(\d+)\s*(?:[-–—~～－]|\.\.)\s*(\d+)\s*$")
+
+
+def parse_serial_run(text: str, maximum: int = MAX_SERIAL_RUN) -> list[str]:
+    """The serials of a run written ``000101-000200`` (or one serial alone)."""
+    text = str(text).strip()
+    if text.isdigit():
+        return serial_run(text, text, maximum)
+    match = _RUN.match(text)
+    if not match:
+        raise EntryError(N_("“{text}” is not a run of serials: write the first and the last, such as 000101-000200."),
+                         text=text[:40])
+    return serial_run(match.group(1), match.group(2), maximum)
+
+
+def _refuse_overlap(taken: Sequence[str]) -> None:
+    if len(taken) == 1:
+        raise EntryError(N_("Serial {serial} was already printed. Nothing was printed or recorded; choose a run "
+                            "without it."), serial=taken[0])
+    if taken:
+        raise EntryError(N_("{count} serials of this run were already printed ({first} to {last}). Nothing was "
+                            "printed or recorded; choose a run without them."),
+                         count=len(taken), first=taken[0], last=taken[-1])
 
 
 def _iso(value: Any) -> str:
