@@ -39,7 +39,6 @@ from signdesk.register import (
     Person,
     Register,
     RegisterLockedError,
-    deletion_days_by_scenario,
     open_project_register,
     register_facts,
 )
@@ -47,6 +46,7 @@ from signdesk.register.backup import backup_register, backups_of
 from signdesk.register.store import EXTRA_TICKS, split_scanned
 from signdesk.register.views import Filter
 from signdesk.rules.register_rules import RegisterFacts
+from signdesk.ui.register_dialogs import DeletionDialog, WithdrawalDialog
 from signdesk.ui.register_model import SignsModel, StandingModel
 
 Translate = Callable[..., str]
@@ -268,8 +268,8 @@ class RegisterTab(QWidget):
         self.filter.blockSignals(False)
         self._fill_scenarios()
         self.intake_button.setText(tr(N_("&Record a consent…")))
-        self.withdraw_button.setText(tr(N_("&Withdrawal")))
-        self.delete_button.setText(tr(N_("Deletion &done")))
+        self.withdraw_button.setText(tr(N_("&Withdrawal…")))
+        self.delete_button.setText(tr(N_("Deletion &done…")))
         self.start_button.setText(tr(N_("Start the register")))
         self.tables.setTabText(0, tr(N_("Consents, withdrawals and deletions")))
         self.tables.setTabText(1, tr(N_("Posted signs")))
@@ -436,28 +436,30 @@ class RegisterTab(QWidget):
         rows = self.people_view.selectionModel().selectedRows()
         return self.people.row(rows[0].row()) if rows else None
 
-    def withdraw_selected(self) -> None:
-        row = self.selected()
-        if row is None or self.register is None:
-            return
-        self._act(lambda: self.register.withdraw(  # type: ignore[union-attr]
-            row.person_id, day=self.today or dt.date.today(), channel="in_person",
-            deletion_days=deletion_days_by_scenario(self.project), scenario_id=row.scenario_id,
-            staff=self.last_staff or None))
+    def today_or_now(self) -> dt.date:
+        return self.today or dt.date.today()
 
-    def delete_selected(self) -> None:
+    def _person_dialog(self, make):  # type: ignore[no-untyped-def]
+        """Open ``make(tab, row)`` for the selected person, or say to select one."""
         row = self.selected()
-        if row is None or self.register is None:
-            return
-        self._act(lambda: self.register.confirm_deletion(  # type: ignore[union-attr]
-            row.person_id, day=self.today or dt.date.today(), by=self.last_staff or self.tr_(N_("staff")),
-            scenario_id=row.scenario_id))
+        if self.register is None or self.read_only:
+            return None
+        if row is None:
+            self.status.setText(self.tr_(N_("Select a person in the table first.")))
+            return None
+        dialog = make(self, row)
+        dialog.open()
+        return dialog
 
-    def _act(self, change: Callable[[], object]) -> None:
-        try:
-            change()
-        except UserInputError as err:
-            self.status.setText(err.message(self.locale))
-            return
+    def withdraw_selected(self) -> "WithdrawalDialog | None":
+        """The withdrawal dialog for the selected person and scenario."""
+        return self._person_dialog(WithdrawalDialog)
+
+    def delete_selected(self) -> "DeletionDialog | None":
+        """The deletion dialog for the selected person and scenario."""
+        return self._person_dialog(DeletionDialog)
+
+    def after_change(self) -> None:
+        """A dialog wrote to the register: the tables and findings follow."""
         self.reload()
         self.changed.emit()
