@@ -78,7 +78,7 @@ def build_window(project_path: Path | None = None, *,
                  dialogs: Callable[[MainWindow], Dialogs] | None = None,
                  data_folder: Path | None = None, today: dt.date | None = None,
                  show: bool = False, documents: Path | None = None) -> MainWindow:
-    """The main window, after crash recovery, with ``project_path`` open.
+    """The main window, after crash recovery, with ``project_path`` open (else the welcome page).
 
     ``show`` puts the window on screen before any question about recovery
     or a file that cannot be opened, so those dialogs sit on the window.
@@ -102,8 +102,11 @@ def build_window(project_path: Path | None = None, *,
         window.dialogs.error(window.tr_(N_("Cannot open {name}"), name=Path(project_path).name),
                              problem.message(window.locale))
     recovered = window.offer_recovery()
+    opened = project is not None or recovered
     if project_path is not None and project is None and problem is None and not recovered:
-        window.open_path(project_path)
+        opened = window.open_path(project_path)
+    if not opened:
+        window.show_welcome()  # no project to show: offer to start or open one
     return window
 
 

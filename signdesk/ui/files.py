@@ -12,10 +12,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from signdesk.i18n import N_
 from signdesk.model import Project, dumps, load, write_atomically
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
+
+#: The bundled example projects (file name in ``EXAMPLES_DIR``, what it shows).
+#: The first is the one Help > "Open the example project" opens.
+EXAMPLE_PROJECTS = (
+    ("bubble_tea_shop.signdesk", N_("Bubble-tea shop: face payment at the till")),
+    ("small_hotel.signdesk", N_("Small hotel: guest check-in and staff attendance")),
+    ("residential_compound.signdesk", N_("Residential compound: face-scan gate")),
+    ("training_centre.signdesk", N_("After-school centre: pupil check-in and staff attendance")),
+)
 
 
 def documents_folder() -> Path:

@@ -33,6 +33,7 @@ from signdesk.ui.navigator import Navigator, PageKey
 from signdesk.ui.preview import PreviewPane, print_pdf
 from signdesk.ui.questionnaire import SectionPage
 from signdesk.ui.register_tab import RegisterTab
+from signdesk.ui.welcome import VENUE_QUESTION, WelcomePage
 
 AUTOSAVE_MS = 60_000
 
@@ -79,7 +80,12 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # The project's panes, or (at a start without a project) the welcome page instead.
+        self.central = QStackedWidget(self)
+        self.central.setObjectName("centralPages")
+        self.central.addWidget(self.splitter)
+        self.welcome: WelcomePage | None = None
+        self.setCentralWidget(self.central)
         self.menus = MainMenus(self)
 
         self.navigator.page_selected.connect(self.show_page)
@@ -103,7 +109,7 @@ class MainWindow(QMainWindow):
         self.set_project(project or Project(), path)
         if path is not None:
             self.recent.add(path)
-            self.menus.update_recent(self.recent.paths())
+            self._recent_changed()
 
     # -- language ---------------------------------------------------------
     @property
@@ -117,6 +123,8 @@ class MainWindow(QMainWindow):
         """Every text again, in the current language."""
         tr = self.tr_
         self.menus.retranslate(tr)
+        if self.welcome is not None:
+            self.welcome.retranslate(tr)
         self.navigator.retranslate(tr)
         self.preview.retranslate(tr)
         self.register_tab.retranslate()
@@ -136,9 +144,48 @@ class MainWindow(QMainWindow):
         self.register_tab.set_project(project, path)
         self.navigator.show_project(project)
         self.setWindowModified(modified)
+        self._leave_welcome()
         self.retranslate()
         # Typing goes into the first question, not into the section list.
         self._focus_first_question(self.current_page())
+
+    # -- the welcome page ---------------------------------------------------
+    def show_welcome(self) -> None:
+        """The first-start page in place of the (empty) questionnaire, until a project is open."""
+        if self.welcome is None:
+            self.welcome = WelcomePage(self.central)
+            self.welcome.kind_chosen.connect(self.start_project)
+            self.welcome.example_chosen.connect(self.open_example)
+            self.welcome.open_requested.connect(self.open_dialog)
+            self.welcome.recent_chosen.connect(self.open_recent)
+            self.welcome.retranslate(self.tr_)
+            self.welcome.show_recent(self.recent.paths())
+            self.central.addWidget(self.welcome)
+        self.central.setCurrentWidget(self.welcome)
+        self.menus.set_project_open(False)
+        self._update_title()
+        self.welcome.first_choice().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def welcome_shown(self) -> bool:
+        return self.welcome is not None and self.central.currentWidget() is self.welcome
+
+    def _leave_welcome(self) -> None:
+        if self.welcome_shown():
+            self.central.setCurrentWidget(self.splitter)
+            self.menus.set_project_open(True)
+
+    def start_project(self, venue_type: str) -> None:
+        """A new project for this kind of business (the answer to "What kind of business is it?")."""
+        if not self.maybe_discard():
+            return
+        self.autosave.discard()
+        self.set_project(Project(business={VENUE_QUESTION.id: venue_type}), None)
+
+    def _recent_changed(self) -> None:
+        paths = self.recent.paths()
+        self.menus.update_recent(paths)
+        if self.welcome is not None:
+            self.welcome.show_recent(paths)
 
     def _focus_first_question(self, page: SectionPage) -> None:
         rows = page.visible_rows()
@@ -276,6 +323,10 @@ class MainWindow(QMainWindow):
 
     # -- files ----------------------------------------------------------------
     def _update_title(self) -> None:
+        if self.welcome_shown():
+            self.setWindowTitle("SignDesk")  # no project open yet, not even an untitled one
+            self.setWindowFilePath("")
+            return
         name = self.path.name if self.path else self.tr_(N_("Untitled project"))
         self.setWindowTitle(f"{name}[*] — SignDesk")
         self.setWindowFilePath(str(self.path) if self.path else "")
@@ -313,13 +364,17 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self.tr_(N_("Cannot open {name}"), name=Path(path).name), err.message(self.locale))
             if not Path(path).exists():  # moved or deleted: no use offering it again
                 self.recent.remove(Path(path))
-                self.menus.update_recent(self.recent.paths())
+                self._recent_changed()
             return False
         self.autosave.discard()
         self.set_project(project, Path(path))
         self.recent.add(Path(path))
-        self.menus.update_recent(self.recent.paths())
+        self._recent_changed()
         return True
+
+    def open_recent(self, path: Path) -> bool:
+        """File > Open recent, or a recent file on the welcome page."""
+        return self.maybe_discard() and self.open_path(path)
 
     def open_example(self, name: str) -> bool:
         """Open a copy of the bundled example ``name`` made in the documents folder."""
@@ -386,7 +441,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         self.autosave.discard()
         self.recent.add(self.path)
-        self.menus.update_recent(self.recent.paths())
+        self._recent_changed()
         self._update_title()
         return True
 

@@ -29,4 +29,8 @@ QFrame[severity] QLabel { background: transparent; border: none; }
 QLabel#findingTitle { font-weight: 600; color: #1f2d3d; }
 QLabel#findingMeta { color: #5f6b78; font-size: 9pt; }
 QLabel#previewMessage { color: #5f6b78; }
+QWidget#welcomeBody { background: #ffffff; }
+QLabel#welcomeHeading { font-size: 12pt; font-weight: 600; color: #1f2d3d; padding-top: 14px; }
+QLabel#welcomeSubheading { font-weight: 600; color: #3b4755; padding-top: 10px; }
+QPushButton[welcome="true"] { text-align: left; padding: 6px 12px; }
 """

@@ -129,4 +129,7 @@ def make_window(isolated: Path, dialogs: FakeDialogs, qtbot, today):
 
 @pytest.fixture
 def window(make_window):
-    return make_window()
+    """A window with a new, empty project: the first start's welcome page left by File > New."""
+    window = make_window()
+    window.menus.new.trigger()
+    return window

@@ -67,6 +67,7 @@ def test_closing_with_unsaved_changes_asks_first(window, dialogs, qtbot):
 
 def test_recover_after_a_crash(make_window, dialogs, qtbot, isolated):
     window = make_window()
+    window.menus.new.trigger()
     window.navigator.select(("business", None))
     qtbot.keyClicks(window.current_page().rows["address"].field.edit, "Pudong")
     window.navigator.select(("headcount", None))  # a page change autosaves
@@ -99,6 +100,7 @@ def test_new_project_starts_empty(make_window, examples_dir):
 def test_typing_at_start_goes_into_the_first_question(make_window, examples_dir):
     # Not into the section list, where letters only searched the list and Space pressed a button.
     window = make_window()
+    window.menus.new.trigger()  # leaves the welcome page
     assert window.focusWidget() is window.current_page().rows["operator_name"].field.edit
     assert not window.current_page().heading.visibleRegion().isEmpty()
     window.open_path(examples_dir / "small_hotel.signdesk")
@@ -148,6 +150,7 @@ def test_the_recovery_question_is_asked_over_the_open_window(make_window, dialog
     from signdesk.ui.app import build_window
 
     window = make_window()
+    window.menus.new.trigger()
     window.navigator.select(("business", None))
     qtbot.keyClicks(window.current_page().rows["address"].field.edit, "Pudong")
     window.navigator.select(("headcount", None))  # autosave
