@@ -36,6 +36,11 @@ build_seconds=$((SECONDS - started))
 archive="$out/signdesk-$version-linux-x86_64.tar.gz"
 tar -C "$out" -czf "$archive" signdesk
 bash "$repo/packaging/smoke.sh" "$out/signdesk/signdesk" "$out/signdesk/signdesk-cli"
+# The user guide (Help > User guide) is data the spec must collect.
+for lang in zh_CN en; do
+  find "$out/signdesk" -path "*/signdesk/guide/guide.$lang.html" | grep -q . ||
+    { echo "the frozen app holds no user guide guide.$lang.html" >&2; exit 1; }
+done
 # Nothing of what SignDesk does not use may slip in.
 if find "$out/signdesk" -iname '*WebEngine*' -o -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' | grep -q .; then
   echo "the frozen app holds Qt modules it does not use:" >&2

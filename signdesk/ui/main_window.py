@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Qt
 from PySide6.QtGui import QCloseEvent
@@ -35,6 +35,9 @@ from signdesk.ui.questionnaire import SectionPage
 from signdesk.ui.register_tab import RegisterTab
 from signdesk.ui.welcome import VENUE_QUESTION, WelcomePage
 
+if TYPE_CHECKING:
+    from signdesk.ui.guide import GuideWindow
+
 AUTOSAVE_MS = 60_000
 
 
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.assessment: Assessment | None = None
         self.pages: dict[PageKey, SectionPage] = {}
+        self.guide: "GuideWindow | None" = None
 
         self.navigator = Navigator(self)
         self.stack = QStackedWidget(self)
@@ -394,6 +398,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_guide(self) -> "GuideWindow":
+        """Help > User guide: the guide in the UI language (the other one a click away), one window."""
+        from signdesk.ui.guide import GuideWindow
+
+        if self.guide is None:
+            self.guide = GuideWindow(self.tr_, self.locale, self)
+        else:
+            self.guide.show_locale(self.locale)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        return self.guide
 
     def save(self) -> bool:
         if self.path is None:

@@ -64,6 +64,8 @@ class MainMenus:
             self.languages[locale] = action
 
         help_menu = self._menu(bar.addMenu(""), N_("&Help"))
+        self.guide = self._action(help_menu, N_("&User guide"), window.show_guide,
+                                  QKeySequence.StandardKey.HelpContents)
         self.example = self._action(help_menu, N_("Open the &example project"),
                                     lambda: window.open_example(EXAMPLE_PROJECTS[0][0]))
         self.about = self._action(help_menu, N_("&About SignDesk"), window.show_about)

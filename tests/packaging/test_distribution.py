@@ -47,3 +47,13 @@ def test_a_checkout_reads_the_repository_folders():
 
 def test_qt_translations_come_from_the_installed_pyside6():
     assert (paths.qt_translations_dir() / "qtbase_zh_CN.qm").is_file()
+
+
+def test_the_user_guide_is_package_data_of_the_wheel_and_the_frozen_app():
+    guide = REPO / "signdesk" / "guide"
+    pages = sorted(p.name for p in guide.glob("*") if p.is_file() and p.suffix != ".py")
+    assert pages == ["guide.en.html", "guide.zh_CN.html"]
+    globs = SETUPTOOLS["package-data"]["signdesk.guide"]
+    assert all(any(fnmatch.fnmatch(page, g) for g in globs) for page in pages), globs
+    # PyInstaller collects only the data it is told of.
+    assert '"guide/*.html"' in (REPO / "packaging" / "signdesk.spec").read_text("utf-8")
