@@ -4,9 +4,9 @@
 
 Documents are rendered by SignDesk itself and turned into 100 dpi PNGs with
 pdftoppm (Debian's poppler-utils); the opt-out page is photographed by
-headless Chromium at a phone's size; the window is grabbed offscreen in both
-languages. Look at every picture after running this: the tests cannot see
-tofu boxes or ugly breaks.
+headless Chromium at a phone's size; the window and the user guide's window
+are grabbed offscreen in both languages. Look at every picture after running
+this: the tests cannot see tofu boxes or ugly breaks.
 """
 
 from __future__ import annotations
@@ -101,6 +101,16 @@ def windows() -> None:
             for _ in range(20):
                 QApplication.processEvents()
             window.grab().save(str(OUT / f"window-{locale}.png"))
+            guide = window.show_guide()  # Help > User guide
+            for _ in range(20):
+                QApplication.processEvents()
+            guide.grab().save(str(OUT / f"guide-{locale}.png"))
+            if locale == "en":
+                guide.browser.scrollToAnchor("optout")
+                for _ in range(20):
+                    QApplication.processEvents()
+                guide.grab().save(str(OUT / "guide-en-optout.png"))
+            guide.close()
             if locale == "en":
                 preview_of_the_sign(window)
                 window.grab().save(str(OUT / "window-preview-en.png"))
