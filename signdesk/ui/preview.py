@@ -49,6 +49,7 @@ SHEET_DOCUMENTS = (DocumentKind.SIGN, DocumentKind.CONSENT_FORM, DocumentKind.GU
 class RenderSignals(QObject):
     done = Signal(int, object)  # generation, bytes
     failed = Signal(int, str)  # generation, message for the user
+    skipped = Signal(int)  # generation: a newer edit came first, nothing was drawn
 
 
 class RenderJob(QRunnable):
@@ -63,7 +64,8 @@ class RenderJob(QRunnable):
 
     def run(self) -> None:
         if not self.is_current(self.generation):
-            return  # a newer edit is already queued
+            self.signals.skipped.emit(self.generation)  # a newer edit is already queued
+            return
         from signdesk.i18n import translate
 
         try:
@@ -230,22 +232,16 @@ class PreviewPane(QWidget):
         self.not_ready.hide()
         layout.addWidget(self.not_ready)
         self.stack = QStackedWidget(self)
-        self.pdf = QPdfDocument(self)
-        self.view = ZoomablePdfView(self.stack)
-        self.view.setObjectName("pdfView")
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.zoom_step.connect(self.zoom_by)
-        self.view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
-        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
-        self.set_zoom_mode(QPdfView.ZoomMode.FitInView)
+        self.view, self.pdf = self._new_view(QPdfView.ZoomMode.FitInView, 1.0)
+        self._show_zoom()
         self.message = QLabel(self.stack)
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setMargin(24)
-        self.stack.addWidget(self.view)
         self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
         layout.addWidget(self.stack, 1)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)  # busy: the length of a render is unknown
@@ -272,7 +268,6 @@ class PreviewPane(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._start_render)
         self._generation = 0
-        self._buffer: QBuffer | None = None
         self._jobs: dict[int, RenderJob] = {}
         self.data: bytes = b""
         self.today: dt.date | None = None
@@ -284,6 +279,7 @@ class PreviewPane(QWidget):
         #: The request whose drawing is on screen (None while a message is shown).
         self.shown: DocumentRequest | None = None
         self.documents.currentIndexChanged.connect(self._document_chosen)
+        self.documents.activated.connect(self._document_chosen_again)
         for combo in (self.sheet, self.orientation):
             combo.currentIndexChanged.connect(self.schedule)
 
@@ -306,6 +302,11 @@ class PreviewPane(QWidget):
         self._chosen = self._key_at(index)
         self._update_options()
         self.schedule()
+
+    def _document_chosen_again(self, _index: int) -> None:
+        # The owner picked the entry already selected: draw it if the screen shows anything else.
+        if self.shown is None or self.shown != self.request():
+            self.schedule()
 
     def show_documents(self, project: Project, assessment: Assessment, tr: Translate, locale: str) -> None:
         """List the documents the business needs; keep the owner's choice."""
@@ -418,6 +419,7 @@ class PreviewPane(QWidget):
         job.setAutoDelete(False)
         job.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        job.signals.skipped.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._jobs[job.generation] = job
         self.progress.show()
         self.pool.start(job)
@@ -442,13 +444,54 @@ class PreviewPane(QWidget):
             self.shown = None
             self._show_message(self._tr(N_("This document is a web page. Use “Open opt-out page in browser” to see it.")))
             return
-        self.pdf.close()
-        self._buffer = _buffer(data)
-        self.pdf.load(self._buffer)
+        self._show_pdf(data)
         self.shown = job.request
-        self.stack.setCurrentWidget(self.view)
         self._show_zoom()
         self.rendered.emit()
+
+    def _new_view(self, mode: QPdfView.ZoomMode, factor: float) -> tuple[ZoomablePdfView, QPdfDocument]:
+        """A PDF view with its own empty document, at the zoom given."""
+        view = ZoomablePdfView(self.stack)
+        view.setObjectName("pdfView")
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(mode)
+        view.setZoomFactor(factor)
+        document = QPdfDocument(self)
+        view.setDocument(document)
+        view.zoom_step.connect(self.zoom_by)
+        view.zoomFactorChanged.connect(lambda _f: self._show_zoom())
+        view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        return view, document
+
+    def _show_pdf(self, data: bytes) -> None:
+        """Put a new drawing on screen in a new view, at the zoom and scroll position of the old one.
+
+        Reloading one QPdfView's document is not enough: its page renderer
+        works in a thread, and a page of the previous document drawn just
+        before the reload lands in the view's cache afterwards and stays on
+        screen (the sign selected, the consent form shown). A new view has
+        a new renderer that never saw the old document.
+        """
+        old = self.view
+        view, document = self._new_view(old.zoomMode(), old.zoomFactor())
+        buffer = _buffer(data)
+        buffer.setParent(document)  # the document reads from it as long as it lives
+        document.load(buffer)
+        had_focus = old.hasFocus() or old.viewport().hasFocus()
+        view.resize(old.size())  # first drawn at its size, not drawn small and blown up
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        for new_bar, old_bar in ((view.horizontalScrollBar(), old.horizontalScrollBar()),
+                                 (view.verticalScrollBar(), old.verticalScrollBar())):
+            new_bar.setValue(old_bar.value())
+        if had_focus:
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+        old_document, self.view, self.pdf = self.pdf, view, document
+        self.stack.removeWidget(old)
+        # The document goes after its view: the view's renderer may still be drawing from it,
+        # and a document closing under a dying view calls into it.
+        old.destroyed.connect(old_document.deleteLater)
+        old.deleteLater()
 
     def _failed(self, generation: int, message: str) -> None:
         if self._finish(generation):
