@@ -5,9 +5,11 @@ the last row shown, so scrolling never re-reads the rows above)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from signdesk.i18n import N_
 from signdesk.register.store import Register
 
 
@@ -110,3 +112,29 @@ def sign_rows(register: Register) -> list[SignRow]:
     return [SignRow(*r) for r in register.connection.execute(
         "SELECT sign_id, scenario_id, location, version, posted_on, taken_down_on FROM signs"
         " ORDER BY taken_down_on IS NOT NULL, scenario_id, sign_id")]
+
+
+def outdated_form_note(register: Register, versions: Mapping[str, Mapping[str, str]], serial: str,
+                       scanned_version: str | None = None, scenario_id: str | None = None) -> tuple[str, dict[str, str]] | None:
+    """(msgid, params) of the one-line note for a form whose version is not
+    today's, or None.
+
+    The form's version is the one its serial was printed with (the
+    register's ``serials``), else the one its scanned code names, compared
+    with today's version of that scenario's form of the same kind
+    (``versions``, as for :func:`~signdesk.register.register_facts`). A
+    version or scenario not known says nothing.
+    """
+    printed = register.printed_form(serial) if serial else None
+    if printed is not None:
+        scenario_id, kind, version = printed
+    elif scanned_version:
+        kind = "guardian" if scanned_version.startswith("G-") else "adult"
+        version = scanned_version
+    else:
+        return None
+    today = versions.get(scenario_id or "", {}).get(kind)
+    if not (today and version) or today == version:
+        return None
+    return (N_("Form {serial} was printed with version {printed}; today's form is {today}: fresh consent may be "
+               "needed if its purpose or method changed."), {"serial": serial, "printed": version, "today": today})

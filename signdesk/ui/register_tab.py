@@ -44,7 +44,7 @@ from signdesk.register import (
 )
 from signdesk.register.backup import backup_register, backups_of
 from signdesk.register.store import EXTRA_TICKS, split_scanned
-from signdesk.register.views import Filter
+from signdesk.register.views import Filter, outdated_form_note
 from signdesk.rules.register_rules import RegisterFacts
 from signdesk.ui.register_dialogs import DeletionDialog, WithdrawalDialog
 from signdesk.ui.register_model import SignsModel, StandingModel
@@ -115,6 +115,9 @@ class IntakeDialog(QDialog):
         self.problem = QLabel("", self, objectName="intakeProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
+        self.note = QLabel("", self, objectName="intakeVersionNote")  # a warning, never a refusal
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a5300;")
         for label, widget in ((N_("Form number"), self.serial), (N_("Name"), self.name),
                               (N_("Member no."), self.member), (N_("Phone, last 4 digits"), self.phone4),
                               (N_("Scenario"), self.scenario), (N_("Ticked on the form"), self.ticks_box),
@@ -129,6 +132,7 @@ class IntakeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.note)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.scenario.currentIndexChanged.connect(lambda _i: self._show_ticks())
@@ -160,6 +164,10 @@ class IntakeDialog(QDialog):
         if version:  # a plain typed serial keeps the version scanned before it
             self.serial.setText(serial)
             self.version = version
+        note = self.tab.version_note(serial, self.version, self.scenario.currentData())
+        if note != self.note.text():
+            self.note.setText(note)
+            self.adjustSize()  # room for the wrapped line
 
     def save(self) -> None:
         self._serial_entered()
@@ -402,6 +410,16 @@ class RegisterTab(QWidget):
         return register_facts(self.register, today_versions(self.project, self.today or dt.date.today()))
 
     # ------------------------------------------------------------ intake
+    def version_note(self, serial: str, version: str | None, scenario_id: str | None) -> str:
+        """One line when the form was printed with another version than today's form (else empty)."""
+        from signdesk.documents.register_report import today_versions
+
+        if self.register is None:
+            return ""
+        note = outdated_form_note(self.register, today_versions(self.project, self.today or dt.date.today()),
+                                  serial, version, scenario_id)
+        return self.tr_(note[0], **note[1]) if note else ""
+
     def tick_items(self, scenario_id: str | None) -> list[tuple[str, str]]:
         """(tick key, label) for each box the scenario's consent form has."""
         from signdesk.documents.content import scenario_notice
