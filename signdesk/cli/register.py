@@ -24,7 +24,7 @@ from signdesk.register import (
     open_project_register,
     register_facts,
 )
-from signdesk.register.store import CHANNELS
+from signdesk.register.store import CHANNELS, parse_sign_id, sign_id
 
 ACTIONS = ("add", "refuse", "withdraw", "delete", "post-sign", "list", "export", "verify", "import")
 #: Actions that may create the register.
@@ -52,7 +52,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--channel", choices=CHANNELS, default="in_person", help=N_("how the withdrawal came in"))
     parser.add_argument("--devices", default="", help=N_("devices the data was deleted from, comma-separated"))
     parser.add_argument("--erase", action="store_true", help=N_("delete: also erase the person's name and contact from the register"))
-    parser.add_argument("--sign-id", dest="sign_id", help=N_("the short ID printed on the sign"))
+    parser.add_argument("--sign-id", dest="sign_id", help=N_("the ID printed on the sign beside its version, e.g. S-3F9A2B-01 (it gives the version and the scenario)"))
     parser.add_argument("--location", help=N_("where the sign hangs"))
     parser.add_argument("--take-down", dest="take_down", action="store_true", help=N_("post-sign: record the sign as taken down"))
     parser.add_argument("--status", choices=("consented", "refused", "withdrawn", "deleted", "overdue"),
@@ -142,17 +142,37 @@ def _delete(reg: Register, project: Project, args: argparse.Namespace, locale: s
 def _post_sign(reg: Register, project: Project, args: argparse.Namespace, locale: str) -> int:
     day = args.date or dt.date.today()
     if args.take_down:
-        e = reg.take_down_sign(args.sign_id or "", day=day, staff=args.staff)
-        print(translate(locale, N_("Sign {sign} taken down: entry {seq}."), sign=args.sign_id, seq=e.seq))
+        e = reg.take_down_sign(_typed_sign_id(args.sign_id), day=day, staff=args.staff)
+        print(translate(locale, N_("Sign {sign} taken down: entry {seq}."), sign=e.serial, seq=e.seq))
         return EXIT_OK
-    scenario = _scenario_id(project, args.scenario)
+    sign = _typed_sign_id(args.sign_id)
+    parsed = parse_sign_id(sign)
+    version = args.form_version or (parsed[0] if parsed else None)
+    scenario = _scenario_id(project, args.scenario) or _sign_scenario(reg, project, version, args.today or day)
     if scenario is None:
-        raise EntryError(N_("Say which scenario the form is for."))
-    e = reg.post_sign(args.sign_id or "", scenario_id=scenario, location=args.location or "",
-                      version=args.form_version, day=day, staff=args.staff)
+        raise EntryError(N_("Say which scenario the sign is for (--scenario)."))
+    e = reg.post_sign(sign, scenario_id=scenario, location=args.location or "",
+                      version=version, day=day, staff=args.staff)
     print(translate(locale, N_("Sign {sign} posted at {location}: entry {seq}."), sign=e.serial,
                     location=e.data["location"], seq=e.seq))
     return EXIT_OK
+
+
+def _typed_sign_id(text: str | None) -> str:
+    """The ID as printed on the sign (``s-3f9a2b-01`` typed in lower case is the same sign)."""
+    parsed = parse_sign_id(text or "")
+    return sign_id(*parsed) if parsed else (text or "")
+
+
+def _sign_scenario(reg: Register, project: Project, version: str | None, today: dt.date) -> str | None:
+    """The scenario whose sign prints ``version``: today's sign of one scenario,
+    or the scenario a sign of that version was posted for before."""
+    from signdesk.documents.register_report import today_versions
+
+    if not version:
+        return None
+    found = [sid for sid, kinds in today_versions(project, today).items() if kinds.get("sign") == version]
+    return found[0] if len(found) == 1 else reg.sign_scenario(version)
 
 
 def _list(reg: Register, project: Project, args: argparse.Namespace, locale: str) -> int:

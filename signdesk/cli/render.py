@@ -63,11 +63,28 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     if not args.serials:
         written = render_all(project, args.output, args.sizes, orientations, today, large_print=args.large_print,
-                             printed_at=PrintedAt(args.printed_at), draft=args.draft)
+                             printed_at=PrintedAt(args.printed_at), draft=args.draft,
+                             sign_numbers=_sign_numbers(args.project, project))
         print_written(locale, args.output, written)
         sys.stdout.flush()
         return EXIT_OK
     return _numbered(args, project, orientations, today, locale)
+
+
+def _sign_numbers(path: Path, project: Project) -> dict[str, int]:
+    """The print numbers the register's signs already use, so new signs number on
+    (none without a register; a register that cannot be read is the register
+    command's to report, not a reason to print no signs)."""
+    from signdesk.errors import UserInputError
+    from signdesk.register import open_project_register
+
+    if not project.register_id:
+        return {}
+    try:
+        with open_project_register(path, project, read_only=True, lock=False) as reg:
+            return reg.sign_numbers()
+    except UserInputError:
+        return {}
 
 
 def _numbered(args: argparse.Namespace, project: Project, orientations: Sequence[str], today: dt.date,
@@ -83,7 +100,7 @@ def _numbered(args: argparse.Namespace, project: Project, orientations: Sequence
     try:
         reg.printed_overlap(serials)  # refused here, before any file is written
         written = render_all(project, args.output, args.sizes, orientations, today, large_print=args.large_print,
-                             printed_at=PrintedAt(args.printed_at), draft=args.draft)
+                             printed_at=PrintedAt(args.printed_at), draft=args.draft, sign_numbers=reg.sign_numbers())
         written.append(print_numbered_forms(project, reg, args.output, scenario_id, args.guardian, serials, today))
         if project.register_id != known:
             save(project, args.project)  # the project now names its new register

@@ -19,14 +19,14 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from signdesk.documents.consent import MAX_NUMBERED_RUN, NumberedRunError, form_version, render_consent, render_numbered_consent
-from signdesk.documents.content import scenario_slugs
+from signdesk.documents.content import scenario_notice, scenario_slugs
 from signdesk.documents.draft import mark_draft
 from signdesk.documents.optout import render_optout_page
 from signdesk.documents.printmarks import PrintedAt, sheet
 from signdesk.documents.pia_report import render_pia_report
 from signdesk.documents.report import render_report
 from signdesk.documents.print_shop import INSTRUCTIONS_NAME, PrintJob, render_print_instructions
-from signdesk.documents.sign import render_sign
+from signdesk.documents.sign import render_sign, sign_version
 from signdesk.documents.versions import ContentVersion
 from signdesk.errors import UserInputError
 from signdesk.documents.filing_pack import filing_files
@@ -58,7 +58,8 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                      kinds: Collection[DocumentKind] | None = None,
                      large_print: bool = False,
                      printed_at: PrintedAt = PrintedAt.OFFICE,
-                     draft: bool = False) -> dict[str, bytes]:
+                     draft: bool = False,
+                     sign_numbers: Mapping[str, int] | None = None) -> dict[str, bytes]:
     """File name -> bytes for every document the project needs, in checklist order.
 
     ``kinds`` limits the output to some kinds of document (a chain's sites
@@ -69,6 +70,11 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
     sheet; everything else is always for the office printer. A sign or form
     that lacks what it must say (:mod:`signdesk.rules.document_needs`) raises
     ``DocumentNotReadyError``, or with ``draft`` prints marked DRAFT.
+
+    Each sign file gets its own ID (``S-3F9A2B-01``, see
+    :func:`~signdesk.register.store.sign_id`): a scenario's signs on several
+    sheets are numbered in turn, after the highest number ``sign_numbers``
+    (content version -> number, from the register) says is already used.
     """
     today = today or dt.date.today()
     for size in sizes:
@@ -92,11 +98,14 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
         before = set(out)
         sc = project.scenario(doc.scenario_id) if doc.scenario_id else None
         if doc.kind is DocumentKind.SIGN and sc:
+            number = sign_numbers.get(sign_version(scenario_notice(project, sc, today, slug=slugs[sc.id])).code, 0) \
+                if sign_numbers else 0
             for size in sizes:
                 for orientation in orientations:
+                    number += 1
                     name = sign_file_name(slugs[sc.id], size, orientation, printed_at)
                     out[name] = render_sign(project, sc, size.upper(), orientation == "landscape", today,
-                                            slugs[sc.id], printed_at)
+                                            slugs[sc.id], printed_at, number)
                     jobs.append(PrintJob(name, sheet(size, orientation == "landscape")))
         elif doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and sc:
             guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
@@ -157,13 +166,13 @@ def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
 def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
                orientations: Sequence[str] = ("portrait",), today: dt.date | None = None,
                large_print: bool = False, printed_at: PrintedAt = PrintedAt.OFFICE,
-               draft: bool = False) -> list[Path]:
+               draft: bool = False, sign_numbers: Mapping[str, int] | None = None) -> list[Path]:
     """Render every document and write it into ``out_dir``; returns the paths written.
 
     Nothing is written unless every document rendered.
     """
     return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print,
-                                            printed_at=printed_at, draft=draft), out_dir)
+                                            printed_at=printed_at, draft=draft, sign_numbers=sign_numbers), out_dir)
 
 
 # --- numbered forms ---------------------------------------------------------------

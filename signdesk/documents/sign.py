@@ -57,6 +57,7 @@ from signdesk.documents.qr import draw_qr, required_qr_size_mm
 from signdesk.documents.textfit import (SIZE_STEP, TextDoesNotFitError, TextLayout, fit_paragraph,
                                         phrase_breaks)
 from signdesk.documents.versions import SIGN, ContentVersion, content_version, texts_of
+from signdesk.register.store import sign_id
 from signdesk.i18n import EN, N_, ZH, Bilingual, translate
 from signdesk.model import Project, Scenario
 from signdesk.questions.signs import READING_DISTANCE_M
@@ -389,10 +390,12 @@ def _second_layer(n: ScenarioNotice, s: float, slots: list[Box]) -> list[_Stack]
 def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False,
                 rebuild: Callable[[Mapping[str, Any]], ScenarioNotice] | None = None,
                 answers: Mapping[str, Any] | None = None,
-                printed_at: PrintedAt = PrintedAt.OFFICE, today: dt.date | None = None) -> SignLayout:
+                printed_at: PrintedAt = PrintedAt.OFFICE, today: dt.date | None = None,
+                number: int = 1) -> SignLayout:
     """Place everything on the sheet. ``rebuild`` and ``answers`` let the error
     path find how long the offending field may be (see :func:`_blame`);
-    ``today`` is the print date shown beside the sign's version."""
+    ``today`` is the print date shown beside the sign's version, ``number``
+    the print number in the sign's ID (:func:`~signdesk.register.store.sign_id`)."""
     register_fonts()
     geometry = geometry_for(sheet_named(sheet_name, landscape), printed_at)
     sheet = geometry.sheet
@@ -425,12 +428,13 @@ def layout_sign(notice: ScenarioNotice, sheet_name: str, landscape: bool = False
              PlacedText(head_en, col_x, head_top - head_zh.height - head_gap, TEXT_BLACK)]
     band_bottom = top - row_h - m * 0.7
 
-    # Footer: the sign's content version and print date, bottom-left of the safe area.
+    # Footer: the sign's content version and print date, and its own ID, bottom-left of the safe area.
     version = sign_version(notice)
     foot_s = max(dist.second_size * 0.8, 6.0)
     # One language per line, as everywhere on the sign.
-    foot = _layout("\n".join(translate(loc, N_("Sign version {label}"),
-                                         label=version.label(loc, today) if today else version.code)
+    foot = _layout("\n".join(translate(loc, N_("Sign version {label} · sign ID {sign_id}"),
+                                         label=version.label(loc, today) if today else version.code,
+                                         sign_id=sign_id(version.code, number))
                                for loc in (ZH, EN)), REGULAR, foot_s, inner)
     footer_top = m + foot.height
     texts.append(PlacedText(foot, m, footer_top, SECOND_LANGUAGE))
@@ -605,8 +609,10 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
 
 
 def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape: bool,
-                today: dt.date, slug: str | None = None, printed_at: PrintedAt = PrintedAt.OFFICE) -> bytes:
-    """The sign for ``scenario`` on one sheet, as PDF bytes.
+                today: dt.date, slug: str | None = None, printed_at: PrintedAt = PrintedAt.OFFICE,
+                number: int = 1) -> bytes:
+    """The sign for ``scenario`` on one sheet, as PDF bytes; its ID (printed
+    small beside its version) ends in the print number ``number``.
 
     ``printed_at`` OFFICE (the default) gives a page the size of the paper;
     PRINT_SHOP a PDF/X file with bleed and crop marks
@@ -619,7 +625,7 @@ def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape
     layout = layout_sign(
         notice, sheet_name, landscape,
         rebuild=lambda overrides: scenario_notice(project, scenario, today, overrides, notice.slug),
-        answers=project.answers_for(scenario), printed_at=printed_at, today=today)
+        answers=project.answers_for(scenario), printed_at=printed_at, today=today, number=number)
     buf = io.BytesIO()
     canvas = new_canvas(buf, f"{notice.heading.zh} {notice.heading.en} — {scenario.name}",
                         notice.operator.zh, date=today, subject=notice.optout_url)

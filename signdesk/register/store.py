@@ -692,6 +692,22 @@ class Register:
             self._restate_sign(cur, sign_id)
         return entry
 
+    def sign_numbers(self) -> dict[str, int]:
+        """Content version -> the highest print number among the signs recorded
+        with it: a new print of that text numbers on from there."""
+        out: dict[str, int] = {}
+        for (sid,) in self._conn.execute("SELECT sign_id FROM signs"):
+            parsed = parse_sign_id(sid)
+            if parsed:
+                out[parsed[0]] = max(out.get(parsed[0], 0), parsed[1])
+        return out
+
+    def sign_scenario(self, version: str) -> str | None:
+        """The scenario a sign of this content version was last posted for, if any."""
+        row = self._conn.execute("SELECT scenario_id FROM signs WHERE version = ? ORDER BY last_seq DESC LIMIT 1",
+                                 (version,)).fetchone()
+        return row[0] if row else None
+
     def take_down_sign(self, sign_id: str, *, day: dt.date, staff: str | None = None) -> Entry:
         with self._transaction() as cur:
             row = cur.execute("SELECT taken_down_on FROM signs WHERE sign_id = ?", (sign_id,)).fetchone()
@@ -966,6 +982,24 @@ def form_code(serial: str, version: str | None) -> str:
     centimetres from the edge of the record field.
     """
     return f"{serial}/{version}" if version else serial
+
+
+#: ``S-3F9A2B-01``: a printed sign's ID, its content version and its print number.
+_SIGN_ID = re.compile(r"^\s*([A-Z]-[0-9A-F]{6})-(\d{1,4})\s*$", re.IGNORECASE)
+
+
+def sign_id(version: str, number: int) -> str:
+    """The short ID a printed sign carries: its content version and a print
+    number, ``S-3F9A2B-01``. Staff type it at post-sign; it tells the
+    register which text hangs where, and two copies of one text apart."""
+    return f"{version}-{number:02d}"
+
+
+def parse_sign_id(text: str) -> tuple[str, int] | None:
+    """(version, print number) of a sign ID as printed (any case), or None
+    for an ID of another shape (one typed before signs carried theirs)."""
+    match = _SIGN_ID.match(text or "")
+    return (match.group(1).upper(), int(match.group(2))) if match else None
 
 
 #: What may stand between the serial and the version when typed or scanned:
