@@ -37,6 +37,17 @@ def canonical(values: Iterable[Any]) -> bytes:
     return SEPARATOR.join(NOTHING if v is None else str(v) for v in values).encode("utf-8")
 
 
+def canonical_sql(columns: Sequence[str] = HASHED_COLUMNS) -> str:
+    """An SQL expression for ``canonical()`` of ``columns``, as text.
+
+    Verifying a long register spends most of its time turning rows into
+    Python objects and joining them; SQLite concatenates in C, writes an
+    integer as Python's ``str`` does and stores text as it was given, so the
+    bytes are the same (tests/register/test_register_chain.py compares them).
+    """
+    return " || char(31) || ".join(f"coalesce({c}, char(0))" for c in columns)
+
+
 def entry_hash(fields: Mapping[str, Any]) -> str:
     """The hash of one entry: SHA-256 over its columns in ``HASHED_COLUMNS`` order."""
     return hashlib.sha256(canonical(fields[c] for c in HASHED_COLUMNS)).hexdigest()
@@ -45,6 +56,13 @@ def entry_hash(fields: Mapping[str, Any]) -> str:
 def commitment(salt: bytes, details: Mapping[str, str | None]) -> str:
     """A salted commitment to a person's details (name, member number, ...)."""
     return hashlib.sha256(salt + canonical(x for k in sorted(details) for x in (k, details[k] or ""))).hexdigest()
+
+
+def commitment_sql(columns: Iterable[str]) -> str:
+    """An SQL expression for the text ``commitment()`` hashes after the salt,
+    the details being the columns of the same names (none of them is empty
+    in a name, so a name can stand in the SQL as a literal)."""
+    return " || char(31) || ".join(f"'{c}' || char(31) || coalesce({c}, '')" for c in sorted(columns))
 
 
 @dataclass(frozen=True)
@@ -59,20 +77,21 @@ class ChainBreak:
 def first_break(rows: Iterable[Sequence[Any]], head_seq: int, head_hash: str) -> ChainBreak | None:
     """Walk the entries in order; the first one that does not fit, or None.
 
-    ``rows`` are tuples ``(seq, *HASHED_COLUMNS, hash)`` sorted by ``seq``;
-    ``head_seq``/``head_hash`` are what the register recorded as its last
-    entry, so cutting entries off the end is found too.
+    ``rows`` are tuples ``(seq, prev_hash, text, hash)`` sorted by ``seq``,
+    ``text`` being ``canonical()`` of the entry's hashed columns as text
+    (``canonical_sql()`` selects it); ``head_seq``/``head_hash`` are what the
+    register recorded as its last entry, so cutting entries off the end is
+    found too.
     """
     prev_hash, expected = GENESIS, 1
-    at_prev = 1 + HASHED_COLUMNS.index("prev_hash")
     sha256 = hashlib.sha256
     for row in rows:
-        seq, own = row[0], row[-1]
+        seq, prev, text, own = row
         if seq != expected:
             # A gap is a deleted entry; going backwards is a reordering.
             return ChainBreak(expected, "missing" if seq > expected else "order")
-        fits = sha256(canonical(row[1:-1])).hexdigest() == own
-        if row[at_prev] != prev_hash:
+        fits = sha256(text.encode("utf-8")).hexdigest() == own
+        if prev != prev_hash:
             # An entry whose own hash still fits its content but not its
             # place has been moved, not edited.
             return ChainBreak(seq, "order" if fits else "changed")

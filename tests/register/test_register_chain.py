@@ -117,3 +117,23 @@ def test_a_corrected_name_verifies(reg):
     reg.correct_person(a.person_id, Person("王芳芳", phone_last4="1234"), day=DAY, reason="misspelt")
     assert reg.person(a.person_id).name == "王芳芳"
     assert reg.verify().ok
+
+
+def test_the_hashed_text_sqlite_makes_is_the_text_python_makes(reg):
+    """verify() has SQLite build the hashed text of each entry and each
+    person's details; the hashes recorded at intake were made in Python."""
+    from signdesk.register.chain import HASHED_COLUMNS, canonical, canonical_sql, commitment_sql
+    from signdesk.register.store import PERSON_DETAILS
+
+    _history(reg)
+    reg.correct_person(reg.connection.execute("SELECT person_id FROM people LIMIT 1").fetchone()[0],
+                       Person("王芳芳", "M-7", "1234", guardian_name="王母"), day=DAY, reason="错字")
+    conn = reg.connection
+    rows = conn.execute(f"SELECT {', '.join(HASHED_COLUMNS)}, {canonical_sql()} FROM entries").fetchall()
+    assert any(None in tuple(r)[:-1] for r in rows) and any(isinstance(v, int) for r in rows for v in tuple(r)[:-1])
+    for row in rows:
+        assert row[-1].encode("utf-8") == canonical(tuple(row)[:-1])
+    people = conn.execute(f"SELECT {', '.join(PERSON_DETAILS)}, {commitment_sql(PERSON_DETAILS)} FROM people").fetchall()
+    for row in people:
+        details = dict(zip(PERSON_DETAILS, tuple(row)[:-1]))
+        assert row[-1].encode("utf-8") == canonical(x for k in sorted(details) for x in (k, details[k] or ""))
