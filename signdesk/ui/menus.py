@@ -40,7 +40,7 @@ class MainMenus:
         self.chain = self._action(self.file, N_("Print for a c&hain of sites…"), window.print_for_chain)
         self.print = self._action(self.file, N_("&Print document…"), window.print_document,
                                   QKeySequence.StandardKey.Print)
-        self.project_actions += [self.export, self.calendar, self.chain, self.print]
+        self.project_actions += [self.export, self.calendar, self.optout_text, self.chain, self.print]
         self.file.addSeparator()
         self.quit = self._action(self.file, N_("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 

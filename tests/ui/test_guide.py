@@ -93,7 +93,7 @@ def test_the_names_the_guide_quotes_are_the_app_s_own(window, locale):
     menus, preview = window.menus, window.preview
     quoted = [menus.optout_text.text(), menus.calendar.text(), preview.print_button.text(),
               preview.export_button.text(), *(translate(locale, m) for m in (
-                  "&Add scenario…", "Your business", "Place and purpose", "Storage and deletion",
+                  "&Add scenario…", "Start a new project", "Your business", "Place and purpose", "Storage and deletion",
                   "Face records and filing", "Violation", "To do", "Advice"))]
     html = " ".join(guide_html(locale).split())  # the file's line breaks are spaces to a reader
     for name in quoted:

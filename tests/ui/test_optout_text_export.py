@@ -46,3 +46,10 @@ def test_cancelling_the_folder_writes_nothing(make_window, dialogs, examples_dir
 def test_the_menu_item_speaks_chinese(window):
     window.language.set_locale("zh_CN")
     assert window.menus.optout_text.text() == "导出拒绝与撤回页面文字(&T)…"
+
+
+def test_it_waits_for_a_project(make_window, examples_dir):
+    window = make_window()  # the welcome page: nothing to export yet
+    assert not window.menus.optout_text.isEnabled()
+    window.open_path(examples_dir / "bubble_tea_shop.signdesk")
+    assert window.menus.optout_text.isEnabled()
