@@ -15,6 +15,7 @@ from typing import Any
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.questions.conditions import Condition
+from signdesk.questions.phone import phone_problem
 from signdesk.questions.urls import OptOutUrlError, check_optout_url
 
 
@@ -115,7 +116,6 @@ class AnswerError(UserInputError):
     """An answer that does not fit its question."""
 
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-()]{4,22}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")
 
 
@@ -238,8 +238,10 @@ def _url(q: Question, value: Any) -> str:
 
 def _phone(q: Question, value: Any) -> str:
     text = _text(q, value)
-    if text and not _PHONE.match(text):
-        raise AnswerError(N_("Enter a phone number with digits only, for example 021-5555 0123 or 138 0000 0000."))
+    problem = phone_problem(text) if text else None
+    if problem is not None:
+        msgid, params = problem
+        raise AnswerError(msgid, **params)
     return text
 
 
