@@ -63,8 +63,8 @@ class WelcomePage(QScrollArea):
         self.start_column = QWidget(body)
         start = QVBoxLayout(self.start_column)
         start.setContentsMargins(0, 0, 0, 0)
-        self.start_heading = self._label(self.start_column, "welcomeHeading")
-        self.kind_question = self._label(self.start_column, "helpText")
+        self.start_heading = self._label(self.start_column, "welcomeHeading", wrap=False)
+        self.kind_question = self._label(self.start_column, "helpText", wrap=False)
         start.addWidget(self.start_heading)
         start.addWidget(self.kind_question)
         self.kinds = QGridLayout()
@@ -80,11 +80,12 @@ class WelcomePage(QScrollArea):
         self.open_column = QWidget(body)
         self.opening = QVBoxLayout(self.open_column)
         self.opening.setContentsMargins(0, 0, 0, 0)
-        self.open_heading = self._label(self.open_column, "welcomeHeading")
+        self.open_heading = self._label(self.open_column, "welcomeHeading", wrap=False)
         self.open_button = self._button(self.open_column, "openFile", self.open_requested.emit)
-        self.recent_heading = self._label(self.open_column, "welcomeSubheading")
+        # Headings of the buttons below them stay on one line (a wrapped label's height comes out too tall).
+        self.recent_heading = self._label(self.open_column, "welcomeSubheading", wrap=False)
         self.recent_buttons: list[QPushButton] = []
-        self.example_heading = self._label(self.open_column, "welcomeSubheading")
+        self.example_heading = self._label(self.open_column, "welcomeSubheading", wrap=False)
         self.example_buttons: dict[str, QPushButton] = {}
         for name, _label in EXAMPLE_PROJECTS:
             self.example_buttons[name] = self._button(
@@ -103,10 +104,10 @@ class WelcomePage(QScrollArea):
         self._reflow()
 
     @staticmethod
-    def _label(parent: QWidget, name: str) -> QLabel:
+    def _label(parent: QWidget, name: str, wrap: bool = True) -> QLabel:
         label = QLabel(parent)
         label.setObjectName(name)
-        label.setWordWrap(True)
+        label.setWordWrap(wrap)
         return label
 
     @staticmethod
@@ -202,3 +203,6 @@ class WelcomePage(QScrollArea):
             for index, button in enumerate(self.kind_buttons.values()):
                 self.kinds.addWidget(button, index // columns, index % columns)
             self._columns_of_kinds = columns
+        # Lay out now, innermost first, not at the next turn of the event loop: a click may come first.
+        for widget in (self.start_column, self.open_column, self.content, self.widget()):
+            widget.layout().activate()

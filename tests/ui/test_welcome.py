@@ -111,18 +111,20 @@ def test_open_a_file_from_the_welcome_page(make_window, dialogs, examples_dir, q
 def test_the_welcome_page_speaks_chinese_and_nothing_is_cut_off(make_window, dialogs, tmp_path, qtbot):
     first = make_window()
     first.menus.new.trigger()
-    dialogs.save_answer = tmp_path / "一个名字相当长的奶茶店项目文件.signdesk"
+    folder = tmp_path / "a folder with a long name" / "and another one inside it" / "门店资料" / "2026"
+    folder.mkdir(parents=True)
+    dialogs.save_answer = folder / "一个名字相当长的奶茶店项目文件.signdesk"
     first.menus.save_as.trigger()
     window = make_window()  # the default size on this (800 × 800) screen
 
     def fits() -> bool:
         buttons = shown_buttons(window)
-        return len(buttons) == 17 and all(b.width() >= b.sizeHint().width() for b in buttons)
+        return (len(buttons) == 17 and all(b.width() >= b.sizeHint().width() for b in buttons)
+                and not window.welcome.horizontalScrollBar().isVisible())
 
     for locale in ("en", "zh_CN"):
         window.language.set_locale(locale)
         qtbot.waitUntil(fits, timeout=2000)  # once the layout has run
-        assert not window.welcome.horizontalScrollBar().isVisible()
     assert window.welcome.heading.text() == "欢迎使用 SignDesk"
     assert window.welcome.kind_buttons["hotel"].text() == "酒店或民宿"
     assert window.welcome.open_button.text() == "打开文件(&O)…"
