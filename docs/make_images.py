@@ -4,8 +4,9 @@
 
 Documents are rendered by SignDesk itself and turned into 100 dpi PNGs with
 pdftoppm (Debian's poppler-utils); the opt-out page is photographed by
-headless Chromium at a phone's size; the window and the user guide's window
-are grabbed offscreen in both languages. Look at every picture after running
+headless Chromium at a phone's size; the window (with a project, and its
+welcome page without one) and the user guide's window are grabbed offscreen
+in both languages, Help > About in English. Look at every picture after running
 this: the tests cannot see tofu boxes or ugly breaks.
 """
 
@@ -117,6 +118,48 @@ def windows() -> None:
             window.setWindowModified(False)
             window.close()
         register_tab(Path(tmp))
+        welcome_and_about(Path(tmp))
+
+
+#: Where an owner's files would be, for the pictures (nothing is written there).
+OWNER_HOME = Path("/home/li")
+
+
+def grab(widget, size: tuple[int, int] | None, name: str) -> None:
+    """Show ``widget`` (at ``size``), let it draw, and save its picture as ``name``."""
+    from PySide6.QtWidgets import QApplication
+
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    for _ in range(20):
+        QApplication.processEvents()
+    widget.grab().save(str(OUT / name))
+
+
+def welcome_and_about(tmp: Path) -> None:
+    """The first start's welcome page in both languages (at the default window size), and Help > About."""
+    from signdesk.ui import about as about_module
+    from signdesk.ui.about import AboutDialog
+    from signdesk.ui.app import app_settings, build_window
+    from signdesk.ui.files import RECENT_KEY, RecentFiles
+
+    settings = app_settings()
+    settings.remove(RECENT_KEY)  # not the examples the other pictures opened from this checkout
+    RecentFiles(settings).add(OWNER_HOME / "Documents" / "SignDesk" / "柠檬茶饮徐汇店.signdesk")
+    for locale in ("en", "zh_CN"):
+        window = build_window(None, data_folder=tmp / "data", today=TODAY, documents=tmp / "Documents")
+        window.language.set_locale(locale)
+        grab(window, (1280, 800), f"window-welcome-{locale}.png")  # the default window size
+        if locale == "en":
+            # As installed from the wheel, not this checkout's own path.
+            about_module.FONT_LICENCE = (OWNER_HOME / ".local" / "lib" / "python3.11" / "site-packages"
+                                         / "signdesk" / "_data" / "fonts" / "OFL.txt")
+            about = AboutDialog(window.tr_, OWNER_HOME / ".local" / "share" / "SignDesk" / "SignDesk",
+                                OWNER_HOME / "Documents" / "SignDesk", lambda _url: None, window)
+            grab(about, None, "about-en.png")
+            about.close()
+        window.close()
 
 
 def register_tab(tmp: Path) -> None:
