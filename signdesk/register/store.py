@@ -587,6 +587,37 @@ class Register:
             raise _write_error(self.path, err) from None
         return {"sha256": digest, "file": target.name}
 
+    def attach_scan(self, seq: int, source: Path, *, day: dt.date, reason: str,
+                    staff: str | None = None) -> Entry:
+        """A scan or photo of the signed form, attached after the consent or refusal ``seq`` was recorded.
+
+        The file is copied beside the register under its SHA-256, which a
+        correction entry naming ``seq`` records (the entry itself never
+        changes); the register then reads the scan as part of that entry.
+        """
+        reason = _check_text(reason, N_("The reason"))
+        with self._transaction() as cur:
+            row = cur.execute("SELECT kind, person_id FROM entries WHERE seq = ?", (seq,)).fetchone()
+            if row is None or row["kind"] not in (CONSENT, REFUSAL):
+                raise EntryError(N_("A scan goes with a consent or refusal; entry {seq} is neither."), seq=seq)
+            attachment = self._attach(source)
+            return self._append(cur, CORRECTION, day=day, person_id=row["person_id"],
+                                staff=_check_text(staff, N_("The staff member")), refers_to=seq,
+                                data={"changes": {"attachment": attachment}, "reason": reason})
+
+    def corrected_entries(self, person_id: str) -> list[Entry]:
+        """One person's entries as the register reads them after their
+        corrections: voided ones left out, corrections themselves folded in."""
+        rows = self._conn.execute("SELECT * FROM entries WHERE person_id = ? ORDER BY seq", (person_id,)).fetchall()
+        by_seq = {r["seq"]: r for r in rows}
+        out = []
+        for e in self._effective(rows):
+            r = by_seq[e["seq"]]
+            out.append(Entry(e["seq"], e["kind"], person_id, e["scenario_id"], e["serial"], e["version"],
+                             dt.date.fromisoformat(e["day"]), r["recorded_at"], e["staff"], e["data"],
+                             r["refers_to"], r["hash"]))
+        return out
+
     def withdraw(self, person_id: str, *, day: dt.date, channel: str, deletion_days: Mapping[str, int] | int,
                  scenario_id: str | None = None, staff: str | None = None) -> list[Entry]:
         """A withdrawal of consent, for one scenario or every one the person consented in.
@@ -666,8 +697,12 @@ class Register:
         with self._transaction() as cur:
             self._person_for(cur, person_id)
             entry = self._append(cur, ERASURE, day=day, person_id=person_id, staff=_check_text(staff, N_("The staff member")))
-            files = [json.loads(r[0]).get("attachment") for r in cur.execute(
-                "SELECT data FROM entries WHERE person_id = ? AND kind IN ('consent','refusal')", (person_id,))]
+            files = []
+            for kind, data in cur.execute("SELECT kind, data FROM entries WHERE person_id = ? AND kind IN"
+                                          " ('consent','refusal','correction')", (person_id,)):
+                data = json.loads(data)
+                files.append((data.get("changes") or {}).get("attachment") if kind == CORRECTION
+                             else data.get("attachment"))
             cur.execute("UPDATE people SET name = NULL, member_no = NULL, phone_last4 = NULL, guardian_name = NULL,"
                         " salt = NULL, erased_on = ? WHERE person_id = ?", (day.isoformat(), person_id))
         for f in files:

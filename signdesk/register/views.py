@@ -138,3 +138,26 @@ def outdated_form_note(register: Register, versions: Mapping[str, Mapping[str, s
         return None
     return (N_("Form {serial} was printed with version {printed}; today's form is {today}: fresh consent may be "
                "needed if its purpose or method changed."), {"serial": serial, "printed": version, "today": today})
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    """A person's request for their own data (PIPL 45) and when it was answered."""
+
+    seq: int
+    asked_on: dt.date
+    answered_on: dt.date | None
+
+
+def access_requests(register: Register, person_id: str) -> list[AccessRequest]:
+    """The person's requests for their own data, oldest first (their own entries, through the person index)."""
+    asked: dict[int, dt.date] = {}
+    answered: dict[int, dt.date] = {}
+    for e in register.corrected_entries(person_id):
+        if e.kind == "access_request":
+            asked[e.seq] = e.day
+            if e.data.get("answered_on"):
+                answered[e.seq] = dt.date.fromisoformat(str(e.data["answered_on"]))
+        elif e.kind == "access_answered" and e.refers_to is not None:
+            answered.setdefault(e.refers_to, e.day)
+    return [AccessRequest(seq, day, answered.get(seq)) for seq, day in asked.items()]

@@ -21,6 +21,10 @@ from signdesk.i18n import N_
 Translate = Callable[..., str]
 
 
+#: What the scan picker offers (photos from a phone, scanner output).
+SCAN_PATTERNS = ("*.jpg", "*.jpeg", "*.png", "*.pdf", "*.tif", "*.tiff", "*.heic", "*.webp")
+
+
 class Unsaved(Enum):
     SAVE = "save"
     DISCARD = "discard"
@@ -71,6 +75,11 @@ class Dialogs:
 
     def chain_folder(self, folder: str) -> Path | None:
         name = QFileDialog.getExistingDirectory(self.parent, self.tr(N_("Folder for the sites' documents")), folder)
+        return Path(name) if name else None
+
+    def scan_path(self, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, self.tr(N_("Scan or photo of the signed form")), folder,
+                                              self.tr(N_("Scans and photos ({patterns})"), patterns=" ".join(SCAN_PATTERNS)))
         return Path(name) if name else None
 
     def info(self, title: str, text: str) -> None:

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.preview, "")
         self.register_tab = RegisterTab(self.tr_, lambda: self.locale, self)
         self.register_tab.today = today
+        self.register_tab.dialogs = self.dialogs
         self.register_tab.backup_folder = autosave.folder / "register-backups"
         self.register_tab.changed.connect(self.refresh)
         self.register_tab.created.connect(self._register_created)

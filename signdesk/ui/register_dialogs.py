@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
@@ -21,17 +22,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
-from signdesk.register import deletion_days_by_scenario
-from signdesk.register.store import CHANNELS
-from signdesk.register.views import StandingRow
+from signdesk.register import Entry, Person, deletion_days_by_scenario
+from signdesk.register.store import CHANNELS, KIND_LABELS
+from signdesk.register.views import StandingRow, access_requests
 
 if TYPE_CHECKING:
     from signdesk.ui.register_tab import RegisterTab
@@ -224,3 +227,259 @@ class DeletionDialog(PersonDialog):
                                               devices=split_list(self.devices.text()),
                                               scenario_id=self.row.scenario_id)
 
+
+
+class AccessRequestDialog(PersonDialog):
+    """A request for the person's own data or a copy of it (PIPL 45): the
+    day it was made and, if already given, the day it was answered."""
+
+    title = N_("Record a request for own data")
+    save_label = N_("Save the request")
+
+    def __init__(self, tab: "RegisterTab", row: StandingRow) -> None:
+        super().__init__(tab, "accessDialog", row)
+        waiting = [r for r in access_requests(self.register, row.person_id) if r.answered_on is None]
+        if waiting:
+            self.note(self.tr_(N_("Not answered yet: the request of {date}. Use “Request answered…” when it is."),
+                               date=waiting[0].asked_on.isoformat()), "accessWaiting")
+        self.day = self.date_field(N_("Asked on"), "accessDate")
+        self.answered = QCheckBox(self.tr_(N_("Already answered")), self, objectName="accessAnswered")
+        self.add_row("", self.answered)
+        self.answered_on = self.date_field(N_("Answered on"), "accessAnsweredOn")
+        self.answered_on.setEnabled(False)
+        self.answered.toggled.connect(self.answered_on.setEnabled)
+        self.staff = self.staff_field()
+
+    def write(self) -> Any:
+        answered_on = pydate(self.answered_on) if self.answered.isChecked() else None
+        if answered_on and answered_on < pydate(self.day):
+            raise UserInputError(N_("The answer cannot come before the request."))
+        return self.register.access_request(self.row.person_id, day=pydate(self.day), answered_on=answered_on,
+                                            staff=self.staff.text() or None)
+
+
+class AccessAnswerDialog(PersonDialog):
+    """The day a waiting request for own data was answered."""
+
+    title = N_("Record the answer to a request")
+    save_label = N_("Save the answer")
+
+    def __init__(self, tab: "RegisterTab", row: StandingRow) -> None:
+        super().__init__(tab, "answerDialog", row)
+        self.request = QComboBox(self, objectName="answerRequest")
+        for r in access_requests(self.register, row.person_id):
+            if r.answered_on is None:
+                self.request.addItem(self.tr_(N_("Asked on {date} (entry {seq})"), date=r.asked_on.isoformat(),
+                                              seq=r.seq), r.seq)
+        self.add_row(N_("Request"), self.request)
+        if not self.request.count():
+            self.problem.setText(self.tr_(N_("No request of this person is waiting for an answer.")))
+            self.save_button.setEnabled(False)
+        self.day = self.date_field(N_("Answered on"), "answerDate")
+        self.staff = self.staff_field()
+
+    def write(self) -> Any:
+        seq = self.request.currentData()
+        if seq is None:
+            raise UserInputError(N_("No request of this person is waiting for an answer."))
+        return self.register.answer_access(seq, day=pydate(self.day), staff=self.staff.text() or None)
+
+
+class ErasureDialog(PersonDialog):
+    """The person's own request to be deleted: their name and contact go,
+    the pseudonymous history stays. The dialog says exactly which."""
+
+    title = N_("Erase name and contact")
+    save_label = N_("&Erase name and contact")
+
+    def __init__(self, tab: "RegisterTab", row: StandingRow) -> None:
+        super().__init__(tab, "erasureDialog", row)
+        person = self.register.person(row.person_id)
+        if person is None:
+            raise UserInputError(N_("The details of {person} were erased; record a new person instead."),
+                                 person=row.person_id)
+        details = [(N_("Name"), person.name), (N_("Member no."), person.member_no),
+                   (N_("Phone, last 4 digits"), person.phone_last4), (N_("Guardian's name"), person.guardian_name)]
+        removed = "; ".join(f"{self.tr_(label)}: {value}" for label, value in details if value)
+        self.removed = self.note(self.tr_(N_("Removed from the register: {details}, and the scans of their signed forms."),
+                                          details=removed), "erasureRemoved")
+        self.kept = self.note(self.tr_(
+            N_("Kept, under the pseudonymous number {person}: every entry with its date, form number and form version (consent, withdrawal, deletion). It still proves what the business did, and can no longer be linked to the name."),
+            person=row.person_id), "erasureKept")
+        pending = sorted({r.scenario_id for r in self.tab.person_rows(row.person_id)
+                          if r.status in ("consented", "withdrawn")})
+        if pending:
+            names = {sc.id: sc.name for sc in tab.project.scenarios}
+            self.pending = self.note(self.tr_(
+                N_("Their facial information is not yet recorded as deleted ({scenarios}): delete it from the devices and record the deletion too."),
+                scenarios=", ".join(names.get(s, s) for s in pending)), "erasurePending")
+            self.pending.setStyleSheet("color: #b00020;")
+        self.day = self.date_field(N_("Date"), "erasureDate")
+        self.staff = self.staff_field()
+        # Enter alone must not erase: the erase button is pressed on purpose.
+        self.save_button.setAutoDefault(False)
+        self.save_button.setDefault(False)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
+
+    def write(self) -> Any:
+        return self.register.erase_person(self.row.person_id, day=pydate(self.day), staff=self.staff.text() or None)
+
+
+#: Entry kinds a correction can be about, in the person's history.
+CORRECTABLE_KINDS = ("consent", "refusal", "withdrawal", "deletion", "access_request", "access_answered")
+PERSON_DETAILS = "person"
+
+
+class CorrectionDialog(PersonDialog):
+    """A mistake put right: a new correction entry naming the entry it
+    corrects and the fields it changes (or voiding it); the old entry stays.
+    The first choice corrects the person's name and contact instead."""
+
+    title = N_("Correct an entry")
+    save_label = N_("Save the correction")
+
+    def __init__(self, tab: "RegisterTab", row: StandingRow) -> None:
+        super().__init__(tab, "correctionDialog", row)
+        self.entries = {e.seq: e for e in self.register.corrected_entries(row.person_id)
+                        if e.kind in CORRECTABLE_KINDS}
+        self.entry = QComboBox(self, objectName="correctionEntry")
+        self.entry.addItem(self.tr_(N_("Name and contact")), PERSON_DETAILS)
+        names = {sc.id: sc.name for sc in tab.project.scenarios}
+        for e in self.entries.values():
+            parts = (f"#{e.seq}", e.day.isoformat(), self.tr_(KIND_LABELS[e.kind]), e.serial,
+                     names.get(e.scenario_id or "", e.scenario_id))
+            self.entry.addItem(" · ".join(p for p in parts if p), e.seq)
+        self.add_row(N_("What to correct"), self.entry)
+        person = self.register.person(row.person_id) or Person()
+        self.name = self.text_field(N_("Name"), "correctionName", person.name)
+        self.member = self.text_field(N_("Member no."), "correctionMember", person.member_no)
+        self.phone4 = self.text_field(N_("Phone, last 4 digits"), "correctionPhone", person.phone_last4)
+        self.phone4.setMaxLength(4)
+        self.guardian = self.text_field(N_("Guardian's name"), "correctionGuardian", person.guardian_name)
+        self.day = self.date_field(N_("Date"), "correctionDate")
+        self.entry_staff = self.text_field(N_("Staff on that entry"), "correctionEntryStaff")
+        self.serial = self.text_field(N_("Form number"), "correctionSerial")
+        self.version = self.text_field(N_("Form version"), "correctionVersion")
+        self.channel = QComboBox(self, objectName="correctionChannel")
+        for key, label in CHANNEL_CHOICES.items():
+            self.channel.addItem(self.tr_(label), key)
+        self.add_row(N_("How it came in"), self.channel)
+        self.devices = self.text_field(N_("From which devices"), "correctionDevices")
+        self.void = QCheckBox(self.tr_(N_("This entry was made by mistake: void it")), self, objectName="correctionVoid")
+        self.add_row("", self.void)
+        self.reason = self.text_field(N_("Reason for the correction"), "correctionReason")
+        self.staff = self.staff_field(N_("Corrected by"))
+        self.entry.currentIndexChanged.connect(lambda _i: self._show_entry())
+        self.void.toggled.connect(lambda _on: self._show_entry())
+        self._show_entry()
+
+    def chosen(self) -> Entry | None:
+        seq = self.entry.currentData()
+        return None if seq == PERSON_DETAILS else self.entries[seq]
+
+    def _show_entry(self) -> None:
+        """Show the fields the chosen entry has, filled with what it reads now."""
+        e = self.chosen()
+        kind = e.kind if e else None
+        edit = e is not None and not self.void.isChecked()
+        for w in (self.name, self.member, self.phone4, self.guardian):
+            self.form.setRowVisible(w, e is None)
+        self.form.setRowVisible(self.void, e is not None)
+        for w, kinds in ((self.day, CORRECTABLE_KINDS), (self.entry_staff, CORRECTABLE_KINDS),
+                         (self.serial, ("consent", "refusal")), (self.version, ("consent", "refusal")),
+                         (self.channel, ("withdrawal",)), (self.devices, ("deletion",))):
+            self.form.setRowVisible(w, edit and kind in kinds)
+        if e is None:
+            return
+        self.day.setDate(qdate(e.day))
+        self.entry_staff.setText(e.staff or "")
+        self.serial.setText(e.serial or "")
+        self.version.setText(e.version or "")
+        self.channel.setCurrentIndex(max(0, self.channel.findData(e.data.get("channel"))))
+        self.devices.setText(", ".join(map(str, e.data.get("devices") or ())))
+
+    def changes(self, e: Entry) -> dict[str, Any]:
+        """The fields of ``e`` that the dialog now says otherwise."""
+        now: dict[str, Any] = {"day": pydate(self.day), "staff": self.entry_staff.text().strip() or None}
+        if e.kind in ("consent", "refusal"):
+            now.update(serial=self.serial.text().strip() or None, version=self.version.text().strip() or None)
+        if e.kind == "withdrawal":
+            now["channel"] = self.channel.currentData()
+        if e.kind == "deletion":
+            now["devices"] = split_list(self.devices.text())
+        was = {"day": e.day, "staff": e.staff, "serial": e.serial, "version": e.version,
+               "channel": e.data.get("channel"), "devices": list(e.data.get("devices") or [])}
+        out = {k: v for k, v in now.items() if v != was[k]}
+        if e.kind == "withdrawal" and "day" in out:
+            # A withdrawal on another day is due for deletion on another day too.
+            days = deletion_days_by_scenario(self.tab.project)[e.scenario_id or ""]
+            out["due"] = (out["day"] + dt.timedelta(days=days)).isoformat()
+        return out
+
+    def write(self) -> Any:
+        e = self.chosen()
+        today = self.tab.today_or_now()
+        staff = self.staff.text() or None
+        if e is None:
+            person = Person(self.name.text(), self.member.text(), self.phone4.text(), self.guardian.text())
+            return self.register.correct_person(self.row.person_id, person, day=today, reason=self.reason.text(),
+                                                staff=staff)
+        changes = {} if self.void.isChecked() else self.changes(e)
+        if not changes and not self.void.isChecked():
+            raise UserInputError(N_("Nothing was changed: change a field, or void the entry."))
+        return self.register.correct(e.seq, day=today, reason=self.reason.text(), staff=staff, changes=changes,
+                                     void=self.void.isChecked())
+
+
+class ScanDialog(PersonDialog):
+    """A scan or photo of the signed form, attached to the person's consent
+    (or refusal): copied beside the register, its SHA-256 in the entry."""
+
+    title = N_("Attach a scan of the signed form")
+    save_label = N_("Attach")
+
+    def __init__(self, tab: "RegisterTab", row: StandingRow) -> None:
+        super().__init__(tab, "scanDialog", row)
+        forms = [e for e in self.register.corrected_entries(row.person_id)
+                 if e.kind in ("consent", "refusal") and e.scenario_id == row.scenario_id]
+        self.form_entry = forms[-1] if forms else None
+        self.file = QLineEdit(self, objectName="scanFile")
+        self.file.setPlaceholderText(self.tr_(N_("Type the file's path, or choose it")))
+        choose = QPushButton(self.tr_(N_("&Choose…")), self, objectName="scanChoose")
+        choose.setAutoDefault(False)
+        choose.clicked.connect(self.choose)
+        box = QWidget(self)
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.file, 1)
+        line.addWidget(choose)
+        self.add_row(N_("Scan or photo"), box)
+        if self.form_entry and self.form_entry.data.get("attachment"):
+            self.note(self.tr_(N_("This form already has a scan (SHA-256 {digest}); a new one is kept beside it."),
+                               digest=str(self.form_entry.data["attachment"]["sha256"])[:16] + "…"), "scanExisting")
+        self.staff = self.staff_field()
+
+    def choose(self) -> None:
+        chosen = self.tab.dialogs.scan_path(str(Path(self.file.text()).parent) if self.file.text() else "")
+        if chosen is not None:
+            self.file.setText(str(chosen))
+
+    def write(self) -> Any:
+        if self.form_entry is None:
+            raise UserInputError(N_("No consent or refusal of this person is recorded to attach a scan to."))
+        if not self.file.text().strip():
+            raise UserInputError(N_("Choose the scan or photo of the signed form."))
+        return self.register.attach_scan(self.form_entry.seq, Path(self.file.text().strip()),
+                                         day=self.tab.today_or_now(), reason=self.tr_(N_("Scan of the signed form attached")),
+                                         staff=self.staff.text() or None)
+
+
+#: The More menu of the Register tab: key -> the dialog for the selected person.
+PERSON_DIALOGS: dict[str, type[PersonDialog]] = {
+    "access": AccessRequestDialog, "answer": AccessAnswerDialog, "correct": CorrectionDialog, "scan": ScanDialog,
+    "erase": ErasureDialog}
+PERSON_ACTION_LABELS = {
+    "access": N_("&Request for own data or a copy…"), "answer": N_("Request &answered…"),
+    "correct": N_("&Correct an entry…"), "scan": N_("Attach a &scan of the signed form…"),
+    "erase": N_("&Erase name and contact (their own request)…")}

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QDate, QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -44,9 +46,9 @@ from signdesk.register import (
 )
 from signdesk.register.backup import backup_register, backups_of
 from signdesk.register.store import EXTRA_TICKS, split_scanned
-from signdesk.register.views import Filter, outdated_form_note
+from signdesk.register.views import Filter, StandingRow, outdated_form_note, standing_rows
 from signdesk.rules.register_rules import RegisterFacts
-from signdesk.ui.register_dialogs import DeletionDialog, WithdrawalDialog
+from signdesk.ui.register_dialogs import PERSON_ACTION_LABELS, PERSON_DIALOGS, DeletionDialog, WithdrawalDialog
 from signdesk.ui.register_model import SignsModel, StandingModel
 
 Translate = Callable[..., str]
@@ -218,11 +220,23 @@ class RegisterTab(QWidget):
         self.withdraw_button = QPushButton("", self, objectName="registerWithdraw")
         self.delete_button = QPushButton("", self, objectName="registerDelete")
         self.start_button = QPushButton("", self, objectName="registerStart")
+        # The rarer entries about a person, under one button (and the table's context menu).
+        self.more_button = QPushButton("", self, objectName="registerMore")
+        self.more_menu = QMenu(self.more_button)
+        self.person_actions: dict[str, QAction] = {}
+        for key, make in PERSON_DIALOGS.items():
+            action = self.more_menu.addAction("")
+            action.setObjectName(f"register-{key}")
+            action.triggered.connect(lambda _checked=False, make=make: self._person_dialog(make))
+            self.person_actions[key] = action
+        self.more_button.setMenu(self.more_menu)
+        #: The window's dialogs (file pickers); set by the window.
+        self.dialogs = None
         top = QHBoxLayout()
         for w, stretch in ((self.search, 2), (self.filter, 1), (self.scenario, 1), (self.version, 1)):
             top.addWidget(w, stretch)
         actions = QHBoxLayout()
-        for w in (self.intake_button, self.withdraw_button, self.delete_button, self.start_button):
+        for w in (self.intake_button, self.withdraw_button, self.delete_button, self.more_button, self.start_button):
             actions.addWidget(w)
         actions.addStretch(1)
 
@@ -230,6 +244,8 @@ class RegisterTab(QWidget):
         self.people_view = self._table("registerPeople", self.people)
         self.signs = SignsModel(tr, self)
         self.signs_view = self._table("registerSigns", self.signs)
+        self.people_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.people_view.customContextMenuRequested.connect(self._people_menu)
         self.tables = QTabWidget(self, objectName="registerTables")
         self.tables.addTab(self.people_view, "")
         self.tables.addTab(self.signs_view, "")
@@ -279,6 +295,9 @@ class RegisterTab(QWidget):
         self.withdraw_button.setText(tr(N_("&Withdrawal…")))
         self.delete_button.setText(tr(N_("Deletion &done…")))
         self.start_button.setText(tr(N_("Start the register")))
+        self.more_button.setText(tr(N_("&More")))
+        for key, action in self.person_actions.items():
+            action.setText(tr(PERSON_ACTION_LABELS[key]))
         self.tables.setTabText(0, tr(N_("Consents, withdrawals and deletions")))
         self.tables.setTabText(1, tr(N_("Posted signs")))
         self._show_status()
@@ -316,7 +335,7 @@ class RegisterTab(QWidget):
             text = tr(N_("Read only: the register is open in another SignDesk window.")) + " " + text
         self.status.setText(text)
         writable = self.register is not None and not self.read_only
-        for b in (self.intake_button, self.withdraw_button, self.delete_button):
+        for b in (self.intake_button, self.withdraw_button, self.delete_button, self.more_button):
             b.setEnabled(writable)
         self.start_button.setVisible(self.register is None and self.path is not None and not self.project.register_id)
 
@@ -465,9 +484,34 @@ class RegisterTab(QWidget):
         if row is None:
             self.status.setText(self.tr_(N_("Select a person in the table first.")))
             return None
-        dialog = make(self, row)
+        try:
+            dialog = make(self, row)
+        except UserInputError as err:
+            self.status.setText(err.message(self.locale))
+            return None
         dialog.open()
         return dialog
+
+    def person_dialog(self, key: str):  # type: ignore[no-untyped-def]
+        """Open one of the More menu's dialogs (``PERSON_DIALOGS``) for the selected person."""
+        return self._person_dialog(PERSON_DIALOGS[key])
+
+    def person_rows(self, person_id: str) -> list[StandingRow]:
+        """The person's rows, one per scenario (a handful, through the person index)."""
+        assert self.register is not None
+        return standing_rows(self.register, Filter(search=person_id), limit=100)
+
+    def _people_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        """Every entry about the person under the mouse, in one menu."""
+        if self.register is None or self.read_only or not self.people_view.indexAt(pos).isValid():
+            return
+        self.people_view.selectRow(self.people_view.indexAt(pos).row())
+        menu = QMenu(self)
+        menu.addAction(self.withdraw_button.text(), self.withdraw_selected)
+        menu.addAction(self.delete_button.text(), self.delete_selected)
+        for action in self.person_actions.values():
+            menu.addAction(action)
+        menu.popup(self.people_view.viewport().mapToGlobal(pos))
 
     def withdraw_selected(self) -> "WithdrawalDialog | None":
         """The withdrawal dialog for the selected person and scenario."""
@@ -478,6 +522,13 @@ class RegisterTab(QWidget):
         return self._person_dialog(DeletionDialog)
 
     def after_change(self) -> None:
-        """A dialog wrote to the register: the tables and findings follow."""
+        """A dialog wrote to the register: the tables and findings follow,
+        and the person stays selected for the next entry about them."""
+        row = self.selected()
         self.reload()
+        if row is not None:
+            for n, shown in enumerate(self.people.rows):
+                if shown.key == row.key:
+                    self.people_view.selectRow(n)
+                    break
         self.changed.emit()

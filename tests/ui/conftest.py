@@ -22,6 +22,7 @@ class FakeDialogs:
     save_answer: Path | None = None
     folder_answer: Path | None = None
     stores_answer: Path | None = None
+    scan_answer: Path | None = None
     infos: list[tuple[str, str]] = field(default_factory=list)
     confirm_answer: bool = True
     unsaved_answer: Unsaved = Unsaved.DISCARD
@@ -50,6 +51,9 @@ class FakeDialogs:
 
     def chain_folder(self, folder: str) -> Path | None:
         return self.folder_answer
+
+    def scan_path(self, folder: str) -> Path | None:
+        return self.scan_answer
 
     def info(self, title: str, text: str) -> None:
         self.infos.append((title, text))

@@ -123,3 +123,151 @@ def test_a_deletion_without_who_did_it_stays_open_with_the_reason(make_window, e
     dialog.save()
     assert dialog.isVisible() and "who deleted" in dialog.problem.text()
     assert [e.kind for e in tab.register.entries()] == ["consent", "consent"]
+
+
+def test_a_request_for_own_data_then_its_answer(make_window, examples_dir, tmp_path, qtbot):
+    window, tab = _with_people(make_window, examples_dir, tmp_path)
+    row = _select(tab, "000101")
+    dialog = tab.person_dialog("access")
+    _open(qtbot, dialog, dialog.day)
+    dialog.day.setDate(QDate(2026, 11, 18))
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.answered
+    _tab(qtbot)  # "answered on" is off until ticked: straight to staff
+    assert QApplication.focusWidget() is dialog.staff
+    _enter(qtbot, dialog)
+    request = tab.register.entries()[-1]
+    assert (request.kind, request.day, request.person_id) == ("access_request", dt.date(2026, 11, 18), row.person_id)
+    # A second request dialog says the first is waiting; the answer dialog offers it.
+    again = tab.person_dialog("access")
+    assert "2026-11-18" in again.findChild(type(again.who), "accessWaiting").text()
+    again.reject()
+    answer = tab.person_dialog("answer")
+    _open(qtbot, answer, answer.day)
+    assert answer.request.count() == 1 and answer.request.currentData() == request.seq
+    _enter(qtbot, answer)
+    done = tab.register.entries()[-1]
+    assert (done.kind, done.refers_to, done.day) == ("access_answered", request.seq, window.today)
+    nothing = tab.person_dialog("answer")
+    assert not nothing.save_button.isEnabled() and "waiting" in nothing.problem.text()
+
+
+def test_a_request_answered_on_the_spot(make_window, examples_dir, tmp_path, qtbot):
+    _window, tab = _with_people(make_window, examples_dir, tmp_path)
+    _select(tab, "000102")
+    dialog = tab.person_dialog("access")
+    _open(qtbot, dialog, dialog.answered)
+    qtbot.keyClick(dialog.answered, Qt.Key.Key_Space)
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.answered_on
+    _enter(qtbot, dialog)
+    assert tab.register.entries()[-1].data == {"answered_on": "2026-11-22"}
+
+
+def test_a_correction_of_the_form_number_is_a_new_entry_and_the_table_follows(make_window, examples_dir, tmp_path,
+                                                                             qtbot):
+    _window, tab = _with_people(make_window, examples_dir, tmp_path)
+    _select(tab, "000102")
+    dialog = tab.person_dialog("correct")
+    _open(qtbot, dialog, dialog.entry)
+    consent = tab.register.entries()[1]
+    dialog.entry.setCurrentIndex(dialog.entry.findData(consent.seq))
+    assert dialog.serial.text() == "000102" and not dialog.name.isVisible() and not dialog.channel.isVisible()
+    dialog.serial.setFocus()
+    dialog.serial.selectAll()
+    _type(qtbot, "000120")
+    while QApplication.focusWidget() is not dialog.reason:
+        _tab(qtbot)
+    _type(qtbot, "扫错了编号")
+    _enter(qtbot, dialog)
+    fix = tab.register.entries()[-1]
+    assert (fix.kind, fix.refers_to, fix.data["changes"], fix.data["reason"]) == (
+        "correction", consent.seq, {"serial": "000120"}, "扫错了编号")
+    assert tab.register.entry(consent.seq).serial == "000102"  # the original stays
+    assert {tab.people.row(n).serial for n in range(tab.people.rowCount())} == {"000101", "000120"}
+    _verifies(tab)
+
+
+def test_a_correction_without_a_change_or_reason_is_refused(make_window, examples_dir, tmp_path, qtbot):
+    _window, tab = _with_people(make_window, examples_dir, tmp_path)
+    _select(tab, "000101")
+    dialog = tab.person_dialog("correct")
+    qtbot.waitExposed(dialog)
+    dialog.entry.setCurrentIndex(1)
+    dialog.reason.setText("无")
+    dialog.save()
+    assert dialog.isVisible() and "Nothing was changed" in dialog.problem.text()
+    dialog.reason.clear()
+    dialog.void.setChecked(True)
+    dialog.save()
+    assert "needs a reason" in dialog.problem.text()
+    assert len(tab.register.entries()) == 2
+
+
+def test_a_misspelt_name_is_corrected_and_still_verifies(make_window, examples_dir, tmp_path, qtbot):
+    _window, tab = _with_people(make_window, examples_dir, tmp_path)
+    _select(tab, "000101")
+    dialog = tab.person_dialog("correct")
+    _open(qtbot, dialog, dialog.name)
+    assert dialog.entry.currentData() == "person" and dialog.name.text() == "王芳"
+    dialog.name.selectAll()
+    _type(qtbot, "汪芳")
+    dialog.reason.setFocus()
+    _type(qtbot, "名字写错")
+    _enter(qtbot, dialog)
+    assert _cell(tab, "000101", "Name") == "汪芳 · ****1234"
+    _verifies(tab)
+
+
+def test_erasure_says_what_goes_and_what_stays_and_enter_alone_does_not_erase(make_window, examples_dir, tmp_path,
+                                                                              qtbot):
+    window, tab = _with_people(make_window, examples_dir, tmp_path)
+    row = _select(tab, "000101")
+    dialog = tab.person_dialog("erase")
+    _open(qtbot, dialog, dialog.staff)
+    assert "王芳" in dialog.removed.text() and "1234" in dialog.removed.text()
+    assert row.person_id in dialog.kept.text() and "form number" in dialog.kept.text()
+    assert "not yet recorded as deleted" in dialog.pending.text()
+    qtbot.keyClick(dialog.staff, Qt.Key.Key_Return)  # the default button is Cancel
+    assert dialog.result() == QDialog.DialogCode.Rejected and tab.register.person(row.person_id) is not None
+    dialog = tab.person_dialog("erase")
+    _open(qtbot, dialog, dialog.staff)
+    while QApplication.focusWidget() is not dialog.save_button:
+        _tab(qtbot)
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    assert tab.register.person(row.person_id) is None
+    assert _cell(tab, "000101", "Name") == "(erased)"
+    tab.search.setText("王芳")
+    assert tab.people.rowCount() == 0
+    _verifies(tab)
+    # Nobody is left to erase twice.
+    tab.search.clear()
+    _select(tab, "000101")
+    assert tab.person_dialog("erase") is None and "were erased" in tab.status.text()
+
+
+def test_a_scan_attached_to_the_selected_form(make_window, examples_dir, tmp_path, qtbot, dialogs):
+    import hashlib
+
+    from signdesk.register.store import attachments_folder
+
+    _window, tab = _with_people(make_window, examples_dir, tmp_path)
+    _select(tab, "000102")
+    photo = tmp_path / "IMG_0001.JPG"
+    photo.write_bytes(b"\xff\xd8 a photo of form 000102")
+    dialogs.scan_answer = photo
+    dialog = tab.person_dialog("scan")
+    _open(qtbot, dialog, dialog.file)
+    _tab(qtbot)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Choose…
+    assert dialog.file.text() == str(photo)
+    dialog.file.setFocus()
+    _enter(qtbot, dialog)
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    consent = tab.register.entries()[1]
+    assert tab.register.entries()[-1].refers_to == consent.seq
+    assert (attachments_folder(tab.register.path) / f"{digest}.jpg").read_bytes() == photo.read_bytes()
+    again = tab.person_dialog("scan")
+    assert digest[:16] in again.findChild(type(again.who), "scanExisting").text()
+    _verifies(tab)
