@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -230,6 +231,94 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _details(person: Person) -> dict[str, str | None]:
+    """A person's details as typed, checked and trimmed."""
+    return {"name": _check_text(person.name, N_("The name")),
+            "member_no": _check_text(person.member_no, N_("The member number")),
+            "phone_last4": _phone4(person.phone_last4),
+            "guardian_name": _check_text(person.guardian_name, N_("The guardian's name"))}
+
+
+def _identified(person: Person) -> dict[str, str | None]:
+    """The details of someone typed in for an entry: enough to find them again."""
+    details = _details(person)
+    if not (details["name"] or details["member_no"]):
+        raise EntryError(N_("Give the person's name or member number."))
+    return details
+
+
+def _match_keys(d: Mapping[str, str | None]) -> tuple[str | None, tuple[str, str] | None]:
+    """What says "the same person": the member number, or the name with the
+    same phone digits (two customers called 王芳 are two people)."""
+    pair = (d["name"], d["phone_last4"]) if d["name"] and d["phone_last4"] else None
+    return d["member_no"] or None, pair  # type: ignore[return-value]
+
+
+def _new_person(details: Mapping[str, str | None]) -> tuple[tuple[Any, ...], str]:
+    """(people row, commitment to the details) for someone new: a random id and salt."""
+    pid, salt = "P-" + secrets.token_hex(5), secrets.token_bytes(16)
+    row = (pid, details["name"], details["member_no"], details["phone_last4"], details["guardian_name"], salt)
+    return row, commitment(salt, details)
+
+
+def _consent_draft(printed: Callable[[str], Mapping[str, Any] | None], *, day: dt.date,
+                   scenario_id: str | None = None, serial: str | None = None, version: str | None = None,
+                   ticks: Iterable[str] = (), staff: str | None = None, minor: bool = False,
+                   guardian_relation: str | None = None, refused: bool = False,
+                   extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A consent's (or refusal's) entry columns but the person's, from what was
+    on the form; ``printed`` gives a printed serial's row of ``serials``. Every
+    check but the ones needing the person is made here, before anything is written."""
+    serial = _check_text(serial, N_("The serial"))
+    staff = _check_text(staff, N_("The staff member"))
+    guardian_relation = _check_text(guardian_relation, N_("The relationship"))
+    data: dict[str, Any] = {"ticks": sorted(set(ticks)), **(extra or {})}
+    if minor:
+        data["minor"] = True
+        if guardian_relation:
+            data["guardian_relation"] = guardian_relation
+    form = printed(serial) if serial else None
+    if form:
+        scenario_id = scenario_id or form["scenario_id"]
+        version = version or form["version"]
+        data["form_kind"] = form["form_kind"]
+    if not scenario_id:
+        raise EntryError(N_("Say which scenario the form is for."))
+    return {"kind": REFUSAL if refused else CONSENT, "day": day, "scenario_id": scenario_id, "serial": serial,
+            "version": _check_text(version, N_("The version")), "staff": staff, "data": data}
+
+
+def _taken(serial: str) -> EntryError:
+    return EntryError(N_("Form {serial} is already recorded for another person."), serial=serial)
+
+
+def _as_entry(fields: Mapping[str, Any], day: dt.date, data: Mapping[str, Any] | None) -> Entry:
+    return Entry(fields["seq"], fields["kind"], fields["person_id"], fields["scenario_id"], fields["serial"],
+                 fields["version"], day, fields["recorded_at"], fields["staff"], dict(data or {}),
+                 fields["refers_to"], fields["hash"])
+
+
+def _select_in(cur: sqlite3.Cursor, sql: str, values: Iterable[Any]) -> Iterator[sqlite3.Row]:
+    """Rows of ``sql`` whose ``IN ({})`` holds ``values``, asked 500 at a time."""
+    values = list(values)
+    for i in range(0, len(values), 500):
+        part = values[i:i + 500]
+        yield from cur.execute(sql.format(",".join("?" * len(part))), part).fetchall()
+
+
+#: Rows of an import looked up and written together.
+_IMPORT_CHUNK = 1000
+_INSERT_PERSON = ("INSERT INTO people (person_id, name, member_no, phone_last4, guardian_name, salt)"
+                  " VALUES (?, ?, ?, ?, ?, ?)")
+_INSERT_ENTRY = ("INSERT INTO entries (seq, kind, person_id, scenario_id, serial, version, day, recorded_at,"
+                 " staff, data, commitment, refers_to, prev_hash, hash) VALUES"
+                 " (:seq, :kind, :person_id, :scenario_id, :serial, :version, :day, :recorded_at, :staff,"
+                 " :data, :commitment, :refers_to, :prev_hash, :hash)")
+_INSERT_STANDING = ("INSERT INTO standing (person_id, scenario_id, status, serial, version, form_kind, minor,"
+                    " guardian, consent_day, withdrawn_on, due, deleted_on, last_seq)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
 class _Lock:
     """An exclusive lock on a file beside the register, held while it is open.
 
@@ -426,10 +515,17 @@ class Register:
         except sqlite3.DatabaseError:
             raise _damaged(self.path, self._backups()) from None
 
-    def _append(self, cur: sqlite3.Cursor, kind: str, *, day: dt.date, person_id: str | None = None,
-                scenario_id: str | None = None, serial: str | None = None, version: str | None = None,
-                staff: str | None = None, data: Mapping[str, Any] | None = None,
-                commitment: str | None = None, refers_to: int | None = None) -> Entry:
+    def _append(self, cur: sqlite3.Cursor, kind: str, *, day: dt.date, data: Mapping[str, Any] | None = None,
+                **columns: Any) -> Entry:
+        fields = self._next_entry(cur, kind, day=day, data=data, **columns)
+        cur.execute(_INSERT_ENTRY, fields)
+        return _as_entry(fields, day, data)
+
+    def _next_entry(self, cur: sqlite3.Cursor, kind: str, *, day: dt.date, person_id: str | None = None,
+                    scenario_id: str | None = None, serial: str | None = None, version: str | None = None,
+                    staff: str | None = None, data: Mapping[str, Any] | None = None,
+                    commitment: str | None = None, refers_to: int | None = None) -> dict[str, Any]:
+        """The next entry's columns, hashed onto the chain (the caller writes them)."""
         if self._head is None:
             head = cur.execute("SELECT value FROM meta WHERE key IN ('head_seq','head_hash') ORDER BY key").fetchall()
             self._head = (int(head[1][0]), head[0][0])
@@ -439,14 +535,9 @@ class Register:
                   "staff": staff, "data": _DATA_JSON.encode(dict(data or {})),
                   "commitment": commitment, "refers_to": refers_to, "prev_hash": prev_hash}
         fields["hash"] = entry_hash(fields)
-        cur.execute("INSERT INTO entries (seq, kind, person_id, scenario_id, serial, version, day, recorded_at,"
-                    " staff, data, commitment, refers_to, prev_hash, hash) VALUES"
-                    " (:seq, :kind, :person_id, :scenario_id, :serial, :version, :day, :recorded_at, :staff,"
-                    " :data, :commitment, :refers_to, :prev_hash, :hash)", fields)
         self._head, self._head_dirty = (seq, fields["hash"]), True
         self._fields = fields
-        return Entry(seq, kind, person_id, scenario_id, serial, version, day, fields["recorded_at"], staff,
-                     dict(data or {}), refers_to, fields["hash"])
+        return fields
 
     # --------------------------------------------------------------- people
     def _person_for(self, cur: sqlite3.Cursor, person: Person | str,
@@ -464,32 +555,24 @@ class Register:
                 raise EntryError(N_("The details of {person} were erased; record a new person instead."), person=person)
             check(person)
             return person, None
-        details = {"name": _check_text(person.name, N_("The name")), "member_no": _check_text(person.member_no, N_("The member number")),
-                   "phone_last4": _phone4(person.phone_last4),
-                   "guardian_name": _check_text(person.guardian_name, N_("The guardian's name"))}
-        if not (details["name"] or details["member_no"]):
-            raise EntryError(N_("Give the person's name or member number."))
+        details = _identified(person)
         found = self._same_person(cur, details)
         check(found)
         if found:
             return found, None
-        pid = "P-" + secrets.token_hex(5)
-        salt = secrets.token_bytes(16)
-        cur.execute("INSERT INTO people (person_id, name, member_no, phone_last4, guardian_name, salt)"
-                    " VALUES (?, ?, ?, ?, ?, ?)", (pid, details["name"], details["member_no"],
-                                                   details["phone_last4"], details["guardian_name"], salt))
-        return pid, commitment(salt, details)
+        row, commit = _new_person(details)
+        cur.execute(_INSERT_PERSON, row)
+        return row[0], commit
 
     @staticmethod
     def _same_person(cur: sqlite3.Cursor, d: Mapping[str, str | None]) -> str | None:
-        # Only a member number, or a name with the same phone digits, says
-        # "the same person": two customers called 王芳 are two people.
         # One query (two index lookups); a member number match wins.
-        if not (d["member_no"] or (d["name"] and d["phone_last4"])):
+        member, pair = _match_keys(d)
+        if not (member or pair):
             return None
         row = cur.execute("SELECT person_id, 0 FROM people WHERE member_no = ? AND erased_on IS NULL UNION ALL"
                           " SELECT person_id, 1 FROM people WHERE name = ? AND phone_last4 = ? AND erased_on IS NULL"
-                          " ORDER BY 2 LIMIT 1", (d["member_no"], d["name"], d["phone_last4"])).fetchone()
+                          " ORDER BY 2 LIMIT 1", (member, *(pair or (None, None)))).fetchone()
         return row[0] if row else None
 
     def person(self, person_id: str) -> Person | None:
@@ -523,48 +606,103 @@ class Register:
         done: list[Entry] = []
         bad: list[tuple[int, EntryError]] = []
         with self._transaction() as cur:
-            for line, person, fields in rows:
-                # _consent refuses a row before writing any of it, so a bad
-                # row needs no savepoint to undo.
-                try:
-                    done.append(self._consent(cur, person, **fields))
-                except EntryError as err:
-                    bad.append((line, err))
+            rows = iter(rows)
+            while chunk := list(itertools.islice(rows, _IMPORT_CHUNK)):
+                self._import_chunk(cur, chunk, done, bad)
         return done, bad
 
-    def _consent(self, cur: sqlite3.Cursor, person: Person | str, *, day: dt.date, scenario_id: str | None = None,
-                 serial: str | None = None, version: str | None = None, ticks: Iterable[str] = (),
-                 staff: str | None = None, minor: bool = False, guardian_relation: str | None = None,
-                 refused: bool = False, extra: Mapping[str, Any] | None = None) -> Entry:
-        serial = _check_text(serial, N_("The serial"))
-        staff = _check_text(staff, N_("The staff member"))
-        guardian_relation = _check_text(guardian_relation, N_("The relationship"))
-        data: dict[str, Any] = {"ticks": sorted(set(ticks)), **(extra or {})}
-        if minor:
-            data["minor"] = True
-            if guardian_relation:
-                data["guardian_relation"] = guardian_relation
-        used = None
-        if serial:
-            printed = cur.execute("SELECT scenario_id, form_kind, version FROM serials WHERE serial = ?",
-                                  (serial,)).fetchone()
-            if printed:
-                scenario_id = scenario_id or printed["scenario_id"]
-                version = version or printed["version"]
-                data["form_kind"] = printed["form_kind"]
-            used = cur.execute("SELECT person_id FROM entries WHERE serial = ? AND kind IN ('consent','refusal')",
-                               (serial,)).fetchone()
-        if not scenario_id:
-            raise EntryError(N_("Say which scenario the form is for."))
+    def _import_chunk(self, cur: sqlite3.Cursor, chunk: Sequence[tuple[int, Person | str, Mapping[str, Any]]],
+                      done: list[Entry], bad: list[tuple[int, EntryError]]) -> None:
+        """Rows about someone new to the register are checked here against what
+        the database and this chunk already hold (looked up for the whole chunk
+        at once) and written together at the end; a row about someone already
+        there (an id, or details matching a person) writes what is waiting and
+        takes :meth:`_consent`, since it replays that person's history."""
+        printed = {r[0]: r for r in _select_in(
+            cur, "SELECT serial, scenario_id, form_kind, version FROM serials WHERE serial IN ({})",
+            {str(f["serial"]).strip() for _, _, f in chunk if f.get("serial") is not None})}
+        # First every row's own checks (no database), so the lookups below
+        # can take the checked values of the whole chunk.
+        checked: list[tuple[int, Person | str, Mapping[str, Any], Any, Any]] = []
+        for line, person, fields in chunk:
+            if isinstance(person, str):
+                checked.append((line, person, fields, None, None))
+                continue
+            try:
+                draft = _consent_draft(printed.get, **fields)
+                checked.append((line, person, fields, draft, _identified(person)))
+            except EntryError as err:
+                checked.append((line, person, fields, err, None))
+        drafts = [(c[3], c[4]) for c in checked if isinstance(c[3], dict)]
+        members = {m for m, _ in (_match_keys(d) for _, d in drafts) if m}
+        members_in = {r[0] for r in _select_in(
+            cur, "SELECT member_no FROM people WHERE member_no IN ({}) AND erased_on IS NULL", members)}
+        pairs_in = {(r[0], r[1]) for r in _select_in(
+            cur, "SELECT name, phone_last4 FROM people WHERE name IN ({}) AND erased_on IS NULL",
+            {p[0] for _, p in (_match_keys(d) for _, d in drafts) if p})}
+        used = {r[0] for r in _select_in(
+            cur, "SELECT serial FROM entries WHERE serial IN ({}) AND kind IN ('consent','refusal')",
+            {d["serial"] for d, _ in drafts if d["serial"]})}
+        people: list[tuple[Any, ...]] = []
+        entries: list[dict[str, Any]] = []
+        standing: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            cur.executemany(_INSERT_PERSON, people)
+            cur.executemany(_INSERT_ENTRY, entries)
+            cur.executemany(_INSERT_STANDING, standing)
+            for pending in (people, entries, standing):
+                pending.clear()
+
+        for line, person, fields, draft, details in checked:
+            if isinstance(draft, EntryError):
+                bad.append((line, draft))
+                continue
+            member, pair = (None, None) if draft is None else _match_keys(details)
+            if draft is None or (member and member in members_in) or (pair and pair in pairs_in):
+                flush()
+                try:
+                    entry = self._consent(cur, person, **fields)
+                except EntryError as err:
+                    bad.append((line, err))
+                    continue
+                if entry.serial:
+                    used.add(entry.serial)
+                done.append(entry)
+                continue
+            if draft["serial"] and draft["serial"] in used:
+                bad.append((line, _taken(draft["serial"])))
+                continue
+            row, commit = _new_person(details)
+            fields_ = self._next_entry(cur, person_id=row[0], commitment=commit, **draft)
+            people.append(row)
+            entries.append(fields_)
+            standing += self._standing(row[0], [{**fields_, "data": draft["data"]}])
+            # Later rows of the chunk find this person and this form as if written.
+            if member:
+                members_in.add(member)
+            if pair:
+                pairs_in.add(pair)
+            if draft["serial"]:
+                used.add(draft["serial"])
+            done.append(_as_entry(fields_, draft["day"], draft["data"]))
+        flush()
+
+    def _consent(self, cur: sqlite3.Cursor, person: Person | str, **fields: Any) -> Entry:
+        draft = _consent_draft(lambda serial: cur.execute(
+            "SELECT serial, scenario_id, form_kind, version FROM serials WHERE serial = ?", (serial,)).fetchone(),
+            **fields)
+        serial = draft["serial"]
+        used = cur.execute("SELECT person_id FROM entries WHERE serial = ? AND kind IN ('consent','refusal')",
+                           (serial,)).fetchone() if serial else None
+
         def not_taken(pid: str | None) -> None:
             if used and used[0] != pid:
-                raise EntryError(N_("Form {serial} is already recorded for another person."), serial=serial)
+                raise _taken(serial)
         pid, commit = self._person_for(cur, person, not_taken)
-        entry = self._append(cur, REFUSAL if refused else CONSENT, day=day, person_id=pid,
-                             scenario_id=scenario_id, serial=serial, version=_check_text(version, N_("The version")),
-                             staff=staff, data=data, commitment=commit)
+        entry = self._append(cur, person_id=pid, commitment=commit, **draft)
         # A person new to the register has this one entry: no history to replay.
-        self._restate_person(cur, pid, [{**self._fields, "data": data}] if commit else None)
+        self._restate_person(cur, pid, [{**self._fields, "data": draft["data"]}] if commit else None)
         return entry
 
     def _attach(self, source: Path) -> dict[str, str]:
@@ -862,6 +1000,10 @@ class Register:
         if rows is None:
             rows = cur.execute("SELECT * FROM entries WHERE person_id = ? ORDER BY seq", (person_id,)).fetchall()
             cur.execute("DELETE FROM standing WHERE person_id = ?", (person_id,))
+        cur.executemany(_INSERT_STANDING, self._standing(person_id, rows))
+
+    def _standing(self, person_id: str, rows: Sequence[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+        """The person's standing rows (one per scenario) from their whole history."""
         state: dict[str, dict[str, Any]] = {}
         for e in self._effective(rows):
             sid = e["scenario_id"]
@@ -878,12 +1020,9 @@ class Register:
                                   last_seq=e["seq"])
             elif e["kind"] == DELETION and sid in state:
                 state[sid].update(status=DELETED, deleted_on=e["day"], last_seq=e["seq"])
-        cur.executemany(
-            "INSERT INTO standing (person_id, scenario_id, status, serial, version, form_kind, minor, guardian,"
-            " consent_day, withdrawn_on, due, deleted_on, last_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(person_id, sid, s["status"], s["serial"], s["version"], s["form_kind"], s["minor"], s["guardian"],
-              s["consent_day"], s["withdrawn_on"], s["due"], s["deleted_on"], s["last_seq"])
-             for sid, s in state.items()])
+        return [(person_id, sid, s["status"], s["serial"], s["version"], s["form_kind"], s["minor"], s["guardian"],
+                 s["consent_day"], s["withdrawn_on"], s["due"], s["deleted_on"], s["last_seq"])
+                for sid, s in state.items()]
 
     def _restate_sign(self, cur: sqlite3.Cursor, sign_id: str) -> None:
         rows = cur.execute("SELECT * FROM entries WHERE serial = ? AND kind IN ('sign_posted','sign_taken_down')"
@@ -970,9 +1109,7 @@ class Register:
         reason = _check_text(reason, N_("The reason"))
         if not reason:
             raise EntryError(N_("A correction needs a reason."))
-        details = {"name": _check_text(person.name, N_("The name")), "member_no": _check_text(person.member_no, N_("The member number")),
-                   "phone_last4": _phone4(person.phone_last4),
-                   "guardian_name": _check_text(person.guardian_name, N_("The guardian's name"))}
+        details = _details(person)
         with self._transaction() as cur:
             self._person_for(cur, person_id)
             salt = secrets.token_bytes(16)

@@ -1,0 +1,145 @@
+"""Importing many consents at once refuses and writes exactly what recording
+them one by one at the counter would."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from signdesk.model import load
+from signdesk.register import Person, Register, store
+from signdesk.register.csvfiles import import_csv
+
+from register_helpers import DAY, SHOP, consent
+
+
+def _people(reg: Register) -> int:
+    return reg.connection.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+
+
+def _owner(reg: Register, serial: str) -> str:
+    return reg.connection.execute("SELECT person_id FROM entries WHERE serial = ?", (serial,)).fetchone()[0]
+
+
+def _csv(*rows: str) -> bytes:
+    return ("serial,name,member_no,phone_last4,date,ticks\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def test_a_serial_twice_in_the_file_is_refused_on_its_second_line(reg):
+    report = import_csv(reg, _csv("000101,王芳,,1234,2026-11-01,", "000101,李娜,,4321,2026-11-01,"), load(SHOP))
+    assert report.written == 1 and [line for line, _ in report.skipped] == [3]
+    assert "appears twice" in str(report.skipped[0][1])
+    assert _people(reg) == 1
+
+
+def test_a_serial_given_twice_to_the_register_in_one_import_goes_to_the_first_person_only(reg):
+    rows = [(2, Person("王芳", phone_last4="1234"), {"day": DAY, "scenario_id": "s-1", "serial": "000101"}),
+            (3, Person("李娜", phone_last4="4321"), {"day": DAY, "scenario_id": "s-1", "serial": " 000101 "})]
+    done, bad = reg.import_consents(rows)
+    assert len(done) == 1 and [line for line, _ in bad] == [3]
+    assert "already recorded for another person" in str(bad[0][1])
+    assert _people(reg) == 1 and reg.verify().ok
+
+
+def test_two_rows_with_one_member_number_are_one_person_with_two_consents(reg):
+    report = import_csv(reg, _csv("000101,王芳,M-7,1234,2026-11-01,", "000102,王小芳,M-7,,2026-11-02,",
+                                  "000103,李娜,M-8,4321,2026-11-01,"), load(SHOP))
+    assert report.written == 3 and not report.skipped
+    assert _people(reg) == 2
+    first = _owner(reg, "000101")
+    assert _owner(reg, "000102") == first != _owner(reg, "000103")
+    assert [e.serial for e in reg.entries(first)] == ["000101", "000102"]
+    # The later consent is the one standing for the scenario.
+    assert reg.person_by_serial("000102") == (first, "s-till") and reg.person_by_serial("000101") is None
+    assert reg.verify().ok
+
+
+def test_the_same_name_is_the_same_person_only_with_the_same_phone_digits(reg):
+    report = import_csv(reg, _csv("000101,王芳,,1234,2026-11-01,", "000102,王芳,,1234,2026-11-02,",
+                                  "000103,王芳,,9999,2026-11-02,", "000104,王芳,,,2026-11-02,"), load(SHOP))
+    assert report.written == 4 and _people(reg) == 3
+    assert _owner(reg, "000101") == _owner(reg, "000102")
+    assert len({_owner(reg, s) for s in ("000102", "000103", "000104")}) == 3
+
+
+def test_a_row_about_someone_already_in_the_register_joins_their_history(reg):
+    earlier = consent(reg, "王芳", "1234", serial="000100")
+    report = import_csv(reg, _csv("000101,王芳,,1234,2026-11-05,", "000100,李娜,,4321,2026-11-05,",
+                                  "000102,赵磊,,1111,2026-11-05,"), load(SHOP))
+    assert report.written == 2 and [line for line, _ in report.skipped] == [3]
+    assert "already recorded for another person" in str(report.skipped[0][1])
+    assert [e.serial for e in reg.entries(earlier.person_id)] == ["000100", "000101"]
+    assert _people(reg) == 2 and reg.verify().ok
+
+
+def test_an_erased_person_is_not_found_again(reg):
+    earlier = consent(reg, "王芳", "1234")
+    reg.erase_person(earlier.person_id, day=DAY)
+    done, _ = reg.import_consents([(2, Person("王芳", phone_last4="1234"), {"day": DAY, "scenario_id": "s-1"})])
+    assert done[0].person_id != earlier.person_id and reg.verify().ok
+
+
+def test_a_bad_row_leaves_nothing_behind(reg):
+    rows = [(2, Person("王芳", phone_last4="1234"), {"day": DAY, "scenario_id": "s-1", "version": "C-\x07"}),
+            (3, Person("", phone_last4="1234"), {"day": DAY, "scenario_id": "s-1"}),
+            (4, Person("李娜"), {"day": DAY}),
+            (5, "P-nobody", {"day": DAY, "scenario_id": "s-1"})]
+    done, bad = reg.import_consents(rows)
+    assert not done and [line for line, _ in bad] == [2, 3, 4, 5]
+    assert "control characters" in str(bad[0][1]) and "name or member number" in str(bad[1][1])
+    assert _people(reg) == 0 and reg.count() == 0
+
+
+def _rows() -> list:
+    """A mixed import: new people, the same people again, rows by id, bad rows, a printed serial."""
+    rows = []
+    for i in range(40):
+        person = Person(f"客人{i % 13}", member_no=f"M{i % 7}" if i % 3 == 0 else "",
+                        phone_last4=f"{i % 5:04d}" if i % 2 else "")
+        fields = {"day": DAY, "scenario_id": "s-1" if i % 4 else None, "serial": f"{100 + i % 29:06d}",
+                  "ticks": ["purpose:payment"] if i % 2 else [], "minor": i % 9 == 0,
+                  "guardian_relation": "母亲" if i % 9 == 0 else None, "refused": i % 11 == 0,
+                  "staff": "李" if i % 6 else None}
+        rows.append((i + 2, person, fields))
+    return rows
+
+
+def _fixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    counter = itertools.count()
+    monkeypatch.setattr(store.secrets, "token_bytes", lambda n: next(counter).to_bytes(n, "big"))
+    monkeypatch.setattr(store.secrets, "token_hex", lambda n: next(counter).to_bytes(n, "big").hex())
+
+
+def _dump(reg: Register) -> tuple:
+    conn = reg.connection
+    return tuple(tuple(map(tuple, conn.execute(sql))) for sql in (
+        "SELECT * FROM entries ORDER BY seq", "SELECT * FROM people ORDER BY rowid",
+        "SELECT * FROM standing ORDER BY person_id, scenario_id"))
+
+
+@pytest.mark.parametrize("chunk", [1000, 3])
+def test_an_import_stores_what_recording_each_row_at_the_counter_stores(tmp_path: Path, monkeypatch, chunk):
+    clock = lambda: "2026-11-02T09:00:00+00:00"  # noqa: E731
+    _fixed(monkeypatch)
+    with Register.create(tmp_path / "one.register.sqlite", register_id="r", clock=clock) as one:
+        one.record_printed("000120", "000125", scenario_id="s-2", form_kind="guardian", version="G-1", day=DAY)
+        consent(one, "客人3", "0003")
+        refused = []
+        for line, person, fields in _rows():
+            try:
+                one.record_consent(person, **fields)
+            except store.EntryError as err:
+                refused.append((line, str(err)))
+        expected = _dump(one)
+    _fixed(monkeypatch)
+    monkeypatch.setattr(store, "_IMPORT_CHUNK", chunk)
+    with Register.create(tmp_path / "all.register.sqlite", register_id="r", clock=clock) as reg:
+        reg.record_printed("000120", "000125", scenario_id="s-2", form_kind="guardian", version="G-1", day=DAY)
+        consent(reg, "客人3", "0003")
+        done, bad = reg.import_consents(_rows())
+        assert [(line, str(err)) for line, err in bad] == refused
+        assert len(refused) > 5 and len(done) > 20
+        assert _dump(reg) == expected
+        assert reg.verify().ok
