@@ -117,6 +117,7 @@ def windows() -> None:
                 window.grab().save(str(OUT / "window-preview-en.png"))
             window.setWindowModified(False)
             window.close()
+        consent_form_at_full_width(Path(tmp))
         register_tab(Path(tmp))
         welcome_and_about(Path(tmp))
 
@@ -202,23 +203,53 @@ def register_tab(tmp: Path) -> None:
 
 def preview_of_the_sign(window) -> None:
     """Show the Documents tab with the sign, and wait until it is drawn."""
+    from signdesk.rules import DocumentKind
+
+    preview_of(window, DocumentKind.SIGN)
+
+
+def consent_form_at_full_width(tmp: Path) -> None:
+    """The bubble-tea shop's consent form in the Documents tab, zoomed with "Fit width" as the owner would."""
+    from signdesk.rules import DocumentKind
+    from signdesk.ui.app import build_window
+
+    window = build_window(EXAMPLES_DIR / "bubble_tea_shop.signdesk", data_folder=tmp / "data", today=TODAY)
+    window.language.set_locale("en")
+    window.resize(1360, 820)
+    window.show()
+    preview_of(window, DocumentKind.CONSENT_FORM)
+    window.preview.zoom_buttons["fit_width"].click()
+    settle()
+    window.grab().save(str(OUT / "window-preview-zoom-en.png"))
+    window.close()
+
+
+def preview_of(window, kind) -> None:
+    """Show the Documents tab with the normal edition of ``kind``, and wait until it is drawn."""
     import time
 
     from PySide6.QtWidgets import QApplication
 
-    from signdesk.rules import DocumentKind
-
     window.side.setCurrentWidget(window.preview)
     combo = window.preview.documents
     combo.setCurrentIndex(next(i for i in range(combo.count())
-                               if combo.itemData(i)[0] == DocumentKind.SIGN.value))
+                               if combo.itemData(i)[0] == kind.value and not combo.itemData(i)[2]))
+    preview = window.preview
     start = time.monotonic()
-    while window.preview.page_count() == 0 and time.monotonic() - start < 30:
+    while not (preview.shown == preview.request() and preview.page_count()) and time.monotonic() - start < 30:
         QApplication.processEvents()
         time.sleep(0.01)
+    settle()
+
+
+def settle() -> None:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
     # QPdfView draws its page in the background: give it a moment.
-    settle = time.monotonic()
-    while time.monotonic() - settle < 2:
+    start = time.monotonic()
+    while time.monotonic() - start < 2:
         QApplication.processEvents()
         time.sleep(0.01)
 
