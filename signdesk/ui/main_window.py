@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.side.currentChanged.connect(lambda _i: self._preview_if_shown())
         self.preview.print_requested.connect(self.print_document)
         self.preview.export_requested.connect(self.export_documents)
+        self.preview.numbered_requested.connect(self.print_numbered_forms)
         self.preview.optout_requested.connect(self.open_optout_page)
         language.changed.connect(lambda _l: self.retranslate())
 
@@ -559,8 +560,16 @@ class MainWindow(QMainWindow):
         options: dict[str, object] = {"today": self.today, "draft": draft}
         if request is not None:
             options.update(sheet=request.sheet, landscape=request.landscape)
+        if self.register_tab.register is not None:  # new signs number on after those in the register
+            options["sign_numbers"] = self.register_tab.register.sign_numbers()
         self.export_job = ExportJob(self, self.project.copy(), folder, options)
         self.export_job.start()
+
+    def print_numbered_forms(self) -> None:
+        """Numbered copies of the consent form on the preview, recorded in the register."""
+        from signdesk.ui.numbered import print_numbered_forms
+
+        print_numbered_forms(self)
 
     def export_calendar(self) -> None:
         """File > Export deadlines to calendar: every date due, as an .ics file (as ``signdesk-cli calendar``)."""

@@ -163,6 +163,7 @@ class PreviewPane(QWidget):
     print_requested = Signal()
     export_requested = Signal()
     optout_requested = Signal()
+    numbered_requested = Signal()  # numbered copies of the consent form shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,8 +254,11 @@ class PreviewPane(QWidget):
         self.print_button = QPushButton(self)
         self.export_button = QPushButton(self)
         self.optout_button = QPushButton(self)
+        self.numbered_button = QPushButton(self)
+        self.numbered_button.setObjectName("previewNumbered")
         for button, signal in ((self.print_button, self.print_requested),
                                (self.export_button, self.export_requested),
+                               (self.numbered_button, self.numbered_requested),
                                (self.optout_button, self.optout_requested)):
             button.clicked.connect(signal)
             actions.addWidget(button)
@@ -334,6 +338,8 @@ class PreviewPane(QWidget):
         with_sheet = request is not None and request.kind in SHEET_DOCUMENTS
         self.sheet.setEnabled(with_sheet)
         self.orientation.setEnabled(with_sheet)
+        self.numbered_button.setEnabled(request is not None and not request.large_print and request.kind in (
+            DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM))
         missing = request.missing(self._project) if request is not None and self._project is not None else []
         if missing:
             from signdesk.rules.document_needs import describe_missing
@@ -390,6 +396,7 @@ class PreviewPane(QWidget):
         self.orientation.setItemText(1, tr(N_("Landscape")))
         self.print_button.setText(tr(N_("&Print…")))
         self.export_button.setText(tr(N_("E&xport all…")))
+        self.numbered_button.setText(tr(N_("&Numbered forms…")))
         self.optout_button.setText(tr(N_("Open opt-out page in &browser")))
         for name, text, tip in (
             ("fit_width", tr(N_("Fit width")), N_("Zoom so the page fills the width of the pane")),

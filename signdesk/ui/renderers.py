@@ -128,13 +128,15 @@ def is_pdf(data: bytes) -> bool:
 def export_all(project: Project, folder: Path,
                progress: Callable[[int, int], None] = lambda done, total: None,
                sheet: str = "A4", landscape: bool = False, today: dt.date | None = None,
-               draft: bool = False) -> list[Path]:
-    """Write every document the business needs into ``folder`` (``render_all``)."""
+               draft: bool = False, sign_numbers: dict[str, int] | None = None) -> list[Path]:
+    """Write every document the business needs into ``folder`` (``render_all``;
+    ``sign_numbers``: the print numbers the register's signs already use)."""
     from signdesk.documents.render import render_all
 
     progress(0, 1)
     written = render_all(project, Path(folder), sizes=(sheet,),
-                         orientations=("landscape" if landscape else "portrait",), today=today, draft=draft)
+                         orientations=("landscape" if landscape else "portrait",), today=today, draft=draft,
+                         sign_numbers=sign_numbers)
     progress(1, 1)
     return written
 
