@@ -396,7 +396,7 @@ class PreviewPane(QWidget):
         self.orientation.setItemText(1, tr(N_("Landscape")))
         self.print_button.setText(tr(N_("&Print…")))
         self.export_button.setText(tr(N_("E&xport all…")))
-        self.numbered_button.setText(tr(N_("&Numbered forms…")))
+        self.numbered_button.setText(tr(N_("Nu&mbered forms…")))
         self.optout_button.setText(tr(N_("Open opt-out page in &browser")))
         for name, text, tip in (
             ("fit_width", tr(N_("Fit width")), N_("Zoom so the page fills the width of the pane")),

@@ -29,7 +29,7 @@ def test_a_run_from_the_preview_is_written_and_recorded(make_window, examples_di
     if preview.request().kind is not DocumentKind.CONSENT_FORM:
         assert not preview.numbered_button.isEnabled()  # a sign or report has no serials
     _show_consent_form(window)
-    assert preview.numbered_button.isEnabled() and preview.numbered_button.text() == "&Numbered forms…"
+    assert preview.numbered_button.isEnabled() and preview.numbered_button.text() == "Nu&mbered forms…"
     dialogs.folder_answer = tmp_path / "forms"
     dialogs.texts = ["000101-000120"]
     qtbot.mouseClick(preview.numbered_button, Qt.MouseButton.LeftButton)
