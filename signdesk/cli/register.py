@@ -24,7 +24,7 @@ from signdesk.register import (
     open_project_register,
     register_facts,
 )
-from signdesk.register.store import CHANNELS, parse_sign_id, sign_id
+from signdesk.register.store import CHANNELS, parse_sign_id, typed_sign_id
 
 ACTIONS = ("add", "refuse", "withdraw", "delete", "post-sign", "list", "export", "verify", "import")
 #: Actions that may create the register.
@@ -140,15 +140,17 @@ def _delete(reg: Register, project: Project, args: argparse.Namespace, locale: s
 
 
 def _post_sign(reg: Register, project: Project, args: argparse.Namespace, locale: str) -> int:
+    from signdesk.documents.register_report import sign_scenario
+
     day = args.date or dt.date.today()
     if args.take_down:
-        e = reg.take_down_sign(_typed_sign_id(args.sign_id), day=day, staff=args.staff)
+        e = reg.take_down_sign(typed_sign_id(args.sign_id), day=day, staff=args.staff)
         print(translate(locale, N_("Sign {sign} taken down: entry {seq}."), sign=e.serial, seq=e.seq))
         return EXIT_OK
-    sign = _typed_sign_id(args.sign_id)
+    sign = typed_sign_id(args.sign_id)
     parsed = parse_sign_id(sign)
     version = args.form_version or (parsed[0] if parsed else None)
-    scenario = _scenario_id(project, args.scenario) or _sign_scenario(reg, project, version, args.today or day)
+    scenario = _scenario_id(project, args.scenario) or sign_scenario(reg, project, version, args.today or day)
     if scenario is None:
         raise EntryError(N_("Say which scenario the sign is for (--scenario)."))
     e = reg.post_sign(sign, scenario_id=scenario, location=args.location or "",
@@ -156,23 +158,6 @@ def _post_sign(reg: Register, project: Project, args: argparse.Namespace, locale
     print(translate(locale, N_("Sign {sign} posted at {location}: entry {seq}."), sign=e.serial,
                     location=e.data["location"], seq=e.seq))
     return EXIT_OK
-
-
-def _typed_sign_id(text: str | None) -> str:
-    """The ID as printed on the sign (``s-3f9a2b-01`` typed in lower case is the same sign)."""
-    parsed = parse_sign_id(text or "")
-    return sign_id(*parsed) if parsed else (text or "")
-
-
-def _sign_scenario(reg: Register, project: Project, version: str | None, today: dt.date) -> str | None:
-    """The scenario whose sign prints ``version``: today's sign of one scenario,
-    or the scenario a sign of that version was posted for before."""
-    from signdesk.documents.register_report import today_versions
-
-    if not version:
-        return None
-    found = [sid for sid, kinds in today_versions(project, today).items() if kinds.get("sign") == version]
-    return found[0] if len(found) == 1 else reg.sign_scenario(version)
 
 
 def _list(reg: Register, project: Project, args: argparse.Namespace, locale: str) -> int:

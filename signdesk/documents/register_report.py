@@ -59,6 +59,18 @@ def today_versions(project: Project, today: dt.date) -> dict[str, dict[str, str]
     return out
 
 
+def sign_scenario(register: Register, project: Project, version: str | None, today: dt.date,
+                  versions: Mapping[str, Mapping[str, str]] | None = None) -> str | None:
+    """The scenario whose sign prints ``version``: today's sign of one scenario
+    (``versions`` as from :func:`today_versions`, computed when not given),
+    or the scenario a sign of that version was posted for before."""
+    if not version:
+        return None
+    versions = today_versions(project, today) if versions is None else versions
+    found = [sid for sid, kinds in versions.items() if kinds.get("sign") == version]
+    return found[0] if len(found) == 1 else register.sign_scenario(version)
+
+
 def _bi(fn) -> Bilingual:  # type: ignore[no-untyped-def]
     return Bilingual(fn(ZH), fn(EN))
 

@@ -1178,6 +1178,13 @@ def parse_sign_id(text: str) -> tuple[str, int] | None:
     return (match.group(1).upper(), int(match.group(2))) if match else None
 
 
+def typed_sign_id(text: str | None) -> str:
+    """A sign ID as typed, in the form printed (``s-3f9a2b-01`` typed in lower case is the same sign);
+    an ID of another shape as it is."""
+    parsed = parse_sign_id(text or "")
+    return sign_id(*parsed) if parsed else (text or "").strip()
+
+
 #: What may stand between the serial and the version when typed or scanned:
 #: ``/`` as printed, but a scanner typing through a Chinese input method may
 #: send ``、`` for it, and staff typing by hand may use a space.

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.register import Entry, Person, deletion_days_by_scenario
-from signdesk.register.store import CHANNELS, KIND_LABELS
-from signdesk.register.views import StandingRow, access_requests
+from signdesk.register.store import CHANNELS, KIND_LABELS, parse_sign_id, typed_sign_id
+from signdesk.register.views import SignRow, StandingRow, access_requests
 
 if TYPE_CHECKING:
     from signdesk.ui.register_tab import RegisterTab
@@ -483,3 +483,81 @@ PERSON_ACTION_LABELS = {
     "access": N_("&Request for own data or a copy…"), "answer": N_("Request &answered…"),
     "correct": N_("&Correct an entry…"), "scan": N_("Attach a &scan of the signed form…"),
     "erase": N_("&Erase name and contact (their own request)…")}
+
+
+class PostSignDialog(EntryDialog):
+    """A printed sign put up: its ID as printed, the scenario, where it hangs,
+    the content version it shows, the day. The ID brings its version and
+    scenario with it; without one, the version is today's sign's."""
+
+    title = N_("Record a posted sign")
+    save_label = N_("Save the sign")
+
+    def __init__(self, tab: "RegisterTab") -> None:
+        super().__init__(tab, "postSignDialog")
+        from signdesk.documents.register_report import today_versions
+
+        self.versions = today_versions(tab.project, tab.today_or_now())
+        self.sign_id = self.text_field(N_("Sign ID"), "postSignId")
+        self.sign_id.setPlaceholderText(self.tr_(N_("As printed on the sign, e.g. S-3F9A2B-01")))
+        self.scenario = QComboBox(self, objectName="postSignScenario")
+        for sc in tab.project.scenarios:
+            self.scenario.addItem(sc.name, sc.id)
+        self.add_row(N_("Scenario"), self.scenario)
+        self.location = self.text_field(N_("Where it hangs"), "postSignLocation")
+        self.location.setPlaceholderText(self.tr_(N_("e.g. beside the gate at the south entrance")))
+        self.version = self.text_field(N_("Content version"), "postSignVersion")
+        self.day = self.date_field(N_("Posted on"), "postSignDate")
+        self.staff = self.staff_field()
+        self.sign_id.editingFinished.connect(self._id_entered)
+        self.scenario.currentIndexChanged.connect(lambda _i: self._todays_version())
+        self._todays_version()
+
+    def _todays_version(self) -> None:
+        """The version today's sign of the chosen scenario shows (unless the ID said another)."""
+        if parse_sign_id(self.sign_id.text()) is None:
+            self.version.setText(self.versions.get(self.scenario.currentData() or "", {}).get("sign", ""))
+
+    def _id_entered(self) -> None:
+        parsed = parse_sign_id(self.sign_id.text())
+        if parsed is None:
+            return
+        self.sign_id.setText(typed_sign_id(self.sign_id.text()))
+        self.version.setText(parsed[0])
+        from signdesk.documents.register_report import sign_scenario
+
+        scenario = sign_scenario(self.tab.register, self.tab.project, parsed[0], self.tab.today_or_now(),  # type: ignore[arg-type]
+                                 self.versions)
+        index = self.scenario.findData(scenario)
+        if index >= 0:
+            self.scenario.blockSignals(True)
+            self.scenario.setCurrentIndex(index)
+            self.scenario.blockSignals(False)
+
+    def write(self) -> Any:
+        assert self.tab.register is not None
+        if self.scenario.currentData() is None:
+            raise UserInputError(N_("Say which scenario the form is for."))
+        return self.tab.register.post_sign(typed_sign_id(self.sign_id.text()), scenario_id=self.scenario.currentData(),
+                                           location=self.location.text(), version=self.version.text() or None,
+                                           day=pydate(self.day), staff=self.staff.text() or None)
+
+
+class TakeDownDialog(EntryDialog):
+    """A posted sign taken down (replaced by a new print, or the camera removed)."""
+
+    title = N_("Record a sign taken down")
+    save_label = N_("Save")
+
+    def __init__(self, tab: "RegisterTab", sign: SignRow) -> None:
+        super().__init__(tab, "takeDownDialog")
+        self.sign = sign
+        self.who = self.note(f"{sign.sign_id} · {sign.location}", "takeDownSign")
+        self.who.setStyleSheet("font-weight: bold;")
+        self.day = self.date_field(N_("Taken down on"), "takeDownDate")
+        self.staff = self.staff_field()
+
+    def write(self) -> Any:
+        assert self.tab.register is not None
+        return self.tab.register.take_down_sign(self.sign.sign_id, day=pydate(self.day),
+                                                staff=self.staff.text() or None)

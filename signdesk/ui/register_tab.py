@@ -48,7 +48,14 @@ from signdesk.register.backup import backup_register, backups_of
 from signdesk.register.store import EXTRA_TICKS, split_scanned
 from signdesk.register.views import Filter, StandingRow, outdated_form_note, standing_rows
 from signdesk.rules.register_rules import RegisterFacts
-from signdesk.ui.register_dialogs import PERSON_ACTION_LABELS, PERSON_DIALOGS, DeletionDialog, WithdrawalDialog
+from signdesk.ui.register_dialogs import (
+    PERSON_ACTION_LABELS,
+    PERSON_DIALOGS,
+    DeletionDialog,
+    PostSignDialog,
+    TakeDownDialog,
+    WithdrawalDialog,
+)
 from signdesk.ui.register_model import SignsModel, StandingModel
 
 Translate = Callable[..., str]
@@ -248,7 +255,20 @@ class RegisterTab(QWidget):
         self.people_view.customContextMenuRequested.connect(self._people_menu)
         self.tables = QTabWidget(self, objectName="registerTables")
         self.tables.addTab(self.people_view, "")
-        self.tables.addTab(self.signs_view, "")
+        self.post_sign_button = QPushButton("", self, objectName="registerPostSign")
+        self.take_down_button = QPushButton("", self, objectName="registerTakeDown")
+        self.post_sign_button.clicked.connect(self.post_sign)
+        self.take_down_button.clicked.connect(self.take_down_selected)
+        signs_page = QWidget(self)
+        signs_layout = QVBoxLayout(signs_page)
+        signs_layout.setContentsMargins(0, 4, 0, 0)
+        sign_actions = QHBoxLayout()
+        sign_actions.addWidget(self.post_sign_button)
+        sign_actions.addWidget(self.take_down_button)
+        sign_actions.addStretch(1)
+        signs_layout.addLayout(sign_actions)
+        signs_layout.addWidget(self.signs_view, 1)
+        self.tables.addTab(signs_page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(top)
@@ -296,6 +316,8 @@ class RegisterTab(QWidget):
         self.delete_button.setText(tr(N_("Deletion &done…")))
         self.start_button.setText(tr(N_("Start the register")))
         self.more_button.setText(tr(N_("&More")))
+        self.post_sign_button.setText(tr(N_("&Post a sign…")))
+        self.take_down_button.setText(tr(N_("&Taken down…")))
         for key, action in self.person_actions.items():
             action.setText(tr(PERSON_ACTION_LABELS[key]))
         self.tables.setTabText(0, tr(N_("Consents, withdrawals and deletions")))
@@ -335,7 +357,8 @@ class RegisterTab(QWidget):
             text = tr(N_("Read only: the register is open in another SignDesk window.")) + " " + text
         self.status.setText(text)
         writable = self.register is not None and not self.read_only
-        for b in (self.intake_button, self.withdraw_button, self.delete_button, self.more_button):
+        for b in (self.intake_button, self.withdraw_button, self.delete_button, self.more_button,
+                  self.post_sign_button, self.take_down_button):
             b.setEnabled(writable)
         self.start_button.setVisible(self.register is None and self.path is not None and not self.project.register_id)
 
@@ -532,3 +555,25 @@ class RegisterTab(QWidget):
                     self.people_view.selectRow(n)
                     break
         self.changed.emit()
+
+    # ------------------------------------------------------------- signs
+    def post_sign(self) -> "PostSignDialog | None":
+        """The dialog for a sign put up."""
+        if self.register is None or self.read_only:
+            return None
+        dialog = PostSignDialog(self)
+        dialog.open()
+        return dialog
+
+    def take_down_selected(self) -> "TakeDownDialog | None":
+        """The dialog for the selected sign taken down."""
+        rows = self.signs_view.selectionModel().selectedRows()
+        if self.register is None or self.read_only:
+            return None
+        sign = self.signs.rows[rows[0].row()] if rows else None
+        if sign is None or sign.taken_down_on:
+            self.status.setText(self.tr_(N_("Select a sign that is up in the table first.")))
+            return None
+        dialog = TakeDownDialog(self, sign)
+        dialog.open()
+        return dialog

@@ -271,3 +271,45 @@ def test_a_scan_attached_to_the_selected_form(make_window, examples_dir, tmp_pat
     again = tab.person_dialog("scan")
     assert digest[:16] in again.findChild(type(again.who), "scanExisting").text()
     _verifies(tab)
+
+
+def test_a_sign_posted_by_its_printed_id_then_taken_down(make_window, examples_dir, tmp_path, qtbot):
+    from signdesk.documents.register_report import today_versions
+
+    window, tab = _with_people(make_window, examples_dir, tmp_path, people=())
+    sid = window.project.scenarios[0].id
+    version = today_versions(window.project, window.today)[sid]["sign"]
+    tab.tables.setCurrentIndex(1)
+    dialog = tab.post_sign()
+    _open(qtbot, dialog, dialog.sign_id)
+    assert dialog.version.text() == version  # today's sign, before any ID is typed
+    _type(qtbot, f"{version.lower()}-02")
+    _tab(qtbot)
+    assert dialog.sign_id.text() == f"{version}-02" and dialog.scenario.currentData() == sid
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.location
+    _type(qtbot, "南门闸机旁")
+    _enter(qtbot, dialog)
+    entry = tab.register.entries()[-1]
+    assert (entry.kind, entry.serial, entry.version, entry.scenario_id, entry.data["location"]) == (
+        "sign_posted", f"{version}-02", version, sid, "南门闸机旁")
+    assert tab.signs.rowCount() == 1
+    assert [tab.signs.data(tab.signs.index(0, c)) for c in (0, 1, 4, 5)] == [f"{version}-02", "南门闸机旁",
+                                                                            "2026-11-22", ""]
+    # The same sign twice while it is up is refused, and the dialog says why.
+    again = tab.post_sign()
+    qtbot.waitExposed(again)
+    again.sign_id.setText(f"{version}-02")
+    again.location.setText("北门")
+    again.save()
+    assert again.isVisible() and "already recorded as posted" in again.problem.text()
+    again.reject()
+    tab.signs_view.selectRow(0)
+    down = tab.take_down_selected()
+    _open(qtbot, down, down.day)
+    down.day.setDate(QDate(2026, 11, 21))
+    _enter(qtbot, down)
+    assert tab.signs.data(tab.signs.index(0, 5)) == "2026-11-21"
+    tab.signs_view.selectRow(0)
+    assert tab.take_down_selected() is None and "that is up" in tab.status.text()
+    _verifies(tab)
