@@ -34,7 +34,7 @@ SEPARATOR, NOTHING = "\x1f", "\x00"
 
 def canonical(values: Iterable[Any]) -> bytes:
     """The bytes a hash is taken over: the values as text, U+001F between them, U+0000 for none."""
-    return SEPARATOR.join(NOTHING if v is None else str(v) for v in values).encode("utf-8")
+    return SEPARATOR.join([NOTHING if v is None else str(v) for v in values]).encode("utf-8")
 
 
 def canonical_sql(columns: Sequence[str] = HASHED_COLUMNS) -> str:
@@ -50,12 +50,12 @@ def canonical_sql(columns: Sequence[str] = HASHED_COLUMNS) -> str:
 
 def entry_hash(fields: Mapping[str, Any]) -> str:
     """The hash of one entry: SHA-256 over its columns in ``HASHED_COLUMNS`` order."""
-    return hashlib.sha256(canonical(fields[c] for c in HASHED_COLUMNS)).hexdigest()
+    return hashlib.sha256(canonical([fields[c] for c in HASHED_COLUMNS])).hexdigest()
 
 
 def commitment(salt: bytes, details: Mapping[str, str | None]) -> str:
     """A salted commitment to a person's details (name, member number, ...)."""
-    return hashlib.sha256(salt + canonical(x for k in sorted(details) for x in (k, details[k] or ""))).hexdigest()
+    return hashlib.sha256(salt + canonical([x for k in sorted(details) for x in (k, details[k] or "")])).hexdigest()
 
 
 def commitment_sql(columns: Iterable[str]) -> str:

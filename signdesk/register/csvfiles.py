@@ -20,7 +20,7 @@ from signdesk.filing.pack import csv_safe
 from signdesk.i18n import N_
 from signdesk.model.project import Project
 from signdesk.register.errors import EntryError, RegisterError
-from signdesk.register.store import EXTRA_TICKS, Person, Register
+from signdesk.register.store import EXTRA_TICKS, Person, Register, paused_gc
 
 EXPORT_COLUMNS = ("seq", "kind", "day", "recorded_at", "person_id", "name", "member_no", "phone_last4",
                   "guardian_name", "scenario_id", "scenario", "serial", "version", "staff", "details",
@@ -121,12 +121,11 @@ def parse_consent_rows(raw: bytes, project: Project) -> tuple[list[tuple[int, Pe
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-
-        def get(key: str, cells: list[str] = cells) -> str:
-            i = col.get(key)
-            return cells[i].strip() if i is not None and i < len(cells) else ""
+        # Every column's cell, trimmed ("" where the row is short or has no such column).
+        values = dict.fromkeys(IMPORT_COLUMNS, "")
+        values.update((key, cells[i].strip()) for key, i in col.items() if i < len(cells))
         try:
-            good.append((line, *_row(get, scenarios, allowed_ticks, seen_serials, line)))
+            good.append((line, *_row(values.__getitem__, scenarios, allowed_ticks, seen_serials, line)))
         except EntryError as err:
             bad.append((line, err))
     return good, bad
@@ -169,7 +168,8 @@ def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str], seen: 
 
 def import_csv(register: Register, raw: bytes, project: Project) -> ImportReport:
     """Read consents from CSV bytes into the register; bad rows skipped and named."""
-    good, bad = parse_consent_rows(raw, project)
-    written, refused = register.import_consents(good)
+    with paused_gc():
+        good, bad = parse_consent_rows(raw, project)
+        written, refused = register.import_consents(good)
     skipped = sorted([*bad, *refused], key=lambda item: item[0])
     return ImportReport(len(written), tuple(skipped))

@@ -14,6 +14,7 @@ the whole change. docs/register.md describes the design.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import json
@@ -21,6 +22,7 @@ import os
 import re
 import secrets
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -212,7 +214,7 @@ def _check_text(value: str | None, what: str) -> str | None:
     value = str(value).strip()
     if len(value) > MAX_TEXT:
         raise EntryError(N_("{what} is longer than {maximum} characters."), what=Bilingual.of(what), maximum=MAX_TEXT)
-    if _CONTROL.search(value):
+    if not value.isprintable() and _CONTROL.search(value):  # isprintable(): none, and quick
         raise EntryError(N_("{what} contains control characters."), what=Bilingual.of(what))
     return value or None
 
@@ -228,7 +230,29 @@ def _phone4(value: str | None) -> str | None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    """The time now in UTC, to the second (made once a second: an import asks for it on every row)."""
+    global _NOW
+    second = int(time.time())
+    if second != _NOW[0]:
+        _NOW = (second, dt.datetime.fromtimestamp(second, dt.timezone.utc).isoformat())
+    return _NOW[1]
+
+
+_NOW = (0, "")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: a bulk import keeps every row's
+    objects alive until it ends, and the collector would walk them all again
+    and again (a tenth of an import's time) to find no garbage among them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _details(person: Person) -> dict[str, str | None]:
@@ -288,6 +312,19 @@ def _consent_draft(printed: Callable[[str], Mapping[str, Any] | None], *, day: d
             "version": _check_text(version, N_("The version")), "staff": staff, "data": data}
 
 
+def _given(e: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The standing a consent or refusal entry (``data`` its data) gives its scenario."""
+    return {"status": CONSENTED if e["kind"] == CONSENT else REFUSED, "serial": e["serial"],
+            "version": e["version"], "form_kind": data.get("form_kind") or ("guardian" if data.get("minor") else "adult"),
+            "minor": int(bool(data.get("minor"))), "guardian": int(bool(data.get("guardian_relation"))),
+            "consent_day": e["day"], "withdrawn_on": None, "due": None, "deleted_on": None, "last_seq": e["seq"]}
+
+
+def _standing_row(person_id: str, scenario_id: str, s: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (person_id, scenario_id, s["status"], s["serial"], s["version"], s["form_kind"], s["minor"],
+            s["guardian"], s["consent_day"], s["withdrawn_on"], s["due"], s["deleted_on"], s["last_seq"])
+
+
 def _taken(serial: str) -> EntryError:
     return EntryError(N_("Form {serial} is already recorded for another person."), serial=serial)
 
@@ -310,10 +347,14 @@ def _select_in(cur: sqlite3.Cursor, sql: str, values: Iterable[Any]) -> Iterator
 _IMPORT_CHUNK = 1000
 _INSERT_PERSON = ("INSERT INTO people (person_id, name, member_no, phone_last4, guardian_name, salt)"
                   " VALUES (?, ?, ?, ?, ?, ?)")
-_INSERT_ENTRY = ("INSERT INTO entries (seq, kind, person_id, scenario_id, serial, version, day, recorded_at,"
-                 " staff, data, commitment, refers_to, prev_hash, hash) VALUES"
-                 " (:seq, :kind, :person_id, :scenario_id, :serial, :version, :day, :recorded_at, :staff,"
-                 " :data, :commitment, :refers_to, :prev_hash, :hash)")
+_ENTRY_COLUMNS = ("seq", "kind", "person_id", "scenario_id", "serial", "version", "day", "recorded_at", "staff",
+                  "data", "commitment", "refers_to", "prev_hash", "hash")
+_INSERT_ENTRY = f"INSERT INTO entries ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))})"
+
+
+def _entry_row(fields: Mapping[str, Any]) -> tuple[Any, ...]:
+    """An entry's columns in ``_ENTRY_COLUMNS`` order (positional parameters bind quicker than named ones)."""
+    return tuple([fields[c] for c in _ENTRY_COLUMNS])
 _INSERT_STANDING = ("INSERT INTO standing (person_id, scenario_id, status, serial, version, form_kind, minor,"
                     " guardian, consent_day, withdrawn_on, due, deleted_on, last_seq)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -518,7 +559,7 @@ class Register:
     def _append(self, cur: sqlite3.Cursor, kind: str, *, day: dt.date, data: Mapping[str, Any] | None = None,
                 **columns: Any) -> Entry:
         fields = self._next_entry(cur, kind, day=day, data=data, **columns)
-        cur.execute(_INSERT_ENTRY, fields)
+        cur.execute(_INSERT_ENTRY, _entry_row(fields))
         return _as_entry(fields, day, data)
 
     def _next_entry(self, cur: sqlite3.Cursor, kind: str, *, day: dt.date, person_id: str | None = None,
@@ -532,7 +573,7 @@ class Register:
         seq, prev_hash = self._head[0] + 1, self._head[1]
         fields = {"seq": seq, "kind": kind, "person_id": person_id, "scenario_id": scenario_id,
                   "serial": serial, "version": version, "day": day.isoformat(), "recorded_at": self._clock(),
-                  "staff": staff, "data": _DATA_JSON.encode(dict(data or {})),
+                  "staff": staff, "data": _DATA_JSON.encode(data if type(data) is dict else dict(data or {})),
                   "commitment": commitment, "refers_to": refers_to, "prev_hash": prev_hash}
         fields["hash"] = entry_hash(fields)
         self._head, self._head_dirty = (seq, fields["hash"]), True
@@ -605,7 +646,7 @@ class Register:
         """
         done: list[Entry] = []
         bad: list[tuple[int, EntryError]] = []
-        with self._transaction() as cur:
+        with paused_gc(), self._transaction() as cur:
             rows = iter(rows)
             while chunk := list(itertools.islice(rows, _IMPORT_CHUNK)):
                 self._import_chunk(cur, chunk, done, bad)
@@ -623,42 +664,44 @@ class Register:
             {str(f["serial"]).strip() for _, _, f in chunk if f.get("serial") is not None})}
         # First every row's own checks (no database), so the lookups below
         # can take the checked values of the whole chunk.
-        checked: list[tuple[int, Person | str, Mapping[str, Any], Any, Any]] = []
+        checked: list[tuple[Any, ...]] = []
         for line, person, fields in chunk:
             if isinstance(person, str):
-                checked.append((line, person, fields, None, None))
+                checked.append((line, person, fields, None, None, None, None))
                 continue
             try:
                 draft = _consent_draft(printed.get, **fields)
-                checked.append((line, person, fields, draft, _identified(person)))
+                details = _identified(person)
             except EntryError as err:
-                checked.append((line, person, fields, err, None))
-        drafts = [(c[3], c[4]) for c in checked if isinstance(c[3], dict)]
-        members = {m for m, _ in (_match_keys(d) for _, d in drafts) if m}
+                checked.append((line, person, fields, err, None, None, None))
+                continue
+            checked.append((line, person, fields, draft, details, *_match_keys(details)))
         members_in = {r[0] for r in _select_in(
-            cur, "SELECT member_no FROM people WHERE member_no IN ({}) AND erased_on IS NULL", members)}
+            cur, "SELECT member_no FROM people WHERE member_no IN ({}) AND erased_on IS NULL",
+            {c[5] for c in checked if c[5]})}
         pairs_in = {(r[0], r[1]) for r in _select_in(
             cur, "SELECT name, phone_last4 FROM people WHERE name IN ({}) AND erased_on IS NULL",
-            {p[0] for _, p in (_match_keys(d) for _, d in drafts) if p})}
+            {c[6][0] for c in checked if c[6]})}
         used = {r[0] for r in _select_in(
             cur, "SELECT serial FROM entries WHERE serial IN ({}) AND kind IN ('consent','refusal')",
-            {d["serial"] for d, _ in drafts if d["serial"]})}
+            {c[3]["serial"] for c in checked if c[4] and c[3]["serial"]})}
         people: list[tuple[Any, ...]] = []
-        entries: list[dict[str, Any]] = []
+        entries: list[tuple[Any, ...]] = []
         standing: list[tuple[Any, ...]] = []
 
         def flush() -> None:
+            if not entries:
+                return
             cur.executemany(_INSERT_PERSON, people)
             cur.executemany(_INSERT_ENTRY, entries)
             cur.executemany(_INSERT_STANDING, standing)
             for pending in (people, entries, standing):
                 pending.clear()
 
-        for line, person, fields, draft, details in checked:
+        for line, person, fields, draft, details, member, pair in checked:
             if isinstance(draft, EntryError):
                 bad.append((line, draft))
                 continue
-            member, pair = (None, None) if draft is None else _match_keys(details)
             if draft is None or (member and member in members_in) or (pair and pair in pairs_in):
                 flush()
                 try:
@@ -676,8 +719,9 @@ class Register:
             row, commit = _new_person(details)
             fields_ = self._next_entry(cur, person_id=row[0], commitment=commit, **draft)
             people.append(row)
-            entries.append(fields_)
-            standing += self._standing(row[0], [{**fields_, "data": draft["data"]}])
+            entries.append(_entry_row(fields_))
+            # Someone new has this one entry: its standing needs no history replayed.
+            standing.append(_standing_row(row[0], draft["scenario_id"], _given(fields_, draft["data"])))
             # Later rows of the chunk find this person and this form as if written.
             if member:
                 members_in.add(member)
@@ -1008,21 +1052,13 @@ class Register:
         for e in self._effective(rows):
             sid = e["scenario_id"]
             if e["kind"] in (CONSENT, REFUSAL):
-                d = e["data"]
-                state[sid] = {"status": CONSENTED if e["kind"] == CONSENT else REFUSED, "serial": e["serial"],
-                              "version": e["version"], "form_kind": d.get("form_kind") or (
-                                  "guardian" if d.get("minor") else "adult"),
-                              "minor": int(bool(d.get("minor"))),
-                              "guardian": int(bool(d.get("guardian_relation"))), "consent_day": e["day"],
-                              "withdrawn_on": None, "due": None, "deleted_on": None, "last_seq": e["seq"]}
+                state[sid] = _given(e, e["data"])
             elif e["kind"] == WITHDRAWAL and sid in state:
                 state[sid].update(status=WITHDRAWN, withdrawn_on=e["day"], due=e["data"].get("due"),
                                   last_seq=e["seq"])
             elif e["kind"] == DELETION and sid in state:
                 state[sid].update(status=DELETED, deleted_on=e["day"], last_seq=e["seq"])
-        return [(person_id, sid, s["status"], s["serial"], s["version"], s["form_kind"], s["minor"], s["guardian"],
-                 s["consent_day"], s["withdrawn_on"], s["due"], s["deleted_on"], s["last_seq"])
-                for sid, s in state.items()]
+        return [_standing_row(person_id, sid, s) for sid, s in state.items()]
 
     def _restate_sign(self, cur: sqlite3.Cursor, sign_id: str) -> None:
         rows = cur.execute("SELECT * FROM entries WHERE serial = ? AND kind IN ('sign_posted','sign_taken_down')"

@@ -143,3 +143,14 @@ def test_an_import_stores_what_recording_each_row_at_the_counter_stores(tmp_path
         assert len(refused) > 5 and len(done) > 20
         assert _dump(reg) == expected
         assert reg.verify().ok
+
+
+def test_an_import_leaves_garbage_collection_on_whether_it_succeeds_or_fails(reg):
+    import gc
+
+    assert gc.isenabled()
+    reg.import_consents([(2, Person("王芳"), {"day": DAY, "scenario_id": "s-1"})])
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        reg.import_consents([(2, Person("李娜"), {"scenario_id": "s-1"})])  # no day: a caller's mistake
+    assert gc.isenabled() and reg.count() == 1
