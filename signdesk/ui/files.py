@@ -8,6 +8,8 @@ session ended badly and offers to recover.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -54,6 +56,16 @@ class RecentFiles:
         self._settings.setValue(RECENT_KEY, [str(p) for p in self.paths() if p != path])
 
 
+@dataclass(frozen=True)
+class TypedText:
+    """Text in one field of one page (section, scenario or None for the business) that failed its check."""
+
+    section: str
+    scenario_id: str | None
+    question_id: str
+    text: str
+
+
 class Autosave:
     """The crash-recovery copy of the open project."""
 
@@ -62,6 +74,8 @@ class Autosave:
         self.copy_path = self.folder / "autosave.signdesk"
         self.origin_path = self.folder / "autosave-origin.txt"
         self.marker_path = self.folder / "clean-exit"
+        #: Text typed in fields that failed its check: not in the project, but not to be lost either.
+        self.typed_path = self.folder / "autosave-typed.json"
 
     def recovery_pending(self) -> bool:
         """A copy is there and the last session did not end cleanly."""
@@ -71,14 +85,34 @@ class Autosave:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.marker_path.unlink(missing_ok=True)
 
-    def write(self, project: Project, origin: Path | None) -> None:
+    def write(self, project: Project, origin: Path | None, typed: list[TypedText] | None = None) -> None:
+        """Keep ``project``, the file it belongs to and the ``typed`` texts that are not in it."""
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomically(self.copy_path, dumps(project))
         write_atomically(self.origin_path, str(origin or "").encode("utf-8"))
+        write_atomically(self.typed_path, json.dumps(
+            [{"section": t.section, "scenario": t.scenario_id, "question": t.question_id, "text": t.text}
+             for t in typed or []], ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def typed_texts(self) -> list[TypedText]:
+        """The typed texts kept with the copy (none if the list is missing or damaged)."""
+        try:
+            entries = json.loads(self.typed_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return []
+        if not isinstance(entries, list):
+            return []
+        kept = []
+        for e in entries:
+            if (isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("section", "question", "text"))
+                    and isinstance(e.get("scenario"), (str, type(None)))):
+                kept.append(TypedText(e["section"], e["scenario"], e["question"], e["text"]))
+        return kept
 
     def discard(self) -> None:
         self.copy_path.unlink(missing_ok=True)
         self.origin_path.unlink(missing_ok=True)
+        self.typed_path.unlink(missing_ok=True)
 
     def recover(self) -> tuple[Project, Path | None]:
         """The saved copy and the file it belonged to (None if never saved)."""

@@ -25,7 +25,7 @@ from signdesk.rules import Assessment, DocumentKind, Finding, evaluate
 from signdesk.ui.about import AboutDialog
 from signdesk.ui.dialogs import Dialogs, Unsaved
 from signdesk.paths import EXAMPLES_DIR
-from signdesk.ui.files import Autosave, RecentFiles, copy_of_example, documents_folder
+from signdesk.ui.files import Autosave, RecentFiles, TypedText, copy_of_example, documents_folder
 from signdesk.ui.findings import FindingsPanel
 from signdesk.ui.i18n_qt import UiLanguage
 from signdesk.ui.menus import MainMenus
@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page-{section_id}-{scenario_id or 'business'}")
             page.retranslate(self.tr_, self.locale)
             page.changed.connect(self._changed)
+            page.typed_invalid.connect(lambda _qid: self.setWindowModified(True))  # unsaved, and autosaved
             page.next_requested.connect(self.navigator.select_next)
             self.stack.addWidget(page)
             self.pages[key] = page
@@ -478,9 +479,31 @@ class MainWindow(QMainWindow):
     def autosave_now(self) -> None:
         if self.isWindowModified():
             try:
-                self.autosave.write(self.project, self.path)
+                self.autosave.write(self.project, self.path, self.typed_texts())
             except OSError:
                 pass  # a full disk must not interrupt the owner; the next tick tries again
+
+    def typed_texts(self) -> list[TypedText]:
+        """The text of every field that failed its check, as typed (it is not in the project)."""
+        return [TypedText(key[0], key[1], qid, text) for key, page in self.pages.items()
+                for qid, row in page.rows.items() if (text := row.invalid_text()) is not None]
+
+    def _restore_typed(self, typed: list[TypedText]) -> None:
+        """Put recovered typed texts back in their fields, where their problem shows again."""
+        first: tuple[PageKey, str] | None = None
+        scenarios = {sc.id for sc in self.project.scenarios}
+        for t in typed:
+            key = (t.section, t.scenario_id)
+            if t.section not in SECTION_BY_ID or (t.scenario_id is not None and t.scenario_id not in scenarios):
+                continue
+            row = self.page(key).rows.get(t.question_id)
+            if row is None:
+                continue
+            row.field.type_text(t.text)
+            first = first or (key, t.question_id)
+        if first is not None:  # show the owner the first of them
+            self.navigator.select(first[0])
+            self.page(first[0]).focus_question(first[1])
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the autosaved copy. True if it was opened."""
@@ -496,6 +519,7 @@ class MainWindow(QMainWindow):
                 self.dialogs.error(self.tr_(N_("Cannot open the project")), err.message(self.locale))
             else:
                 self.set_project(project, origin, modified=True)
+                self._restore_typed(self.autosave.typed_texts())
                 recovered = True
         if not recovered:
             self.autosave.discard()

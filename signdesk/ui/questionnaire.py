@@ -55,6 +55,7 @@ class QuestionRow(QWidget):
     """One question: text, help, input and the problem with the input, if any."""
 
     answered = Signal(str, object)
+    typed_invalid = Signal(str)  # question id: text that fails its check is in the field, not in the project
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +91,7 @@ class QuestionRow(QWidget):
         except AnswerError as err:
             self._problem, self.problem_is_typed = err, True
             self._show_problem()
+            self.typed_invalid.emit(self.question.id)
             return
         self._problem, self.problem_is_typed = None, False
         self.error.hide()
@@ -112,6 +114,10 @@ class QuestionRow(QWidget):
         if self._problem is not None and self._tr is not None:
             self.error.setText("⚠ " + self._problem.message(self._locale))
             self.error.show()
+
+    def invalid_text(self) -> str | None:
+        """The text typed in the field when it failed its check (kept for crash recovery), else None."""
+        return self.field.typed_text() if self.problem_is_typed else None
 
     @property
     def problem(self) -> str:
@@ -137,6 +143,7 @@ class SectionPage(QWidget):
     """The questions of one section, for the business or one scenario."""
 
     changed = Signal(str)  # question id
+    typed_invalid = Signal(str)  # question id whose field holds text that fails its check
     next_requested = Signal()
 
     def __init__(self, project: Project, scenario: Scenario | None, section: Section,
@@ -166,6 +173,7 @@ class SectionPage(QWidget):
         for q in questions_in(section.id):
             row = QuestionRow(q, body)
             row.answered.connect(self._store)
+            row.typed_invalid.connect(self.typed_invalid)
             layout.addWidget(row)
             self.rows[q.id] = row
         buttons = QHBoxLayout()

@@ -49,6 +49,13 @@ class AnswerField(QWidget):
         """The widget that takes keyboard focus when the row is jumped to."""
         return self
 
+    def typed_text(self) -> str | None:
+        """The text in the field as typed (None for fields that are not typed into)."""
+        return None
+
+    def type_text(self, text: str) -> None:
+        """Put ``text`` in the field as if the owner had typed it (fields that are typed into)."""
+
 
 class YesNoField(AnswerField):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -189,6 +196,13 @@ class TextField(AnswerField):
 
     def focus_target(self) -> QWidget:
         return self.edit
+
+    def typed_text(self) -> str | None:
+        return self.edit.text()
+
+    def type_text(self, text: str) -> None:
+        self.edit.setText(text)
+        self.edited.emit(text.strip() or None)
 
 
 FIELD_FOR_KIND: dict[Kind, type[AnswerField]] = {

@@ -90,6 +90,55 @@ def test_recover_after_a_crash(make_window, dialogs, qtbot, isolated):
     assert len(dialogs.asked) == asked
 
 
+def test_recovery_puts_back_text_that_was_being_typed_even_if_not_valid(make_window, dialogs, qtbot):
+    window = make_window()
+    window.menus.new.trigger()
+    window.navigator.select(("business", None))
+    page = window.current_page()
+    qtbot.keyClicks(page.rows["address"].field.edit, "Pudong")
+    qtbot.keyClicks(page.rows["contact_phone"].field.edit, "138 0000 000")  # one digit short
+    qtbot.keyClicks(page.rows["contact_email"].field.edit, "privacy@")  # half typed
+    assert page.rows["contact_phone"].problem and "contact_phone" not in window.project.business
+    window.navigator.select(("headcount", None))  # a page change autosaves
+    window.setWindowModified(False)  # the process dies here
+    window.hide()
+
+    dialogs.confirm_answer = True
+    recovered = make_window()
+    page = recovered.page(("business", None))
+    assert recovered.current_page() is page  # where the unfinished text is
+    assert page.rows["address"].field.edit.text() == "Pudong"
+    assert page.rows["contact_phone"].field.edit.text() == "138 0000 000"
+    assert page.rows["contact_email"].field.edit.text() == "privacy@"
+    # The problem shows again, the text is still not in the project, and saving says so.
+    assert "11 digits; this one has 10" in page.rows["contact_phone"].problem
+    assert page.rows["contact_phone"].error.isVisibleTo(page)
+    assert page.rows["contact_email"].problem
+    assert "contact_phone" not in recovered.project.business
+    assert recovered.focusWidget() is page.rows["contact_phone"].field.edit
+    assert {qid for _key, qid, _m in recovered.invalid_answers()} == {"contact_phone", "contact_email"}
+    # Finishing the number puts it in the project.
+    qtbot.keyClicks(page.rows["contact_phone"].field.edit, "0")
+    assert recovered.project.business["contact_phone"] == "138 0000 0000"
+
+
+def test_text_that_fails_its_check_alone_is_autosaved(make_window, dialogs, qtbot):
+    # Nothing valid typed yet: the window still has unsaved work, and a crash keeps it.
+    window = make_window()
+    window.menus.new.trigger()
+    window.setWindowModified(False)
+    window.navigator.select(("business", None))
+    qtbot.keyClicks(window.current_page().rows["contact_phone"].field.edit, "call me")
+    assert window.isWindowModified()
+    window.autosave_now()
+    window.setWindowModified(False)
+    window.hide()
+    recovered = make_window()
+    edit = recovered.page(("business", None)).rows["contact_phone"].field.edit
+    assert edit.text() == "call me"
+    assert "remove “call”, “me”" in recovered.page(("business", None)).rows["contact_phone"].problem
+
+
 def test_new_project_starts_empty(make_window, examples_dir):
     window = make_window(examples_dir / "small_hotel.signdesk")
     window.menus.new.trigger()
