@@ -171,6 +171,7 @@ def register_tab(tmp: Path) -> None:
 
     from signdesk.documents.register_report import today_versions
     from signdesk.register import Person, open_project_register
+    from signdesk.register.store import sign_id
     from signdesk.model import save
     from signdesk.ui.app import build_window
 
@@ -187,14 +188,24 @@ def register_tab(tmp: Path) -> None:
             reg.record_consent(Person(name, phone_last4=phone), scenario_id=sid, serial=f"{101 + i:06d}",
                                version=versions.get("adult") if i else "C-1A2B3C", ticks=["purpose:identity_check"],
                                day=day + dt.timedelta(days=i), staff="前台 赵")
-        first = reg.person_by_serial("000102")[0]
-        reg.withdraw(first, day=dt.date(2026, 11, 3), channel="phone", deletion_days=15)
-        reg.post_sign("S-01", scenario_id=sid, location="大堂前台", version=versions.get("sign"), day=day)
+        # Withdrawn and deleted; withdrawn and overdue; withdrawn, still in time; erased on request.
+        who = {serial: reg.person_by_serial(serial)[0] for serial in ("000102", "000103", "000104", "000105")}
+        reg.withdraw(who["000102"], day=dt.date(2026, 11, 3), channel="phone", deletion_days=15, staff="前台 赵")
+        reg.confirm_deletion(who["000102"], day=dt.date(2026, 11, 6), by="店长 孙", devices=["前台核验终端"])
+        reg.withdraw(who["000104"], day=dt.date(2026, 11, 5), channel="web_page", deletion_days=15)
+        reg.withdraw(who["000105"], day=dt.date(2026, 11, 20), channel="in_person", deletion_days=15)
+        reg.access_request(who["000103"], day=dt.date(2026, 11, 10), answered_on=dt.date(2026, 11, 12))
+        reg.withdraw(who["000103"], day=dt.date(2026, 11, 12), channel="email", deletion_days=15)
+        reg.confirm_deletion(who["000103"], day=dt.date(2026, 11, 13), by="店长 孙", devices=["前台核验终端"])
+        reg.erase_person(who["000103"], day=dt.date(2026, 11, 13))
+        reg.post_sign(sign_id(versions["sign"], 1), scenario_id=sid, location="大堂前台", version=versions.get("sign"),
+                      day=day)
     window = build_window(path, data_folder=tmp / "data", today=TODAY)
+    window.language.set_locale("en")
     window.resize(1360, 820)
     window.show()
     window.side.setCurrentWidget(window.register_tab)
-    window.splitter.setSizes([230, 420, 710])  # room for the register's columns
+    window.splitter.setSizes([220, 370, 770])  # room for the register's columns
     for _ in range(50):
         QApplication.processEvents()
     window.grab().save(str(OUT / "window-register-en.png"))

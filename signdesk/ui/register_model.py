@@ -8,9 +8,11 @@ milliseconds, so the table never loads the whole register.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from signdesk.i18n import N_
 from signdesk.register import Register
@@ -52,6 +54,7 @@ class StandingModel(_Table):
 
     COLUMNS = (N_("Serial"), N_("Name"), N_("Member no."), N_("Scenario"), N_("Status"), N_("Form version"),
                N_("Consent date"), N_("Delete by"), N_("Deleted on"))
+    DUE_COLUMN = 7
 
     def __init__(self, tr: Translate, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(tr, parent)
@@ -84,10 +87,20 @@ class StandingModel(_Table):
             self.rows.extend(page)
             self.endInsertRows()
 
+    def overdue(self, r: StandingRow) -> bool:
+        """Withdrawn, and the deletion due date has passed with no deletion recorded (RG-01)."""
+        today = (self.filter.today or dt.date.today()).isoformat()
+        return r.status == "withdrawn" and bool(r.due) and r.due < today  # type: ignore[operator]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # A deletion overdue shows in red where the owner looks: its date.
+            return QColor("#b00020") if index.column() == self.DUE_COLUMN and self.overdue(r) else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
         due = r.due if r.status == "withdrawn" else None
         values = (r.serial or "", " · ".join(x for x in (r.name, r.phone_last4 and f"****{r.phone_last4}") if x)
                   or self.tr_(N_("(erased)")), r.member_no, self.scenario_names.get(r.scenario_id, r.scenario_id),

@@ -363,6 +363,8 @@ class RegisterTab(QWidget):
         self.start_button.setVisible(self.register is None and self.path is not None and not self.project.register_id)
 
     _closed_reason = ""
+    #: The columns are fitted to the first rows each project shows.
+    _measure = True
 
     # ------------------------------------------------------------ opening
     def set_project(self, project: Project, path: Path | None) -> None:
@@ -370,6 +372,7 @@ class RegisterTab(QWidget):
         self.close_register()
         self.project, self.path = project, path
         self._closed_reason = ""
+        self._measure = True
         if path is not None and project.register_id:
             self._open()
         self._fill_scenarios()
@@ -424,6 +427,7 @@ class RegisterTab(QWidget):
         self.register.close()
         self.register = None
         self.created.emit()
+        self._measure = True
         self._open()
         self.reload()
         self.changed.emit()
@@ -434,12 +438,16 @@ class RegisterTab(QWidget):
         key = self.filter.currentData() or "all"
         status = key if key in ("consented", "refused", "deleted") else None
         return Filter(status=status, overdue=key == "overdue", due=key == "due", scenario_id=self.scenario.currentData(),
-                      version=self.version.text().strip() or None, search=self.search.text(),
+                      version=self.version.text().strip().upper() or None, search=self.search.text(),
                       today=self.today or dt.date.today())
 
     def reload(self) -> None:
         names = {sc.id: sc.name for sc in self.project.scenarios}
         self.people.show(self.register, self.current_filter(), names)
+        if self._measure and self.people.rows:
+            self._measure = False
+            # Measured once, on the first page: the columns fit what they hold (the delete-by date stays in view).
+            self.people_view.resizeColumnsToContents()
         self.signs.show(self.register, names)
         self._show_status()
 

@@ -313,3 +313,47 @@ def test_a_sign_posted_by_its_printed_id_then_taken_down(make_window, examples_d
     tab.signs_view.selectRow(0)
     assert tab.take_down_selected() is None and "that is up" in tab.status.text()
     _verifies(tab)
+
+
+def test_filters_due_overdue_scenario_and_form_version(make_window, examples_dir, tmp_path, qtbot):
+    import shutil
+
+    project = tmp_path / "hotel.signdesk"
+    shutil.copy(examples_dir / "small_hotel.signdesk", project)
+    window = make_window(project)
+    tab = window.register_tab
+    assert tab.start_register()
+    checkin, staff = (sc.id for sc in window.project.scenarios)
+    reg = tab.register
+    people = {}
+    for i, (name, sid, version) in enumerate((("王芳", checkin, "C-AAAAAA"), ("李娜", checkin, "C-BBBBBB"),
+                                              ("张伟", checkin, "C-BBBBBB"), ("刘洋", staff, "C-CCCCCC"))):
+        e = reg.record_consent(Person(name), scenario_id=sid, serial=f"{101 + i:06d}", version=version,
+                               day=dt.date(2026, 11, 1))
+        people[name] = e.person_id
+    reg.withdraw(people["王芳"], day=dt.date(2026, 11, 1), channel="phone", deletion_days=15)  # due 11-16: overdue
+    reg.withdraw(people["李娜"], day=dt.date(2026, 11, 20), channel="phone", deletion_days=15)  # due 12-05
+    tab.reload()
+
+    def shown():
+        return sorted(tab.people.row(n).name for n in range(tab.people.rowCount()))
+
+    assert shown() == ["刘洋", "张伟", "李娜", "王芳"]
+    tab.filter.setCurrentIndex(tab.filter.findData("due"))
+    assert shown() == ["李娜", "王芳"]
+    tab.filter.setCurrentIndex(tab.filter.findData("overdue"))
+    assert shown() == ["王芳"]
+    tab.filter.setCurrentIndex(tab.filter.findData("all"))
+    tab.scenario.setCurrentIndex(tab.scenario.findData(staff))
+    assert shown() == ["刘洋"]
+    tab.scenario.setCurrentIndex(tab.scenario.findData(None))
+    tab.version.setText("c-bbbbbb")  # typed in lower case: the same version
+    assert shown() == ["张伟", "李娜"]
+    tab.filter.setCurrentIndex(tab.filter.findData("consented"))
+    assert shown() == ["张伟"]
+    # An overdue deletion's date shows in red; one still in time does not.
+    tab.version.clear()
+    tab.filter.setCurrentIndex(tab.filter.findData("due"))
+    red = {tab.people.row(n).name: tab.people.data(tab.people.index(n, tab.people.DUE_COLUMN),
+                                                  Qt.ItemDataRole.ForegroundRole) for n in range(tab.people.rowCount())}
+    assert red["王芳"] is not None and red["王芳"].name() == "#b00020" and red["李娜"] is None
