@@ -171,3 +171,9 @@ def test_a_withdrawal_reads_only_that_persons_standing(reg):
 
 def _owner_of_member(reg: Register, member: str) -> str:
     return reg.connection.execute("SELECT person_id FROM people WHERE member_no = ?", (member,)).fetchone()[0]
+
+
+def test_an_import_gives_the_page_cache_back(reg):
+    before = reg.connection.execute("PRAGMA cache_size").fetchone()[0]
+    reg.import_consents([(2, Person("王芳"), {"day": DAY, "scenario_id": "s-1"})])
+    assert reg.connection.execute("PRAGMA cache_size").fetchone()[0] == before
