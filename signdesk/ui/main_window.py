@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QSettings, QTimer, QUrl, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model import Project, ProjectFileError, save
 from signdesk.questions import QUESTION_BY_ID, SECTION_BY_ID, Scope, scope_of
-from signdesk.register import save_with_register
 from signdesk.rules import Assessment, DocumentKind, Finding, evaluate
-from signdesk.ui.about import AboutDialog
 from signdesk.ui.dialogs import Dialogs, Unsaved
 from signdesk.paths import EXAMPLES_DIR
 from signdesk.ui.files import Autosave, RecentFiles, TypedText, copy_of_example, documents_folder
@@ -32,11 +30,13 @@ from signdesk.ui.menus import MainMenus
 from signdesk.ui.navigator import Navigator, PageKey
 from signdesk.ui.preview import PreviewPane, print_pdf
 from signdesk.ui.questionnaire import SectionPage
-from signdesk.ui.register_tab import RegisterTab
 from signdesk.ui.welcome import VENUE_QUESTION, WelcomePage
 
 if TYPE_CHECKING:
+    from signdesk.register import Register
+    from signdesk.ui.about import AboutDialog
     from signdesk.ui.guide import GuideWindow
+    from signdesk.ui.register_tab import RegisterTab
 
 AUTOSAVE_MS = 60_000
 
@@ -72,13 +72,12 @@ class MainWindow(QMainWindow):
         self.side.setObjectName("sideTabs")
         self.side.addTab(self.findings, "")
         self.side.addTab(self.preview, "")
-        self.register_tab = RegisterTab(self.tr_, lambda: self.locale, self)
-        self.register_tab.today = today
-        self.register_tab.dialogs = self.dialogs
-        self.register_tab.backup_folder = autosave.folder / "register-backups"
-        self.register_tab.changed.connect(self.refresh)
-        self.register_tab.created.connect(self._register_created)
-        self.side.addTab(self.register_tab, "")
+        # The Register tab is built when it is first shown or the project has a
+        # register (a start without one does not load the register's code);
+        # until then an empty page holds its place.
+        self.register_slot = QWidget(self.side)
+        self._register_tab: "RegisterTab | None" = None
+        self.side.addTab(self.register_slot, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for pane, stretch in ((self.navigator, 0), (self.stack, 3), (self.side, 2)):
@@ -99,7 +98,7 @@ class MainWindow(QMainWindow):
         self.navigator.duplicate_scenario.connect(self.duplicate_scenario)
         self.navigator.remove_scenario.connect(self.remove_scenario)
         self.findings.finding_activated.connect(self.go_to_finding)
-        self.side.currentChanged.connect(lambda _i: self._preview_if_shown())
+        self.side.currentChanged.connect(lambda _i: self._side_tab_shown())
         self.preview.print_requested.connect(self.print_document)
         self.preview.export_requested.connect(self.export_documents)
         self.preview.numbered_requested.connect(self.print_numbered_forms)
@@ -133,7 +132,8 @@ class MainWindow(QMainWindow):
             self.welcome.retranslate(tr)
         self.navigator.retranslate(tr)
         self.preview.retranslate(tr)
-        self.register_tab.retranslate()
+        if self._register_tab is not None:
+            self._register_tab.retranslate()
         for page in self.pages.values():
             page.retranslate(tr, self.locale)
         self.refresh()
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.project, self.path = project, path
-        self.register_tab.set_project(project, path)
+        self._register_follows()
         self.navigator.show_project(project)
         self.setWindowModified(modified)
         self._leave_welcome()
@@ -201,13 +201,53 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-evaluate the rules and update findings, progress and documents."""
-        self.assessment = evaluate(self.project, self.today, self.register_tab.facts())
+        facts = self._register_tab.facts() if self._register_tab is not None else None
+        self.assessment = evaluate(self.project, self.today, facts)
         self.findings.show_assessment(self.project, self.assessment, self.tr_, self.locale)
         self.preview.show_documents(self.project, self.assessment, self.tr_, self.locale)
         self.navigator.update_progress()
         self.side.setTabText(0, self.tr_(N_("F&indings ({count})"), count=len(self.assessment.findings)))
         self.side.setTabText(1, self.tr_(N_("D&ocuments")))
         self.side.setTabText(2, self.tr_(N_("&Register")))
+        self._preview_if_shown()
+
+    @property
+    def register_tab(self) -> "RegisterTab":
+        """The Register tab's contents (built, with the open project's register, on first use)."""
+        if self._register_tab is None:
+            from signdesk.ui.register_tab import RegisterTab
+
+            tab = RegisterTab(self.tr_, lambda: self.locale, self.side)
+            tab.today = self.today
+            tab.dialogs = self.dialogs
+            tab.backup_folder = self.autosave.folder / "register-backups"
+            tab.changed.connect(self.refresh)
+            tab.created.connect(self._register_created)
+            self._register_tab = tab
+            index = self.side.indexOf(self.register_slot)
+            shown = self.side.currentIndex() == index
+            self.side.insertTab(index, tab, self.side.tabText(index))
+            self.side.removeTab(index + 1)
+            self.register_slot.deleteLater()
+            if shown:
+                self.side.setCurrentIndex(index)
+            tab.set_project(self.project, self.path)
+        return self._register_tab
+
+    def _register_follows(self) -> None:
+        """The Register tab shows the open project's register (built now if the project has one)."""
+        if self._register_tab is not None:
+            self._register_tab.set_project(self.project, self.path)
+        elif self.path is not None and self.project.register_id:
+            self.register_tab  # noqa: B018 - built with this project's register
+
+    def _open_register(self) -> "Register | None":
+        """The open project's register if one is open (without building the tab for it)."""
+        return self._register_tab.register if self._register_tab is not None else None
+
+    def _side_tab_shown(self) -> None:
+        if self.side.currentWidget() is self.register_slot:
+            self.register_tab  # noqa: B018 - built on first view
         self._preview_if_shown()
 
     def _preview_if_shown(self) -> None:
@@ -396,7 +436,9 @@ class MainWindow(QMainWindow):
             return False
         return self.open_path(copy)
 
-    def show_about(self) -> AboutDialog:
+    def show_about(self) -> "AboutDialog":
+        from signdesk.ui.about import AboutDialog
+
         dialog = AboutDialog(self.tr_, self.autosave.folder, self.documents, self.dialogs.open_url, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -448,16 +490,18 @@ class MainWindow(QMainWindow):
                 self.navigator.select(key)
                 self.page(key).focus_question(qid)
                 return False
+        from signdesk.register import save_with_register
+
         moved = self.path is not None and Path(path) != self.path
         try:
             # A project that has a register takes it along to a new name.
-            save_with_register(self.project, path, source=self.path, register=self.register_tab.register)
+            save_with_register(self.project, path, source=self.path, register=self._open_register())
         except UserInputError as err:
             self.dialogs.error(self.tr_(N_("Cannot save the project")), err.message(self.locale))
             return False
         self.path = Path(path)
         if moved and self.project.register_id:
-            self.register_tab.set_project(self.project, self.path)
+            self._register_follows()
         self.setWindowModified(False)
         self.autosave.discard()
         self.recent.add(self.path)
@@ -584,8 +628,9 @@ class MainWindow(QMainWindow):
         options: dict[str, object] = {"today": self.today, "draft": draft}
         if request is not None:
             options.update(sheet=request.sheet, landscape=request.landscape)
-        if self.register_tab.register is not None:  # new signs number on after those in the register
-            options["sign_numbers"] = self.register_tab.register.sign_numbers()
+        register = self._open_register()
+        if register is not None:  # new signs number on after those in the register
+            options["sign_numbers"] = register.sign_numbers()
         self.export_job = ExportJob(self, self.project.copy(), folder, options)
         self.export_job.start()
 
@@ -691,6 +736,7 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.preview.wait_idle()
-        self.register_tab.close_register()
+        if self._register_tab is not None:
+            self._register_tab.close_register()
         self.autosave.end_session()
         event.accept()

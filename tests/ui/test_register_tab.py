@@ -171,3 +171,56 @@ def test_save_as_never_overwrites_another_register_and_leaves_nothing_half_made(
     assert "Cannot save the project" in dialogs.errors[-1][0]
     assert not register_path(blocked).exists() and window.path == project
     assert window.register_tab.register.path == register_path(project)
+
+
+def test_the_register_tab_is_there_to_click_and_opens_with_its_start_button(make_window, examples_dir, tmp_path,
+                                                                           qtbot):
+    project = tmp_path / "shop.signdesk"
+    shutil.copy(examples_dir / "bubble_tea_shop.signdesk", project)
+    window = make_window(project)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.side.tabBar()
+    assert bar.tabText(2) == "&Register"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    shown = window.side.currentWidget()
+    assert shown is window.register_tab
+    assert shown.start_button.isVisible() and shown.intake_button.isVisible()
+    assert window.side.count() == 3
+
+
+def test_a_reopened_project_shows_its_register_findings_before_the_tab_is_visited(make_window, examples_dir,
+                                                                                 tmp_path):
+    window, project = _window_with_register(make_window, examples_dir, tmp_path)
+    sid = window.project.scenarios[0].id
+    window.register_tab.register.post_sign("S-01", scenario_id=sid, location="南门", version="0000000000",
+                                           day=window.today)
+    window.close()
+    again = make_window(project)
+    assert again.side.currentIndex() != 2
+    found = [f for f in again.assessment.findings if f.rule_id == "RG-05"]
+    assert found and "南门 (S-01)" in found[0].title("en")
+
+
+def test_a_start_on_a_project_without_a_register_does_not_load_the_register(examples_dir, tmp_path):
+    """The register's code (SQLite, the hash chain, its tables) waits until a project has a register or
+    the owner opens the tab: a start without one is that much quicker."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from signdesk.ui.app import application, build_window\n"
+            "application([])\n"
+            f"window = build_window({str(examples_dir / 'bubble_tea_shop.signdesk')!r}, data_folder={str(tmp_path)!r})\n"
+            "print(window.windowTitle())\n"
+            "print(sorted(m for m in sys.modules if m.startswith('signdesk.register') or m == 'sqlite3'))\n"
+            "window.side.setCurrentIndex(2)\n"
+            "print('signdesk.register.store' in sys.modules, window.register_tab.start_button.isVisibleTo(window))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    title, loaded, after = out.stdout.splitlines()[-3:]
+    assert "bubble_tea_shop" in title
+    assert loaded == "[]"
+    assert after == "True True"
