@@ -300,7 +300,7 @@ class ErasureDialog(PersonDialog):
                                  person=row.person_id)
         details = [(N_("Name"), person.name), (N_("Member no."), person.member_no),
                    (N_("Phone, last 4 digits"), person.phone_last4), (N_("Guardian's name"), person.guardian_name)]
-        removed = "; ".join(f"{self.tr_(label)}: {value}" for label, value in details if value)
+        removed = self.tr_(N_("; ")).join(f"{self.tr_(label)}: {value}" for label, value in details if value)
         self.removed = self.note(self.tr_(N_("Removed from the register: {details}, and the scans of their signed forms."),
                                           details=removed), "erasureRemoved")
         self.kept = self.note(self.tr_(
@@ -312,7 +312,7 @@ class ErasureDialog(PersonDialog):
             names = {sc.id: sc.name for sc in tab.project.scenarios}
             self.pending = self.note(self.tr_(
                 N_("Their facial information is not yet recorded as deleted ({scenarios}): delete it from the devices and record the deletion too."),
-                scenarios=", ".join(names.get(s, s) for s in pending)), "erasurePending")
+                scenarios=self.tr_(N_("; ")).join(names.get(s, s) for s in pending)), "erasurePending")
             self.pending.setStyleSheet("color: #b00020;")
         self.day = self.date_field(N_("Date"), "erasureDate")
         self.staff = self.staff_field()

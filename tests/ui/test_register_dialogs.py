@@ -247,6 +247,17 @@ def test_erasure_says_what_goes_and_what_stays_and_enter_alone_does_not_erase(ma
     assert tab.person_dialog("erase") is None and "were erased" in tab.status.text()
 
 
+def test_the_chinese_erasure_dialog_lists_in_chinese_punctuation(make_window, examples_dir, tmp_path, qtbot):
+    window, tab = _with_people(make_window, examples_dir, tmp_path)
+    window.language.set_locale("zh_CN")
+    _select(tab, "000101")
+    dialog = tab.person_dialog("erase")
+    _open(qtbot, dialog, dialog.staff)
+    removed = dialog.removed.text()
+    assert "王芳" in removed and "1234" in removed
+    assert "；" in removed and "; " not in removed
+
+
 def test_a_scan_attached_to_the_selected_form(make_window, examples_dir, tmp_path, qtbot, dialogs):
     import hashlib
 
