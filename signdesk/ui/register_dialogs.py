@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -65,6 +65,28 @@ def pydate(edit: QDateEdit) -> dt.date:
 def split_list(text: str) -> list[str]:
     """Devices typed as a list: commas (ASCII or Chinese), 、 or semicolons between them."""
     return [part.strip() for part in re.split(r"[,，、;；]", text) if part.strip()]
+
+
+def scan_field(parent: QWidget, tr: Callable[..., str], dialogs: Callable[[], Any]) -> tuple[QWidget, QLineEdit]:
+    """A file path to type, or to choose with the button beside it (for a scan or photo of a signed form)."""
+    path = QLineEdit(parent, objectName="scanFile")
+    path.setPlaceholderText(tr(N_("Type the file's path, or choose it")))
+    path.setMinimumWidth(path.fontMetrics().horizontalAdvance(path.placeholderText()) + 16)  # the hint in full
+    choose = QPushButton(tr(N_("&Choose…")), parent, objectName="scanChoose")
+    choose.setAutoDefault(False)
+
+    def chosen() -> None:
+        picked = dialogs().scan_path(str(Path(path.text()).parent) if path.text() else "")
+        if picked is not None:
+            path.setText(str(picked))
+
+    choose.clicked.connect(chosen)
+    box = QWidget(parent)
+    line = QHBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(path, 1)
+    line.addWidget(choose)
+    return box, path
 
 
 def person_line(tab: "RegisterTab", row: StandingRow) -> str:
@@ -444,26 +466,12 @@ class ScanDialog(PersonDialog):
         forms = [e for e in self.register.corrected_entries(row.person_id)
                  if e.kind in ("consent", "refusal") and e.scenario_id == row.scenario_id]
         self.form_entry = forms[-1] if forms else None
-        self.file = QLineEdit(self, objectName="scanFile")
-        self.file.setPlaceholderText(self.tr_(N_("Type the file's path, or choose it")))
-        choose = QPushButton(self.tr_(N_("&Choose…")), self, objectName="scanChoose")
-        choose.setAutoDefault(False)
-        choose.clicked.connect(self.choose)
-        box = QWidget(self)
-        line = QHBoxLayout(box)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.file, 1)
-        line.addWidget(choose)
+        box, self.file = scan_field(self, self.tr_, lambda: self.tab.dialogs)
         self.add_row(N_("Scan or photo"), box)
         if self.form_entry and self.form_entry.data.get("attachment"):
             self.note(self.tr_(N_("This form already has a scan (SHA-256 {digest}); a new one is kept beside it."),
                                digest=str(self.form_entry.data["attachment"]["sha256"])[:16] + "…"), "scanExisting")
         self.staff = self.staff_field()
-
-    def choose(self) -> None:
-        chosen = self.tab.dialogs.scan_path(str(Path(self.file.text()).parent) if self.file.text() else "")
-        if chosen is not None:
-            self.file.setText(str(chosen))
 
     def write(self) -> Any:
         if self.form_entry is None:

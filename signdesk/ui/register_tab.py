@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -51,10 +50,12 @@ from signdesk.rules.register_rules import RegisterFacts
 from signdesk.ui.register_dialogs import (
     PERSON_ACTION_LABELS,
     PERSON_DIALOGS,
+    DayEdit,
     DeletionDialog,
     PostSignDialog,
     TakeDownDialog,
     WithdrawalDialog,
+    scan_field,
 )
 from signdesk.ui.register_model import SignsModel, StandingModel
 
@@ -114,13 +115,14 @@ class IntakeDialog(QDialog):
         self.minor = QCheckBox(tr(N_("A child under 14")), self, objectName="intakeMinor")
         self.guardian = QLineEdit(self, objectName="intakeGuardian")
         self.relation = QLineEdit(self, objectName="intakeRelation")
-        self.day = QDateEdit(self, objectName="intakeDate")
+        self.day = DayEdit(self, objectName="intakeDate")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         today = tab.today or dt.date.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.staff = QLineEdit(self, objectName="intakeStaff")
         self.staff.setText(tab.last_staff)
+        self.scan_box, self.scan = scan_field(self, tr, lambda: tab.dialogs)
         self.problem = QLabel("", self, objectName="intakeProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
@@ -132,7 +134,7 @@ class IntakeDialog(QDialog):
                               (N_("Scenario"), self.scenario), (N_("Ticked on the form"), self.ticks_box),
                               ("", self.refused), ("", self.minor), (N_("Guardian's name"), self.guardian),
                               (N_("Relationship to the child"), self.relation), (N_("Date"), self.day),
-                              (N_("Staff"), self.staff)):
+                              (N_("Staff"), self.staff), (N_("Scan or photo"), self.scan_box)):
             form.addRow(tr(label) if label else "", widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr(N_("Save")))
@@ -163,7 +165,8 @@ class IntakeDialog(QDialog):
             self.ticks.append((key, box))
         # Tab order: the ticks right after the scenario, then the rest.
         chain = [self.serial, self.name, self.member, self.phone4, self.scenario, *(b for _k, b in self.ticks),
-                 self.refused, self.minor, self.guardian, self.relation, self.day, self.staff]
+                 self.refused, self.minor, self.guardian, self.relation, self.day, self.staff, self.scan,
+                 self.scan_box.findChild(QPushButton, "scanChoose")]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -186,6 +189,8 @@ class IntakeDialog(QDialog):
                   "day": dt.date(d.year(), d.month(), d.day()), "staff": self.staff.text() or None,
                   "minor": self.minor.isChecked(), "guardian_relation": self.relation.text() or None,
                   "refused": self.refused.isChecked()}
+        if self.scan.text().strip():
+            fields["attachment"] = Path(self.scan.text().strip())
         person = Person(self.name.text(), self.member.text(), self.phone4.text(), self.guardian.text())
         try:
             self.saved = self.tab.record(person, fields)

@@ -58,13 +58,22 @@ def test_intake_by_keyboard_from_serial_to_saved_entry(make_window, examples_dir
     first_tick = QApplication.focusWidget()
     assert first_tick is dialog.ticks[0][1]
     qtbot.keyClick(first_tick, Qt.Key.Key_Space)
-    while QApplication.focusWidget() is not dialog.staff:
+    while QApplication.focusWidget() is not dialog.day:
         _tab(qtbot)
+    _tab(qtbot)  # one Tab leaves the date (not its month, then its day)
+    assert QApplication.focusWidget() is dialog.staff
     _type(qtbot, "李")
-    qtbot.keyClick(dialog.staff, Qt.Key.Key_Return)
+    _tab(qtbot)
+    assert QApplication.focusWidget() is dialog.scan
+    photo = tmp_path / "form-000101.jpg"
+    photo.write_bytes(b"\xff\xd8 the signed form")
+    _type(qtbot, str(photo))
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     (entry,) = tab.register.entries()
     assert (entry.serial, entry.version, entry.staff) == ("000101", "C-ABCDEF", "李")
+    import hashlib
+    assert entry.data["attachment"]["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
     assert entry.data["ticks"] == [dialog.ticks[0][0]]
     assert tab.register.person(entry.person_id).name == "王芳"
     assert tab.people.rowCount() == 1 and tab.people.data(tab.people.index(0, 1)) == "王芳 · ****1234"
@@ -224,3 +233,19 @@ def test_a_start_on_a_project_without_a_register_does_not_load_the_register(exam
     assert "bubble_tea_shop" in title
     assert loaded == "[]"
     assert after == "True True"
+
+
+def test_a_scan_that_cannot_be_read_keeps_the_intake_open_and_saves_nothing(make_window, examples_dir, tmp_path,
+                                                                              qtbot):
+    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
+    tab = window.register_tab
+    dialog = tab.intake()
+    qtbot.waitExposed(dialog)
+    dialog.serial.setText("000101")
+    dialog.name.setText("王芳")
+    dialog.scan.setText(str(tmp_path / "no-such-photo.jpg"))
+    dialog.save()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "no-such-photo.jpg" in dialog.problem.text()
+    assert tab.register.entries() == []
+    assert dialog.name.text() == "王芳"  # nothing typed is lost
