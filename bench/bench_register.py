@@ -2,20 +2,31 @@
 
     python bench/bench_register.py              # 10,000 and 100,000 people
     python bench/bench_register.py 20000        # other sizes
+    python bench/bench_register.py --against ../other-checkout 10000 100000
+    python bench/bench_register.py --tracemalloc 100000
 
 Builds a register of N people (a consent each at the till and at the gate,
-half of them withdrawn and deleted: 3N entries), then times what the owner
-waits for: opening it and the first screen of the consents table, a search
-by serial and by name, verifying the whole history, the register's findings,
-and importing N consents from CSV into a fresh register. Each size runs in
-its own process, which reports its peak RSS (ru_maxrss only ever goes up):
-once after the reads on the built register, once after the import.
+half of them withdrawn and deleted: 3N entries) and a CSV file of N
+consents, then times what the owner waits for: opening the register and the
+first screen of the consents table, a search by serial and by name,
+verifying the whole history, the register's findings, and importing the CSV
+into a fresh register (its bytes read as the command reads them).
+
+Each phase runs in a fresh process of its own, so each peak is that phase's
+alone (ru_maxrss only ever goes up): the process reports its peak RSS before
+the phase (Python, SignDesk and the example project loaded, for the import
+the CSV's bytes read) and after it. The build runs in a process of its own
+too. ``--against DIR`` runs every phase a second time, in turns, with the
+code of another checkout (on the same registers and CSV), for a before and
+after on one machine in one run. ``--tracemalloc`` also reports the peak of
+Python's own allocations during each phase (the timings are then slower).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -26,6 +37,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 GOALS = {"open_first_screen": 0.5, "search_serial": 0.05, "search_name": 0.05, "verify": 5.0,
          "findings": 0.5, "import": 15.0}
+#: Phase -> the timings it reports.
+PHASES = {"open": ("open_first_screen",), "search": ("search_serial", "search_name"), "verify": ("verify",),
+          "findings": ("findings",), "import": ("import",)}
 
 
 def _peak_mb() -> float:
@@ -50,88 +64,116 @@ def build(path: Path, n: int) -> None:
                 reg.confirm_deletion(pid, day=day, by="李", devices=["till"], scenario_id="s-till")
 
 
-def measure(path: Path, n: int) -> dict[str, float]:
+def write_csv(path: Path, n: int) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("serial,name,member_no,phone_last4,date,ticks,version\n")
+        for i in range(n):
+            fh.write(f"{i:06d},导入{i:06d},X{i:06d},{i % 10000:04d},2026-06-01,purpose:payment,C-AAAAAA\n")
+
+
+def phase(name: str, folder: Path, n: int, trace: bool) -> dict[str, float]:
+    """One phase, in this (fresh) process."""
+    import tracemalloc
+
     from signdesk.model import load
     from signdesk.register import Register, register_facts
+    from signdesk.register.csvfiles import import_csv
     from signdesk.register.views import Filter, standing_rows
     from signdesk.rules import evaluate
 
+    project = load(REPO / "examples" / "bubble_tea_shop.signdesk")
+    path = folder / "r.register.sqlite"
     out: dict[str, float] = {}
+    reg = None
+    if name == "import":
+        reg = Register.create(folder / f"import-{os.getpid()}.register.sqlite")
+        raw = (folder / "consents.csv").read_bytes()
+    elif name != "open":
+        reg = Register.open(path)
+    out["base_mb"] = _peak_mb()
+    if trace:
+        tracemalloc.start()
     t = time.perf_counter()
-    reg = Register.open(path)
-    first = standing_rows(reg, Filter(), limit=60)
-    out["open_first_screen"] = time.perf_counter() - t
-    assert len(first) == 60
-    t = time.perf_counter()
-    hits = standing_rows(reg, Filter(search=f"{n // 3:06d}"))
-    out["search_serial"] = time.perf_counter() - t
-    assert hits, "serial not found"
-    t = time.perf_counter()
-    hits = standing_rows(reg, Filter(search=f"客人{n // 7:06d}"[:-1]), limit=60)
-    out["search_name"] = time.perf_counter() - t
-    assert hits, "name not found"
-    t = time.perf_counter()
-    result = reg.verify()
-    out["verify"] = time.perf_counter() - t
-    assert result.ok and result.entries == 3 * n, result
-    project = load(REPO / "examples" / "bubble_tea_shop.signdesk")
-    t = time.perf_counter()
-    found = evaluate(project, dt.date(2026, 11, 22), register_facts(reg, {"s-till": {"adult": "C-AAAAAA"}}))
-    out["findings"] = time.perf_counter() - t
-    assert found is not None
-    reg.close()
-    out["peak_mb_reads"] = _peak_mb()
-    return out
-
-
-def measure_import(folder: Path, n: int) -> dict[str, float]:
-    from signdesk.model import load
-    from signdesk.register import Register
-    from signdesk.register.csvfiles import import_csv
-
-    lines = ["serial,name,member_no,phone_last4,date,ticks,version"]
-    lines += [f"{i:06d},导入{i:06d},X{i:06d},{i % 10000:04d},2026-06-01,purpose:payment,C-AAAAAA" for i in range(n)]
-    raw = ("\n".join(lines) + "\n").encode("utf-8")
-    project = load(REPO / "examples" / "bubble_tea_shop.signdesk")
-    with Register.create(folder / "import.register.sqlite") as reg:
+    if name == "open":
+        reg = Register.open(path)
+        first = standing_rows(reg, Filter(), limit=60)
+        out["open_first_screen"] = time.perf_counter() - t
+        assert len(first) == 60
+    elif name == "search":
+        hits = standing_rows(reg, Filter(search=f"{n // 3:06d}"))
+        out["search_serial"] = time.perf_counter() - t
+        assert hits, "serial not found"
         t = time.perf_counter()
+        hits = standing_rows(reg, Filter(search=f"客人{n // 7:06d}"[:-1]), limit=60)
+        out["search_name"] = time.perf_counter() - t
+        assert hits, "name not found"
+    elif name == "verify":
+        result = reg.verify()
+        out["verify"] = time.perf_counter() - t
+        assert result.ok and result.entries == 3 * n, result
+    elif name == "findings":
+        found = evaluate(project, dt.date(2026, 11, 22), register_facts(reg, {"s-till": {"adult": "C-AAAAAA"}}))
+        out["findings"] = time.perf_counter() - t
+        assert found is not None
+    elif name == "import":
         report = import_csv(reg, raw, project)
-        elapsed = time.perf_counter() - t
+        out["import"] = time.perf_counter() - t
         assert report.written == n and not report.skipped
-    return {"import": elapsed, "peak_mb_import": _peak_mb()}
-
-
-def one_size(n: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        t = time.perf_counter()
-        build(folder / "r.register.sqlite", n)
-        built = time.perf_counter() - t
-        out = measure(folder / "r.register.sqlite", n)
-        out["build"] = built
-        out["file_mb"] = (folder / "r.register.sqlite").stat().st_size / 1024 / 1024
-        out.update(measure_import(folder, n))
+    if trace:
+        out["python_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+        tracemalloc.stop()
+    reg.close()
+    out["peak_mb"] = _peak_mb()
     return out
+
+
+def _run(code: Path, *args: str) -> dict[str, float]:
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=code,
+                          env={**os.environ, "PYTHONPATH": str(code)})
+    if proc.returncode:
+        print(proc.stderr)
+        raise SystemExit(proc.returncode)
+    return json.loads(proc.stdout)
+
+
+def _build(folder: Path, n: int) -> dict[str, float]:
+    t = time.perf_counter()
+    build(folder / "r.register.sqlite", n)
+    return {"build": time.perf_counter() - t, "peak_mb": _peak_mb()}
 
 
 def main() -> None:
-    if len(sys.argv) > 2 and sys.argv[1] == "--one":
-        print(json.dumps(one_size(int(sys.argv[2]))))
+    args = sys.argv[1:]
+    if args[:1] == ["--build"]:
+        print(json.dumps(_build(Path(args[1]), int(args[2]))))
         return
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    if args[:1] == ["--phase"]:
+        print(json.dumps(phase(args[1], Path(args[2]), int(args[3]), args[4:] == ["trace"])))
+        return
+    trace = "--tracemalloc" in args
+    args = [a for a in args if a != "--tracemalloc"]
+    codes = [("this", REPO)]
+    if args[:1] == ["--against"]:
+        codes.append(("against", Path(args[1]).resolve()))
+        args = args[2:]
+    sizes = [int(a) for a in args] or [10_000, 100_000]
     for n in sizes:
-        proc = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True,
-                              cwd=REPO, env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
-        if proc.returncode:
-            print(proc.stderr)
-            raise SystemExit(proc.returncode)
-        r = json.loads(proc.stdout)
-        print(f"{n:,} people, {3 * n:,} entries (built in {r['build']:.1f} s, {r['file_mb']:.0f} MB):")
-        for key, goal in GOALS.items():
-            ms = r[key] * 1000
-            flag = "ok" if r[key] <= goal else "OVER"
-            print(f"  {key:18s} {ms:9.1f} ms   goal ≤ {goal * 1000:.0f} ms   {flag}")
-        print(f"  peak RSS: {r['peak_mb_reads']:.0f} MB after the reads, {r['peak_mb_import']:.0f} MB after the import")
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            built = _run(REPO, "--build", str(folder), str(n))
+            write_csv(folder / "consents.csv", n)
+            size = (folder / "r.register.sqlite").stat().st_size / 1024 / 1024
+            print(f"{n:,} people, {3 * n:,} entries (built in {built['build']:.1f} s, {size:.0f} MB;"
+                  f" the build's own peak {built['peak_mb']:.0f} MB):")
+            for name, keys in PHASES.items():
+                for label, code in codes:
+                    r = _run(code, "--phase", name, str(folder), str(n), *(["trace"] if trace else []))
+                    times = "  ".join(f"{k} {r[k] * 1000:8.1f} ms (≤ {GOALS[k] * 1000:.0f}"
+                                      f"{'' if r[k] <= GOALS[k] else ' OVER'})" for k in keys)
+                    python = f", Python's own peak {r['python_peak_mb']:.1f} MB" if trace else ""
+                    who = f"{'[' + label + ']':10s}" if len(codes) > 1 else ""
+                    print(f"  {who}{name:9s} {times}\n  {'':{len(who)}}{'':9s} peak RSS {r['peak_mb']:6.1f} MB"
+                          f" ({r['peak_mb'] - r['base_mb']:+.1f} MB over {r['base_mb']:.1f} before it{python})")
 
 
 if __name__ == "__main__":
