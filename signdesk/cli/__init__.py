@@ -80,6 +80,8 @@ _USAGE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
     (r"^invalid int value: (?P<value>.+)$", N_("{value} is not a whole number")),
     (r"^invalid (?P<kind>\w+) value: (?P<value>.+)$", N_("{value} is not a valid {kind}")),
     (r"^(?P<value>.+) is not a date; use YYYY-MM-DD$", N_("{value} is not a date; use YYYY-MM-DD")),
+    (r"^(?P<value>.+) is not a number of copies from 1 to (?P<most>\d+)$",
+     N_("{value} is not a number of copies from 1 to {most}")),
 ))
 
 

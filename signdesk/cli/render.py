@@ -30,6 +30,18 @@ def _sizes(value: str) -> list[str]:
     return sizes
 
 
+#: Copies of one sign in one file (a chain's sites each print their own).
+MAX_SIGN_COPIES = 50
+
+
+def _copies(value: str) -> int:
+    """argparse type for ``--sign-copies``: 1 to MAX_SIGN_COPIES, or a one-line usage error."""
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_SIGN_COPIES:
+        # English here; _Parser.error says it in the user's language.
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of copies from 1 to {MAX_SIGN_COPIES}")
+    return int(value)
+
+
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help=N_("a .signdesk project file"))
     parser.add_argument("-o", "--output", type=Path, required=True, help=N_("folder for the documents"))
@@ -46,6 +58,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                                 "PDF/X signs with bleed and crop marks, and an instruction sheet for the shop"))
     parser.add_argument("--draft", action="store_true",
                         help=N_("print signs and forms that still lack answers, marked DRAFT"))
+    parser.add_argument("--sign-copies", type=_copies, default=1, metavar="N",
+                        help=N_("copies of each sign, as pages of its file, each with its own sign ID (for a text "
+                                "that hangs in several places; at most 50)"))
     parser.add_argument("--serials", metavar="FIRST-LAST",
                         help=N_("also print numbered consent forms, one per serial (e.g. 000101-000200, at most "
                                 "1000), and record them in the project's register"))
@@ -64,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.serials:
         written = render_all(project, args.output, args.sizes, orientations, today, large_print=args.large_print,
                              printed_at=PrintedAt(args.printed_at), draft=args.draft,
-                             sign_numbers=_sign_numbers(args.project, project))
+                             sign_numbers=_sign_numbers(args.project, project), sign_copies=args.sign_copies)
         print_written(locale, args.output, written)
         sys.stdout.flush()
         return EXIT_OK

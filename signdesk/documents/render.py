@@ -59,7 +59,8 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                      large_print: bool = False,
                      printed_at: PrintedAt = PrintedAt.OFFICE,
                      draft: bool = False,
-                     sign_numbers: Mapping[str, int] | None = None) -> dict[str, bytes]:
+                     sign_numbers: Mapping[str, int] | None = None,
+                     sign_copies: int = 1) -> dict[str, bytes]:
     """File name -> bytes for every document the project needs, in checklist order.
 
     ``kinds`` limits the output to some kinds of document (a chain's sites
@@ -75,6 +76,8 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
     :func:`~signdesk.register.store.sign_id`): a scenario's signs on several
     sheets are numbered in turn, after the highest number ``sign_numbers``
     (content version -> number, from the register) says is already used.
+    ``sign_copies`` copies of each sign are pages of its file, each with an
+    ID of its own (two copies of one text hang in two places).
     """
     today = today or dt.date.today()
     for size in sizes:
@@ -102,10 +105,10 @@ def render_documents(project: Project, sizes: Sequence[str] = ("A4",),
                 if sign_numbers else 0
             for size in sizes:
                 for orientation in orientations:
-                    number += 1
                     name = sign_file_name(slugs[sc.id], size, orientation, printed_at)
                     out[name] = render_sign(project, sc, size.upper(), orientation == "landscape", today,
-                                            slugs[sc.id], printed_at, number)
+                                            slugs[sc.id], printed_at, number + 1, copies=sign_copies)
+                    number += sign_copies
                     jobs.append(PrintJob(name, sheet(size, orientation == "landscape")))
         elif doc.kind in (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM) and sc:
             guardian = doc.kind is DocumentKind.GUARDIAN_CONSENT_FORM
@@ -166,13 +169,15 @@ def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
 def render_all(project: Project, out_dir: Path, sizes: Sequence[str] = ("A4",),
                orientations: Sequence[str] = ("portrait",), today: dt.date | None = None,
                large_print: bool = False, printed_at: PrintedAt = PrintedAt.OFFICE,
-               draft: bool = False, sign_numbers: Mapping[str, int] | None = None) -> list[Path]:
+               draft: bool = False, sign_numbers: Mapping[str, int] | None = None,
+               sign_copies: int = 1) -> list[Path]:
     """Render every document and write it into ``out_dir``; returns the paths written.
 
     Nothing is written unless every document rendered.
     """
     return write_documents(render_documents(project, sizes, orientations, today, large_print=large_print,
-                                            printed_at=printed_at, draft=draft, sign_numbers=sign_numbers), out_dir)
+                                            printed_at=printed_at, draft=draft, sign_numbers=sign_numbers,
+                                            sign_copies=sign_copies), out_dir)
 
 
 # --- numbered forms ---------------------------------------------------------------

@@ -610,9 +610,15 @@ def draw_sign(canvas: Canvas, layout: SignLayout, notice: ScenarioNotice) -> Non
 
 def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape: bool,
                 today: dt.date, slug: str | None = None, printed_at: PrintedAt = PrintedAt.OFFICE,
-                number: int = 1) -> bytes:
+                number: int = 1, copies: int = 1, used: Mapping[str, int] | None = None) -> bytes:
     """The sign for ``scenario`` on one sheet, as PDF bytes; its ID (printed
     small beside its version) ends in the print number ``number``.
+
+    ``copies`` copies come as that many pages, each with its own print number
+    (``number``, ``number + 1``, …), so that the register tells apart two
+    copies of one text hanging in two places. ``used`` (content version ->
+    the highest print number the register's signs use) numbers on after it
+    instead of from ``number``.
 
     ``printed_at`` OFFICE (the default) gives a page the size of the paper;
     PRINT_SHOP a PDF/X file with bleed and crop marks
@@ -622,15 +628,19 @@ def render_sign(project: Project, scenario: Scenario, sheet_name: str, landscape
     :func:`~signdesk.documents.content.scenario_notice`.
     """
     notice = scenario_notice(project, scenario, today, slug=slug)
-    layout = layout_sign(
+    if used is not None:
+        number = used.get(sign_version(notice).code, 0) + 1
+    layouts = [layout_sign(
         notice, sheet_name, landscape,
         rebuild=lambda overrides: scenario_notice(project, scenario, today, overrides, notice.slug),
-        answers=project.answers_for(scenario), printed_at=printed_at, today=today, number=number)
+        answers=project.answers_for(scenario), printed_at=printed_at, today=today, number=n)
+        for n in range(number, number + max(1, copies))]
     buf = io.BytesIO()
     canvas = new_canvas(buf, f"{notice.heading.zh} {notice.heading.en} — {scenario.name}",
                         notice.operator.zh, date=today, subject=notice.optout_url)
-    draw_sign(canvas, layout, notice)
-    canvas.showPage()
+    for layout in layouts:
+        draw_sign(canvas, layout, notice)
+        canvas.showPage()
     canvas.save()
     if printed_at is PrintedAt.PRINT_SHOP:
         from signdesk.documents.pdfx import finish_for_print_shop  # pikepdf only when a print shop needs it

@@ -925,9 +925,10 @@ class Register:
         if not sign_id or not location:
             raise EntryError(N_("A posted sign needs its ID and where it hangs."))
         with self._transaction() as cur:
-            row = cur.execute("SELECT taken_down_on FROM signs WHERE sign_id = ?", (sign_id,)).fetchone()
+            row = cur.execute("SELECT taken_down_on, location FROM signs WHERE sign_id = ?", (sign_id,)).fetchone()
             if row is not None and row[0] is None:
-                raise EntryError(N_("Sign {sign} is already recorded as posted."), sign=sign_id)
+                raise EntryError(N_("Sign {sign} is already recorded as posted at {location}. Each copy on a wall needs its own ID: print the sign again, or several copies at once, and each copy gets a new one (or record the old one taken down first)."),
+                                 sign=sign_id, location=row[1])
             entry = self._append(cur, SIGN_POSTED, day=day, scenario_id=scenario_id, serial=sign_id,
                                  version=_check_text(version, N_("The version")), staff=_check_text(staff, N_("The staff member")),
                                  data={"location": location})

@@ -8,6 +8,7 @@ commands. Everything it knows about the law comes from the core
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -29,6 +30,7 @@ from signdesk.ui.i18n_qt import UiLanguage
 from signdesk.ui.menus import MainMenus
 from signdesk.ui.navigator import Navigator, PageKey
 from signdesk.ui.preview import PreviewPane, print_pdf
+from signdesk.ui.renderers import render_document
 from signdesk.ui.questionnaire import SectionPage
 from signdesk.ui.welcome import VENUE_QUESTION, WelcomePage
 
@@ -203,6 +205,9 @@ class MainWindow(QMainWindow):
         """Re-evaluate the rules and update findings, progress and documents."""
         facts = self._register_tab.facts() if self._register_tab is not None else None
         self.assessment = evaluate(self.project, self.today, facts)
+        register = self._open_register()
+        # A sign printed now numbers on after the signs the register holds.
+        self.preview.sign_numbers = tuple(sorted(register.sign_numbers().items())) if register else ()
         self.findings.show_assessment(self.project, self.assessment, self.tr_, self.locale)
         self.preview.show_documents(self.project, self.assessment, self.tr_, self.locale)
         self.navigator.update_progress()
@@ -597,6 +602,11 @@ class MainWindow(QMainWindow):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            request = self.preview.shown
+            if request is not None and request.kind is DocumentKind.SIGN and printer.copyCount() > 1:
+                # Copies of a sign are pages of their own, each with its own sign ID.
+                data = render_document(self.project, replace(request, copies=printer.copyCount()))
+                printer.setCopyCount(1)
             pages = print_pdf(data, printer)
         except OSError as err:  # "print to file" into a folder that cannot be written
             pages = 0

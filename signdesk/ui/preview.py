@@ -275,6 +275,8 @@ class PreviewPane(QWidget):
         self._jobs: dict[int, RenderJob] = {}
         self.data: bytes = b""
         self.today: dt.date | None = None
+        #: The print numbers the open register's signs use (see DocumentRequest.sign_numbers).
+        self.sign_numbers: tuple[tuple[str, int], ...] = ()
         self._project: Project | None = None
         self._locale = "en"
         self._tr: Translate = lambda m, **p: m
@@ -300,7 +302,8 @@ class PreviewPane(QWidget):
             return None
         kind, scenario_id, large_print = key
         return DocumentRequest(DocumentKind(kind), scenario_id, self.sheet.currentData() or "A4",
-                               self.orientation.currentIndex() == 1, self.today, large_print, draft=True)
+                               self.orientation.currentIndex() == 1, self.today, large_print, draft=True,
+                               sign_numbers=self.sign_numbers if kind == DocumentKind.SIGN.value else ())
 
     def _document_chosen(self, index: int) -> None:
         self._chosen = self._key_at(index)

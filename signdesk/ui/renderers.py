@@ -21,7 +21,8 @@ from signdesk.rules.document_needs import DocumentNotReadyError, MissingForPrint
 def _sign(project: Project, r: "DocumentRequest") -> bytes:
     from signdesk.documents.sign import render_sign
 
-    return render_sign(project, project.scenario(r.scenario_id), r.sheet, r.landscape, r.day)
+    return render_sign(project, project.scenario(r.scenario_id), r.sheet, r.landscape, r.day,
+                       copies=r.copies, used=dict(r.sign_numbers))
 
 
 def _consent(guardian: bool) -> Callable[[Project, "DocumentRequest"], bytes]:
@@ -89,6 +90,10 @@ class DocumentRequest:
     large_print: bool = False
     #: Draw a sign or form that lacks answers anyway, marked DRAFT (else it is refused).
     draft: bool = False
+    #: Signs: (content version, highest print number) the register's signs use; a print numbers on after them.
+    sign_numbers: tuple[tuple[str, int], ...] = ()
+    #: Signs: copies, one page each with its own print number (its own sign ID).
+    copies: int = 1
 
     @property
     def day(self) -> dt.date:

@@ -121,3 +121,43 @@ def test_a_paper_printer_gets_pages_at_a_sensible_resolution(make_window, exampl
     assert len(pages) == 1
     (image,) = pages[0].images
     assert image.image.width <= 210 / 25.4 * PRINT_DPI + 1
+
+
+def _sign_ids(pdf_bytes_or_path):
+    import io
+    import re
+
+    source = io.BytesIO(pdf_bytes_or_path) if isinstance(pdf_bytes_or_path, bytes) else str(pdf_bytes_or_path)
+    return [re.search(r"sign ID (S-[0-9A-F]{6}-\d{2})", " ".join(p.extract_text().split())).group(1)
+            for p in PdfReader(source).pages]
+
+
+def test_the_sign_on_screen_numbers_on_after_the_registers_signs_and_copies_print_with_ids_of_their_own(
+        make_window, examples_dir, dialogs, qtbot, tmp_path):
+    import shutil
+
+    project = tmp_path / "shop.signdesk"
+    shutil.copy(examples_dir / "bubble_tea_shop.signdesk", project)
+    window = make_window(project)
+    assert window.register_tab.start_register()
+    window.side.setCurrentWidget(window.preview)
+    choose(window, DocumentKind.SIGN)
+    qtbot.waitUntil(lambda: window.preview.page_count() == 1, timeout=20000)
+    (first,) = _sign_ids(window.preview.data)
+    assert first.endswith("-01")
+    # Posted at the south gate: the sign on screen is now the next copy.
+    window.register_tab.register.post_sign(first, scenario_id=window.project.scenarios[0].id, location="南门",
+                                           version=first[:8], day=window.today)
+    window.register_tab.changed.emit()
+    qtbot.waitUntil(lambda: _sign_ids(window.preview.data) == [first[:8] + "-02"], timeout=20000)
+    # Two copies from the print dialog: two pages, two IDs, so each can be recorded where it hangs.
+    setup = dialogs.print_setup
+
+    def two_copies(printer):
+        setup(printer)
+        printer.setCopyCount(2)
+        return True
+
+    dialogs.print_setup = two_copies
+    window.menus.print.trigger()
+    assert _sign_ids(dialogs.print_to) == [first[:8] + "-02", first[:8] + "-03"]
