@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from signdesk.i18n import N_
@@ -21,7 +21,7 @@ from signdesk.model import ProjectFileError, load
 from signdesk.paths import FONTS_DIR
 from signdesk.ui.dialogs import Dialogs
 from signdesk.ui.files import Autosave
-from signdesk.ui.i18n_qt import UiLanguage
+from signdesk.ui.i18n_qt import CJK_FAMILY, LATIN_FAMILY, UiLanguage
 from signdesk.ui.main_window import MainWindow
 from signdesk.ui.style import STYLE_SHEET
 
@@ -33,19 +33,22 @@ CJK_FONT_BOLD = FONTS_DIR / "NotoSansSC_700Bold.ttf"
 
 
 def register_cjk_font(app: QApplication) -> str:
-    """Make the bundled Noto Sans SC available and a fallback for every widget.
+    """Make the bundled Noto Sans SC available, as the Chinese font of every widget.
 
-    Chinese then renders on machines without any CJK system font. Returns
-    the family name ("" if the font file is missing).
+    Chinese then renders on machines without any CJK system font. The Latin
+    family the system gives (say DejaVu Sans) and Noto's family are kept as
+    application properties; ``order_fonts`` puts one or the other first for
+    the UI language. Returns Noto's family name ("" if the font file is missing).
     """
+    if not app.property(LATIN_FAMILY):
+        # Asked before Noto is there: once it is, "Sans Serif" resolves to Noto.
+        app.setProperty(LATIN_FAMILY, QFontInfo(app.font()).family())
     font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
     QFontDatabase.addApplicationFont(str(CJK_FONT_BOLD))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         return ""
-    font = QFont(app.font())
-    font.setFamilies([app.font().family(), families[0]])
-    app.setFont(font)
+    app.setProperty(CJK_FAMILY, families[0])
     return families[0]
 
 

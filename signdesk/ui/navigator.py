@@ -79,11 +79,8 @@ class Navigator(QWidget):
         self._project = project
         self.tree.blockSignals(True)
         self.tree.clear()
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
         business = QTreeWidgetItem(self.tree)
         business.setData(0, _KEY_ROLE, ("business", None))
-        business.setFont(0, bold)
         business.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         for section in SECTIONS:
             if section.scope is Scope.BUSINESS:
@@ -91,7 +88,6 @@ class Navigator(QWidget):
         for sc in project.scenarios:
             group = QTreeWidgetItem(self.tree)
             group.setData(0, _KEY_ROLE, ("place", sc.id))
-            group.setFont(0, bold)
             for section in SECTIONS:
                 if section.scope is Scope.SCENARIO:
                     self._section_item(group, section.id, sc.id)
@@ -175,11 +171,16 @@ class Navigator(QWidget):
         self._tr = tr
         from signdesk.questions import SECTION_BY_ID
 
+        # Group headings are bold in the font of the language now shown (its fonts come first).
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
         for item in self._items():
             section_id, scenario_id = item.data(0, _KEY_ROLE)
             if item.data(1, _KEY_ROLE) == "section":
                 item.setText(0, tr(SECTION_BY_ID[section_id].title))
-            elif scenario_id is None:
+                continue
+            item.setFont(0, bold)
+            if scenario_id is None:
                 item.setText(0, tr(N_("Whole business")))
             elif self._project is not None:
                 item.setText(0, self._project.scenario(scenario_id).name)
