@@ -734,7 +734,9 @@ class MainWindow(QMainWindow):
             self.resize(min(1280, room.width() * 9 // 10), min(800, room.height() * 9 // 10))
         state = self.settings.value("window/splitter")
         if state is None or not self.splitter.restoreState(state):
-            self.splitter.setSizes([250, 600, 430])
+            # The proportions of 1280 px on the width there is: a fixed 250 px section list
+            # would leave the questions a sliver in a window on a small screen.
+            self.splitter.setSizes([size * self.width() // 1280 for size in (250, 600, 430)])
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -32,7 +32,9 @@ from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.model import Project
 from signdesk.rules import Assessment, DocumentKind
+from signdesk.ui.flow import FlowLayout
 from signdesk.ui.renderers import LARGE_PRINT_DOCUMENTS, SHEET_NAMES, DocumentRequest, is_pdf, render_document
+from signdesk.ui.widgets import WrappingComboBox
 
 Translate = Callable[..., str]
 
@@ -171,15 +173,18 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(4, 8, 8, 8)
         choose = QHBoxLayout()
         self.document_label = QLabel(self)
-        self.documents = QComboBox(self)
+        self.documents = WrappingComboBox(self)
         self.documents.setObjectName("previewDocument")
-        self.documents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.documents.setMinimumContentsLength(18)
         self.document_label.setBuddy(self.documents)
         choose.addWidget(self.document_label)
         choose.addWidget(self.documents, 1)
         layout.addLayout(choose)
-        options = QHBoxLayout()
+        # Sheet and zoom side by side, or one above the other in a narrow pane.
+        options = FlowLayout()
+        sheet_group, zoom_group = QWidget(self), QWidget(self)
+        sheet_row, zoom_row = QHBoxLayout(sheet_group), QHBoxLayout(zoom_group)
+        for row in (sheet_row, zoom_row):
+            row.setContentsMargins(0, 0, 0, 0)
         self.sheet_label = QLabel(self)
         self.sheet = QComboBox(self)
         self.sheet.setObjectName("previewSheet")
@@ -192,10 +197,9 @@ class PreviewPane(QWidget):
         for combo in (self.sheet, self.orientation):
             # Grow with the language: "纵向" is two characters, "Portrait" eight.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        options.addWidget(self.sheet_label)
-        options.addWidget(self.sheet)
-        options.addWidget(self.orientation)
-        options.addStretch(1)
+        sheet_row.addWidget(self.sheet_label)
+        sheet_row.addWidget(self.sheet)
+        sheet_row.addWidget(self.orientation)
         # Zoom: fit the width, fit the page, or steps in and out (Ctrl+wheel, Ctrl++ / Ctrl+-).
         self.zoom_buttons: dict[str, QToolButton] = {}
         self.zoom_actions: dict[str, QAction] = {}
@@ -216,7 +220,7 @@ class PreviewPane(QWidget):
             button.setObjectName(f"preview-{name}")
             button.setDefaultAction(action)
             button.setAutoRaise(True)
-            options.addWidget(button)
+            zoom_row.addWidget(button)
             self.zoom_actions[name] = action
             self.zoom_buttons[name] = button
         for name in ("fit_width", "fit_page"):
@@ -224,7 +228,9 @@ class PreviewPane(QWidget):
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("previewZoom")
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("400 %") + 8)
-        options.addWidget(self.zoom_label)
+        zoom_row.addWidget(self.zoom_label)
+        options.addWidget(sheet_group)
+        options.addWidget(zoom_group)
         layout.addLayout(options)
         self.not_ready = QLabel(self)
         self.not_ready.setObjectName("previewNotReady")
@@ -250,7 +256,7 @@ class PreviewPane(QWidget):
         self.progress.setTextVisible(False)
         self.progress.hide()
         layout.addWidget(self.progress)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.print_button = QPushButton(self)
         self.export_button = QPushButton(self)
         self.optout_button = QPushButton(self)
@@ -262,7 +268,6 @@ class PreviewPane(QWidget):
                                (self.optout_button, self.optout_requested)):
             button.clicked.connect(signal)
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         self.pool = QThreadPool(self)

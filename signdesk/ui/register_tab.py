@@ -47,6 +47,7 @@ from signdesk.register.backup import backup_register, backups_of
 from signdesk.register.store import EXTRA_TICKS, split_scanned
 from signdesk.register.views import Filter, StandingRow, outdated_form_note, standing_rows
 from signdesk.rules.register_rules import RegisterFacts
+from signdesk.ui.flow import FlowLayout
 from signdesk.ui.register_dialogs import (
     PERSON_ACTION_LABELS,
     PERSON_DIALOGS,
@@ -247,10 +248,9 @@ class RegisterTab(QWidget):
         top = QHBoxLayout()
         for w, stretch in ((self.search, 2), (self.filter, 1), (self.scenario, 1), (self.version, 1)):
             top.addWidget(w, stretch)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow pane rather than squeezing the questions
         for w in (self.intake_button, self.withdraw_button, self.delete_button, self.more_button, self.start_button):
             actions.addWidget(w)
-        actions.addStretch(1)
 
         self.people = StandingModel(tr, self)
         self.people_view = self._table("registerPeople", self.people)

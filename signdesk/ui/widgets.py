@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +21,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +33,69 @@ from signdesk.i18n import N_
 from signdesk.questions import Kind, Question
 
 Translate = Callable[..., str]
+
+
+class WrappingComboBox(QComboBox):
+    """A combo box that shows its whole current text, on more lines when its row is narrower than the text.
+
+    Option labels are sentences ("A separate consent just for face recognition
+    (own form or screen, unticked box)"): cut off, the owner cannot tell two
+    of them apart; kept on one line, they would force the page wider than its
+    pane. The box is as wide as its longest option where the row has room and
+    grows taller where it has not.
+    """
+
+    #: The text area never gets narrower than this many characters.
+    MIN_CHARACTERS = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(self.MIN_CHARACTERS)
+        # Not Fixed in height: a layout caps a Fixed widget at its one-line size hint.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred,
+                             QSizePolicy.ControlType.ComboBox)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        # Another text (chosen, or the language switched) may need another number of lines.
+        self.currentIndexChanged.connect(lambda _i: self.updateGeometry())
+        self.model().dataChanged.connect(lambda *_a: self.updateGeometry())
+        self.model().rowsInserted.connect(lambda *_a: self.updateGeometry())
+
+    def _option(self, width: int | None = None) -> QStyleOptionComboBox:
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        if width is not None:
+            opt.rect = QRect(0, 0, width, super().sizeHint().height())
+        return opt
+
+    def text_rect(self, opt: QStyleOptionComboBox | None = None) -> QRect:
+        """Where the current text is drawn."""
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt or self._option(),
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+
+    def sizeHint(self) -> QSize:
+        # Room for the longest option on one line, as QComboBox.AdjustToContents would ask for.
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                     default=0)
+        base = super().sizeHint()
+        frame = base.width() - self.text_rect(self._option(base.width())).width()
+        return QSize(max(widest + frame, base.width()), base.height())
+
+    def heightForWidth(self, width: int) -> int:
+        text_width = max(self.text_rect(self._option(width)).width(), 1)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        lines = self.fontMetrics().boundingRect(QRect(0, 0, text_width, 1 << 20), flags, self.currentText())
+        return super().sizeHint().height() + max(lines.height() - self.fontMetrics().height(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = self._option()
+        text, opt.currentText = opt.currentText, ""
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        self.style().drawItemText(painter, self.text_rect(opt), flags, opt.palette, self.isEnabled(), text,
+                                  QPalette.ColorRole.ButtonText)
 
 
 class AnswerField(QWidget):
@@ -91,10 +159,7 @@ class ChoiceField(AnswerField):
         super().__init__(question, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox(self)
-        # Long option labels must not force the page wider than the pane.
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(min(24, max(len(o.label) for o in question.options)))
+        self.combo = WrappingComboBox(self)
         self.combo.addItem("", None)
         for opt in question.options:
             self.combo.addItem(opt.label, opt.key)
