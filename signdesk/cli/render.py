@@ -67,6 +67,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", help=N_("--serials: the scenario (id or name) whose form is numbered, when "
                                               "the project has several"))
     parser.add_argument("--guardian", action="store_true", help=N_("--serials: number the guardian consent form"))
+    parser.add_argument("--serials-large-print", action="store_true",
+                        help=N_("--serials: print the numbered forms in large print"))
     add_lang_option(parser)
 
 
@@ -116,7 +118,8 @@ def _numbered(args: argparse.Namespace, project: Project, orientations: Sequence
         reg.printed_overlap(serials)  # refused here, before any file is written
         written = render_all(project, args.output, args.sizes, orientations, today, large_print=args.large_print,
                              printed_at=PrintedAt(args.printed_at), draft=args.draft, sign_numbers=reg.sign_numbers())
-        written.append(print_numbered_forms(project, reg, args.output, scenario_id, args.guardian, serials, today))
+        written.append(print_numbered_forms(project, reg, args.output, scenario_id, args.guardian, serials, today,
+                                            args.serials_large_print))
         if project.register_id != known:
             save(project, args.project)  # the project now names its new register
     finally:

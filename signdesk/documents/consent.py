@@ -478,7 +478,8 @@ def render_consent(project: Project, scenario: Scenario, today: dt.date, guardia
 
 
 def render_numbered_consent(project: Project, scenario: Scenario, today: dt.date, serials: Sequence[str],
-                            guardian: bool = False, slug: str | None = None, large_print: bool = False) -> bytes:
+                            guardian: bool = False, slug: str | None = None, large_print: bool = False,
+                            progress: Callable[[int, int], None] = lambda done, total: None) -> bytes:
     """One copy of the consent (or guardian) form per serial, in one PDF.
 
     Each copy prints its serial in the record-number field, and beside it a
@@ -487,7 +488,8 @@ def render_numbered_consent(project: Project, scenario: Scenario, today: dt.date
     the counter's scanner types into the register. The text, and so the
     version, is the same on every copy. A copy of three or more pages is
     followed by a blank page when its count is odd, so printed on both
-    sides every copy starts on a sheet of its own.
+    sides every copy starts on a sheet of its own. ``progress(done, total)``
+    hears after each copy.
     """
     from signdesk.register.store import form_code
 
@@ -502,11 +504,12 @@ def render_numbered_consent(project: Project, scenario: Scenario, today: dt.date
     canvas = new_canvas(buf, f"{form.name.zh} {form.name.en} — {scenario.name} {serials[0]}–{serials[-1]}",
                         form.operator.zh, date=today, subject=code)
     pad = len(flow.pages) > 1 and len(flow.pages) % 2 == 1
-    for serial in serials:
+    for done, serial in enumerate(serials, 1):
         draw_flow(canvas, flow, FormNumber(serial, form_code(serial, code)))
         if pad:
             start_print_page(canvas, flow.geometry)
             canvas.showPage()
+        progress(done, len(serials))
     canvas.save()
     return buf.getvalue()
 

@@ -15,7 +15,8 @@ the filing pack (``filing.json``, ``filing.csv``, ``filing-summary.pdf``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from signdesk.documents.consent import MAX_NUMBERED_RUN, NumberedRunError, form_version, render_consent, render_numbered_consent
@@ -210,22 +211,36 @@ def numbered_form_for(project: Project, scenario: str | None, guardian: bool) ->
                            choices=", ".join(names))
 
 
-def numbered_file_name(project: Project, scenario_id: str, guardian: bool, serials: Sequence[str]) -> str:
-    """``consent-<scenario>-000101-000200.pdf`` (``guardian-consent-…`` for the guardian form)."""
+def numbered_file_name(project: Project, scenario_id: str, guardian: bool, serials: Sequence[str],
+                       large_print: bool = False) -> str:
+    """``consent-<scenario>-000101-000200.pdf`` (``guardian-consent-…`` for the guardian form,
+    ``…-large-print.pdf`` for the large-print edition)."""
     slug = scenario_slugs(project)[scenario_id]
-    return f"{'guardian-consent' if guardian else 'consent'}-{slug}-{serials[0]}-{serials[-1]}.pdf"
+    edition = "-large-print" if large_print else ""
+    return f"{'guardian-consent' if guardian else 'consent'}-{slug}-{serials[0]}-{serials[-1]}{edition}.pdf"
 
 
-def print_numbered_forms(project: Project, register, out_dir: Path, scenario_id: str, guardian: bool,  # type: ignore[no-untyped-def]
-                         serials: Sequence[str], today: dt.date | None = None) -> Path:
-    """Write one copy of a scenario's (guardian) consent form per serial into
-    ``out_dir`` and record the run in ``register`` (an open, writable
-    :class:`~signdesk.register.Register`) for the form's version.
+@dataclass(frozen=True)
+class NumberedForms:
+    """A run of numbered forms drawn, not yet written or recorded (:func:`write_numbered_forms`)."""
 
-    A run sharing a serial with one printed before, longer than
-    :data:`MAX_NUMBERED_RUN`, or of a form that lacks answers is refused
-    before anything is written. If the register cannot record the run, the
-    file written is removed again: serials are never printed unrecorded.
+    scenario_id: str
+    guardian: bool
+    serials: tuple[str, ...]
+    version: str
+    today: dt.date
+    name: str
+    pdf: bytes
+
+
+def draw_numbered_forms(project: Project, scenario_id: str, guardian: bool, serials: Sequence[str],
+                        today: dt.date | None = None, large_print: bool = False,
+                        progress: Callable[[int, int], None] = lambda done, total: None) -> NumberedForms:
+    """One copy of a scenario's (guardian) consent form per serial, drawn (a
+    pure function of the project: the app draws it off the UI thread).
+
+    A run longer than :data:`MAX_NUMBERED_RUN`, or of a form that lacks
+    answers, is refused.
     """
     today = today or dt.date.today()
     if len(serials) > MAX_NUMBERED_RUN:
@@ -234,16 +249,36 @@ def print_numbered_forms(project: Project, register, out_dir: Path, scenario_id:
     from signdesk.rules import RequiredDocument
 
     check_printable(project, [RequiredDocument(kind, scenario_id, ())])
-    register.printed_overlap(serials)
     scenario = project.scenario(scenario_id)
-    pdf = render_numbered_consent(project, scenario, today, serials, guardian, scenario_slugs(project)[scenario_id])
-    version = form_version(project, scenario, guardian, today)
-    name = numbered_file_name(project, scenario_id, guardian, serials)
-    (path,) = write_documents({name: pdf}, out_dir)
+    pdf = render_numbered_consent(project, scenario, today, serials, guardian, scenario_slugs(project)[scenario_id],
+                                  large_print, progress)
+    return NumberedForms(scenario_id, guardian, tuple(serials), form_version(project, scenario, guardian, today).code,
+                         today, numbered_file_name(project, scenario_id, guardian, serials, large_print), pdf)
+
+
+def write_numbered_forms(forms: NumberedForms, register, out_dir: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Write a drawn run into ``out_dir`` and record it in ``register`` (an
+    open, writable :class:`~signdesk.register.Register`) for the form's
+    version. A run sharing a serial with one printed before is refused before
+    anything is written; if the register cannot record the run, the file
+    written is removed again: serials are never printed unrecorded."""
+    register.printed_overlap(forms.serials)
+    (path,) = write_documents({forms.name: forms.pdf}, out_dir)
     try:
-        register.record_printed(serials[0], serials[-1], scenario_id=scenario_id,
-                                form_kind="guardian" if guardian else "adult", version=version.code, day=today)
+        register.record_printed(forms.serials[0], forms.serials[-1], scenario_id=forms.scenario_id,
+                                form_kind="guardian" if forms.guardian else "adult", version=forms.version,
+                                day=forms.today)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
     return path
+
+
+def print_numbered_forms(project: Project, register, out_dir: Path, scenario_id: str, guardian: bool,  # type: ignore[no-untyped-def]
+                         serials: Sequence[str], today: dt.date | None = None, large_print: bool = False) -> Path:
+    """Draw, write and record a run of numbered forms at once
+    (:func:`draw_numbered_forms`, then :func:`write_numbered_forms`); the
+    overlap with earlier runs is refused before anything is drawn."""
+    register.printed_overlap(serials)
+    return write_numbered_forms(draw_numbered_forms(project, scenario_id, guardian, serials, today, large_print),
+                                register, out_dir)

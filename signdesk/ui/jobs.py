@@ -71,8 +71,10 @@ class StatusBarJob(QObject):
         self.runnable.signals.done.connect(self._done)
         self.runnable.signals.failed.connect(self._failed)
         self.result: Any = None
+        self.running = False
 
     def start(self) -> None:
+        self.running = True
         self.window.statusBar().addPermanentWidget(self.bar)
         self.bar.setRange(0, 0)  # busy until the work reports progress
         self.window.statusBar().showMessage(self.window.tr_(self.busy_message))
@@ -86,6 +88,7 @@ class StatusBarJob(QObject):
         self.bar.setValue(done)
 
     def _end(self) -> None:
+        self.running = False
         self.window.statusBar().removeWidget(self.bar)
         self.bar.deleteLater()
         self.window.statusBar().clearMessage()

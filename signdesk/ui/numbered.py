@@ -5,14 +5,12 @@ the preview, written to a folder and recorded in the open project's register
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING, Any
 
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
 from signdesk.rules import DocumentKind
+from signdesk.ui.jobs import StatusBarJob
 
 if TYPE_CHECKING:
     from signdesk.ui.main_window import MainWindow
@@ -21,16 +19,54 @@ if TYPE_CHECKING:
 NUMBERED_KINDS = (DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM)
 
 
-def print_numbered_forms(window: "MainWindow") -> Path | None:
-    """Ask for the run and the folder, write the forms and record the run;
-    the path written, or None when the owner stopped or was told why not."""
+class NumberedFormsJob(StatusBarJob):
+    """The run drawn off the UI thread (a thousand forms take seconds), then
+    written and recorded in the register on it (the register's connection
+    belongs to the UI thread)."""
+
+    busy_message = N_("Drawing numbered forms…")
+    failure_title = N_("Numbered consent forms")
+
+    def __init__(self, window: "MainWindow", folder: Path, draw: Any) -> None:
+        super().__init__(window, draw)
+        self.folder = folder
+        self.path: Path | None = None
+
+    def succeeded(self, forms: Any) -> None:
+        from signdesk.documents.render import write_numbered_forms
+
+        window, tr = self.window, self.window.tr_
+        tab = window.register_tab
+        if tab.register is None or tab.read_only:
+            window.dialogs.error(tr(self.failure_title), tr(N_(
+                "The register was closed before the forms were recorded, so none were written.")))
+            return
+        try:
+            self.path = write_numbered_forms(forms, tab.register, self.folder)
+        except UserInputError as err:
+            window.dialogs.error(tr(self.failure_title), err.message(window.locale))
+            return
+        tab.reload()
+        tab.changed.emit()
+        window.statusBar().showMessage(tr(N_("Forms {first} to {last} written to {path} and recorded in the register."),
+                                          first=forms.serials[0], last=forms.serials[-1], path=str(self.path)), 15_000)
+
+
+def print_numbered_forms(window: "MainWindow") -> NumberedFormsJob | None:
+    """Ask for the run and the folder, then draw the forms in the background;
+    the job (its ``path`` is set once written and recorded), or None when the
+    owner stopped or was told why not."""
     from signdesk.documents.consent import MAX_NUMBERED_RUN
-    from signdesk.documents.render import print_numbered_forms as write_and_record
+    from signdesk.documents.render import draw_numbered_forms
     from signdesk.register.store import parse_serial_run
 
     tr, title = window.tr_, window.tr_(N_("Numbered consent forms"))
     request = window.preview.request()
     if request is None or request.kind not in NUMBERED_KINDS:
+        return None
+    running = getattr(window, "numbered_job", None)
+    if running is not None and running.running:
+        window.statusBar().showMessage(tr(N_("Numbered forms are still being drawn.")), 5_000)
         return None
     tab = window.register_tab
     if tab.register is None or tab.read_only:
@@ -50,17 +86,9 @@ def print_numbered_forms(window: "MainWindow") -> Path | None:
     folder = window.dialogs.export_folder(str(window.path.parent) if window.path else "")
     if folder is None:
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        path = write_and_record(window.project.copy(), tab.register, folder, request.scenario_id or "",
-                                request.kind is DocumentKind.GUARDIAN_CONSENT_FORM, serials, window.today)
-    except UserInputError as err:
-        window.dialogs.error(title, err.message(window.locale))
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    tab.reload()
-    tab.changed.emit()
-    window.statusBar().showMessage(tr(N_("Forms {first} to {last} written to {path} and recorded in the register."),
-                                      first=serials[0], last=serials[-1], path=str(path)), 15_000)
-    return path
+    project, guardian = window.project.copy(), request.kind is DocumentKind.GUARDIAN_CONSENT_FORM
+    job = NumberedFormsJob(window, Path(folder), lambda progress: draw_numbered_forms(
+        project, request.scenario_id or "", guardian, serials, window.today, request.large_print, progress))
+    window.numbered_job = job
+    job.start()
+    return job

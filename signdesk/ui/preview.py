@@ -346,7 +346,7 @@ class PreviewPane(QWidget):
         with_sheet = request is not None and request.kind in SHEET_DOCUMENTS
         self.sheet.setEnabled(with_sheet)
         self.orientation.setEnabled(with_sheet)
-        self.numbered_button.setEnabled(request is not None and not request.large_print and request.kind in (
+        self.numbered_button.setEnabled(request is not None and request.kind in (
             DocumentKind.CONSENT_FORM, DocumentKind.GUARDIAN_CONSENT_FORM))
         missing = request.missing(self._project) if request is not None and self._project is not None else []
         if missing:

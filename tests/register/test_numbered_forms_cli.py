@@ -82,3 +82,20 @@ def test_a_guardian_form_the_project_does_not_need_is_refused(shop_path, tmp_pat
     status, _text, err = _render(capsys, shop_path, tmp_path / "out", "--serials", "000101-000110", "--guardian",
                                  "--lang", "en")
     assert status == 2 and "needs no guardian consent form" in err
+
+
+def test_a_run_in_large_print_is_its_own_file_recorded_for_the_same_form_version(shop_path, tmp_path, capsys):
+    out = tmp_path / "out"
+    status, text, err = _render(capsys, shop_path, out, "--serials", "000101-000102", "--serials-large-print",
+                                "--lang", "en")
+    assert status == 0, err
+    large = out / "consent-收银台刷脸支付-000101-000102-large-print.pdf"
+    assert large.exists() and str(large) in text
+    assert not (out / "consent-收银台刷脸支付-000101-000102.pdf").exists()
+    project = load(shop_path)
+    version = form_version(project, project.scenario(SC), False, dt.date.fromisoformat(TODAY)).code
+    assert _serials(shop_path) == [("000101", SC, "adult", version), ("000102", SC, "adult", version)]
+    pages = PdfReader(large).pages
+    # Each copy carries its own serial, in large print on as many pages as one large-print form takes.
+    per_copy = len(pages) // 2
+    assert "000101" in pages[0].extract_text() and "000102" in pages[per_copy].extract_text()

@@ -33,6 +33,9 @@ def test_a_run_from_the_preview_is_written_and_recorded(make_window, examples_di
     dialogs.folder_answer = tmp_path / "forms"
     dialogs.texts = ["000101-000120"]
     qtbot.mouseClick(preview.numbered_button, Qt.MouseButton.LeftButton)
+    job = window.numbered_job
+    assert job.running  # drawn off the UI thread, with a progress bar
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
     written = sorted((tmp_path / "forms").glob("consent-*-000101-000120.pdf"))
     assert len(written) == 1 and not dialogs.errors
     tab = window.register_tab
@@ -56,3 +59,31 @@ def test_a_run_from_the_preview_is_written_and_recorded(make_window, examples_di
     preview.numbered_button.click()
     assert "1000" in dialogs.errors[-1][1]
     assert len(_serials(tab)) == 20
+
+
+def test_a_large_print_run_is_numbered_too(make_window, examples_dir, tmp_path, dialogs, qtbot):
+    from pypdf import PdfReader
+
+    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
+    combo = window.preview.documents
+    large = next(i for i in range(combo.count())
+                 if combo.itemData(i)[0] == DocumentKind.CONSENT_FORM.value and combo.itemData(i)[2])
+    combo.setCurrentIndex(large)
+    assert window.preview.numbered_button.isEnabled()
+    dialogs.folder_answer = tmp_path / "forms"
+    dialogs.texts = ["000201-000203"]
+    window.preview.numbered_button.click()
+    qtbot.waitUntil(lambda: not window.numbered_job.running, timeout=60000)
+    (pdf,) = (tmp_path / "forms").glob("consent-*-000201-000203-large-print.pdf")
+    assert not dialogs.errors
+    reader = PdfReader(pdf)
+    assert "000201" in " ".join(reader.pages[0].extract_text().split())
+    assert _serials(window.register_tab) == ["000201", "000202", "000203"]
+    # Large print takes more pages per copy than the normal form.
+    _show_consent_form(window)
+    dialogs.folder_answer = tmp_path / "normal"
+    dialogs.texts = ["000301-000303"]
+    window.preview.numbered_button.click()
+    qtbot.waitUntil(lambda: not window.numbered_job.running, timeout=60000)
+    (normal,) = (tmp_path / "normal").glob("consent-*-000301-000303.pdf")
+    assert len(reader.pages) > len(PdfReader(normal).pages)
