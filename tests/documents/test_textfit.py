@@ -81,10 +81,19 @@ def longest_glued_run(text: str) -> int:
 
 
 def longest_punctuation_run(text: str) -> int:
-    best = run = 0
+    """Characters in the longest stretch of punctuation, spaces between its
+    marks included: no kinsoku-respecting break falls inside "（（（ ，，，"
+    either (7), since a line may not start with the ， after the space."""
+    best = run = spaces = 0
     for ch in text:
-        run = run + 1 if ch in CLOSING or ch in OPENING else 0
-        best = max(best, run)
+        if ch in CLOSING or ch in OPENING:
+            run += spaces + 1
+            spaces = 0
+            best = max(best, run)
+        elif ch in BREAK_SPACES and run:
+            spaces += 1
+        else:
+            run = spaces = 0
     return best
 
 
