@@ -54,9 +54,9 @@ def build(path: Path, n: int) -> None:
         rows = ((i, Person(f"客人{i:06d}", member_no=f"M{i:06d}", phone_last4=f"{i % 10000:04d}"),
                  {"day": day, "scenario_id": "s-till", "serial": f"{i:06d}", "version": "C-AAAAAA",
                   "ticks": ["purpose:payment"], "staff": "李"}) for i in range(n))
-        reg.import_consents(rows)
+        reg.import_stream(rows)
         ids = [r[0] for r in reg.connection.execute("SELECT person_id FROM people ORDER BY rowid")]
-        reg.import_consents((i, pid, {"day": day, "scenario_id": "s-gate", "version": "C-BBBBBB"})
+        reg.import_stream((i, pid, {"day": day, "scenario_id": "s-gate", "version": "C-BBBBBB"})
                             for i, pid in enumerate(ids))
         with reg.batch():
             for pid in ids[: n // 2]:

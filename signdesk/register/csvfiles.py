@@ -9,10 +9,13 @@ one transaction.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,15 +70,28 @@ _YES = {"yes", "y", "true", "1", "是", "✓"}
 _NO = {"no", "n", "false", "0", "否", ""}
 
 
-def _decode(raw: bytes) -> str:
+def _text(raw: bytes) -> io.TextIOWrapper:
+    """The file as text, decoded as it is read (the whole text at once would be
+    twice the file, and four times the file again inside a StringIO)."""
     if len(raw) > MAX_IMPORT_BYTES:
         raise RegisterError(N_("The file is too large to import ({size} MB)."), size=f"{len(raw) / 1024 / 1024:.0f}")
     for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        if _decodes(raw, encoding):
+            return io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
     raise RegisterError(N_("The file is neither UTF-8 nor GB18030 text."))
+
+
+def _decodes(raw: bytes, encoding: str, piece: int = 1 << 16) -> bool:
+    """Whether all of ``raw`` is text in ``encoding`` (decoded a piece at a time, nothing kept)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(raw)
+    try:
+        for i in range(0, len(view), piece):
+            decoder.decode(view[i:i + piece])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -89,16 +105,21 @@ def _columns(header: list[str]) -> dict[str, int]:
     return index
 
 
-def parse_consent_rows(raw: bytes, project: Project) -> tuple[list[tuple[int, Person, dict[str, Any]]],
-                                                               list[tuple[int, EntryError]]]:
-    """Rows ready for :meth:`Register.import_consents`, and the bad ones by line."""
+def consent_rows(raw: bytes, project: Project, bad: list[tuple[int, EntryError]]
+                 ) -> Iterator[tuple[int, Person, dict[str, Any]]]:
+    """Rows ready for :meth:`Register.import_stream`, read from the file as
+    they are taken; each bad one goes into ``bad`` with its line instead.
+
+    The header is read at once, so a file that is no table of consents is
+    refused before anything is written.
+    """
     from signdesk.questions import QUESTION_BY_ID
 
     purposes = {o.key for o in QUESTION_BY_ID["purposes"].options}
     allowed_ticks = {f"purpose:{p}" for p in purposes} | set(EXTRA_TICKS)
     scenarios = {sc.id: sc.id for sc in project.scenarios}
     scenarios.update({sc.name: sc.id for sc in project.scenarios})
-    reader = csv.reader(io.StringIO(_decode(raw)))
+    reader = csv.reader(_text(raw))
     try:
         header = next(reader)
     except StopIteration:
@@ -106,33 +127,78 @@ def parse_consent_rows(raw: bytes, project: Project) -> tuple[list[tuple[int, Pe
     except csv.Error:
         raise RegisterError(N_("The file is not a CSV table.")) from None
     col = _columns(header)
-    good: list[tuple[int, Person, dict[str, Any]]] = []
-    bad: list[tuple[int, EntryError]] = []
-    seen_serials: dict[str, int] = {}
-    line = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
-            bad.append((reader.line_num, EntryError(N_("This line is not valid CSV."))))
-            continue
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        # Every column's cell, trimmed ("" where the row is short or has no such column).
-        values = dict.fromkeys(IMPORT_COLUMNS, "")
-        values.update((key, cells[i].strip()) for key, i in col.items() if i < len(cells))
-        try:
-            good.append((line, *_row(values.__getitem__, scenarios, allowed_ticks, seen_serials, line)))
-        except EntryError as err:
-            bad.append((line, err))
-    return good, bad
+
+    def rows() -> Iterator[tuple[int, Person, dict[str, Any]]]:
+        with _SeenSerials() as seen:
+            block: list[tuple[int, Person, dict[str, Any]]] = []
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error:
+                    bad.append((reader.line_num, EntryError(N_("This line is not valid CSV."))))
+                    continue
+                if not any(c.strip() for c in cells):
+                    continue
+                line = reader.line_num
+                # Every column's cell, trimmed ("" where the row is short or has no such column).
+                values = dict.fromkeys(IMPORT_COLUMNS, "")
+                values.update((key, cells[i].strip()) for key, i in col.items() if i < len(cells))
+                try:
+                    block.append((line, *_row(values.__getitem__, scenarios, allowed_ticks)))
+                except EntryError as err:
+                    bad.append((line, err))
+                if len(block) == _BLOCK:
+                    yield from seen.first_of_each(block, bad)
+                    block = []
+            yield from seen.first_of_each(block, bad)
+
+    return rows()
 
 
-def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str], seen: dict[str, int],
-         line: int) -> tuple[Person, dict[str, Any]]:
+#: Rows read from the file before their serials are checked together.
+_BLOCK = 1000
+
+
+class _SeenSerials:
+    """The serials met so far in the file and the line of each, in a private
+    temporary SQLite database: its page cache holds 2 MB and the rest goes to
+    a temporary file, where a dict would grow with the file."""
+
+    def __enter__(self) -> "_SeenSerials":
+        self._db = sqlite3.connect("")
+        self._db.execute("CREATE TABLE seen (serial TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._db.close()
+
+    def first_of_each(self, block: list[tuple[int, Person, dict[str, Any]]], bad: list[tuple[int, EntryError]]
+                      ) -> list[tuple[int, Person, dict[str, Any]]]:
+        """The rows of ``block`` whose serial is not on an earlier line; the others go into ``bad``."""
+        serials = list({f["serial"] for _, _, f in block if f["serial"]})
+        first: dict[str, int] = {}
+        for i in range(0, len(serials), 500):
+            part = serials[i:i + 500]
+            first.update(self._db.execute(f"SELECT serial, line FROM seen WHERE serial IN ({','.join('?' * len(part))})",
+                                          part))
+        earlier = set(first)
+        kept = []
+        for line, person, fields in block:
+            serial = fields["serial"]
+            if serial in first:
+                bad.append((line, EntryError(N_("Form {serial} appears twice in the file (first on line {line})."),
+                                             serial=serial, line=first[serial])))
+                continue
+            if serial:
+                first[serial] = line
+            kept.append((line, person, fields))
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)", [item for item in first.items() if item[0] not in earlier])
+        return kept
+
+
+def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str]) -> tuple[Person, dict[str, Any]]:
     try:
         day = dt.date.fromisoformat(get("date"))
     except ValueError:
@@ -153,11 +219,6 @@ def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str], seen: 
     if minor_text not in _YES | _NO:
         raise EntryError(N_("Answer yes or no."))
     serial = get("serial")
-    if serial:
-        if serial in seen:
-            raise EntryError(N_("Form {serial} appears twice in the file (first on line {line})."),
-                             serial=serial, line=seen[serial])
-        seen[serial] = line
     person = Person(get("name"), get("member_no"), get("phone_last4"), get("guardian_name"))
     fields = {"day": day, "scenario_id": scenarios[scenario], "serial": serial or None,
               "version": get("version") or None, "ticks": ticks, "staff": get("staff") or None,
@@ -168,8 +229,8 @@ def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str], seen: 
 
 def import_csv(register: Register, raw: bytes, project: Project) -> ImportReport:
     """Read consents from CSV bytes into the register; bad rows skipped and named."""
-    with paused_gc():
-        good, bad = parse_consent_rows(raw, project)
-        written, refused = register.import_consents(good)
+    bad: list[tuple[int, EntryError]] = []
+    with paused_gc(), closing(consent_rows(raw, project, bad)) as rows:
+        written, refused = register.import_stream(rows)
     skipped = sorted([*bad, *refused], key=lambda item: item[0])
-    return ImportReport(len(written), tuple(skipped))
+    return ImportReport(written, tuple(skipped))

@@ -243,9 +243,10 @@ _NOW = (0, "")
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: a bulk import keeps every row's
-    objects alive until it ends, and the collector would walk them all again
-    and again (a tenth of an import's time) to find no garbage among them."""
+    """No cyclic garbage collection meanwhile: a bulk import makes no reference
+    cycles, so the collector would walk its rows' objects only to find no
+    garbage among them (a tenth of an import's time, when an import still
+    kept every row to its end)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -343,9 +344,11 @@ def _select_in(cur: sqlite3.Cursor, sql: str, values: Iterable[Any]) -> Iterator
         yield from cur.execute(sql.format(",".join("?" * len(part))), part).fetchall()
 
 
-#: Rows of an import looked up and written together, and the page cache it has.
+#: Rows of an import looked up and written together. SQLite's page cache
+#: stays at its 2 MB meanwhile: 64 MB took 5-10 % off the CPU time of a
+#: 100,000-row import but grew the import's memory with the register, by
+#: 72 MB at 100,000 people (docs/register.md, Speed).
 _IMPORT_CHUNK = 1000
-_IMPORT_CACHE_KIB = 64 * 1024
 _INSERT_PERSON = ("INSERT INTO people (person_id, name, member_no, phone_last4, guardian_name, salt)"
                   " VALUES (?, ?, ?, ?, ?, ?)")
 _ENTRY_COLUMNS = ("seq", "kind", "person_id", "scenario_id", "serial", "version", "day", "recorded_at", "staff",
@@ -551,24 +554,6 @@ class Register:
             self._head, self._head_dirty = None, False
             cur.close()
 
-    @contextmanager
-    def _cache_of(self, kib: int) -> Iterator[None]:
-        """SQLite's page cache at least ``kib`` KiB meanwhile (it is 2 MB by default).
-
-        A long import adds to indexes keyed by random person ids; once they
-        outgrow the cache, each insert reads pages back and spills others
-        (a third of the SQL time at 100,000 rows)."""
-        before = self._conn.execute("PRAGMA cache_size").fetchone()[0]
-        page_kib = self._conn.execute("PRAGMA page_size").fetchone()[0] / 1024
-        if (-before if before < 0 else before * page_kib) >= kib:
-            yield
-            return
-        self._conn.execute(f"PRAGMA cache_size = {-int(kib)}")
-        try:
-            yield
-        finally:
-            self._conn.execute(f"PRAGMA cache_size = {int(before)}")
-
     def _meta(self, key: str) -> str | None:
         try:
             return _meta_value(self._conn, key)
@@ -655,29 +640,42 @@ class Register:
         with self._transaction() as cur:
             return self._consent(cur, person, extra=extra, **fields)
 
-    def import_consents(self, rows: Iterable[tuple[int, Person, Mapping[str, Any]]]
+    def import_consents(self, rows: Iterable[tuple[int, Person | str, Mapping[str, Any]]]
                         ) -> tuple[list[Entry], list[tuple[int, EntryError]]]:
-        """Many consents in one transaction: (line, person, fields) each.
+        """Many consents in one transaction: (line, person, fields) each; the
+        entries written and the rows refused. For a few rows: an import of a
+        file takes :meth:`import_stream`, which keeps none of them."""
+        done: list[Entry] = []
+        _, bad = self.import_stream(rows, done.append)
+        return done, bad
+
+    def import_stream(self, rows: Iterable[tuple[int, Person | str, Mapping[str, Any]]],
+                      written: Callable[[Entry], None] | None = None) -> tuple[int, list[tuple[int, EntryError]]]:
+        """Many consents in one transaction: (line, person, fields) each,
+        taken from ``rows`` a chunk at a time as they come.
 
         A row the register refuses (a serial used twice, say) is skipped and
         returned with its line; the others are written together or, if the
-        write itself fails, not at all.
+        write itself fails, not at all. Returns how many were written; each
+        written entry goes to ``written`` if given and is not kept otherwise,
+        so an import takes the same memory however many rows it has.
         """
-        done: list[Entry] = []
+        count = 0
         bad: list[tuple[int, EntryError]] = []
-        with paused_gc(), self._cache_of(_IMPORT_CACHE_KIB), self._transaction() as cur:
+        with paused_gc(), self._transaction() as cur:
             rows = iter(rows)
             while chunk := list(itertools.islice(rows, _IMPORT_CHUNK)):
-                self._import_chunk(cur, chunk, done, bad)
-        return done, bad
+                count += self._import_chunk(cur, chunk, written, bad)
+        return count, bad
 
     def _import_chunk(self, cur: sqlite3.Cursor, chunk: Sequence[tuple[int, Person | str, Mapping[str, Any]]],
-                      done: list[Entry], bad: list[tuple[int, EntryError]]) -> None:
+                      written: Callable[[Entry], None] | None, bad: list[tuple[int, EntryError]]) -> int:
         """Rows about someone new to the register are checked here against what
         the database and this chunk already hold (looked up for the whole chunk
         at once) and written together at the end; a row about someone already
         there (an id, or details matching a person) writes what is waiting and
-        takes :meth:`_consent`, since it replays that person's history."""
+        takes :meth:`_consent`, since it replays that person's history. Returns
+        how many it wrote."""
         printed = {r[0]: r for r in _select_in(
             cur, "SELECT serial, scenario_id, form_kind, version FROM serials WHERE serial IN ({})",
             {str(f["serial"]).strip() for _, _, f in chunk if f.get("serial") is not None})}
@@ -704,6 +702,7 @@ class Register:
         used = {r[0] for r in _select_in(
             cur, "SELECT serial FROM entries WHERE serial IN ({}) AND kind IN ('consent','refusal')",
             {c[3]["serial"] for c in checked if c[4] and c[3]["serial"]})}
+        count = 0
         people: list[tuple[Any, ...]] = []
         entries: list[tuple[Any, ...]] = []
         standing: list[tuple[Any, ...]] = []
@@ -730,7 +729,9 @@ class Register:
                     continue
                 if entry.serial:
                     used.add(entry.serial)
-                done.append(entry)
+                count += 1
+                if written:
+                    written(entry)
                 continue
             if draft["serial"] and draft["serial"] in used:
                 bad.append((line, _taken(draft["serial"])))
@@ -748,8 +749,11 @@ class Register:
                 pairs_in.add(pair)
             if draft["serial"]:
                 used.add(draft["serial"])
-            done.append(_as_entry(fields_, draft["day"], draft["data"]))
+            count += 1
+            if written:
+                written(_as_entry(fields_, draft["day"], draft["data"]))
         flush()
+        return count
 
     def _consent(self, cur: sqlite3.Cursor, person: Person | str, **fields: Any) -> Entry:
         draft = _consent_draft(lambda serial: cur.execute(
@@ -1202,7 +1206,7 @@ def _data(value: str | Mapping[str, Any]) -> dict[str, Any]:
 
 def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple]:
     while True:
-        chunk = cursor.fetchmany(5000)
+        chunk = cursor.fetchmany(1000)
         if not chunk:
             return
         yield from chunk

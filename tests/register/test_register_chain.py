@@ -137,3 +137,26 @@ def test_the_hashed_text_sqlite_makes_is_the_text_python_makes(reg):
     for row in people:
         details = dict(zip(PERSON_DETAILS, tuple(row)[:-1]))
         assert row[-1].encode("utf-8") == canonical(x for k in sorted(details) for x in (k, details[k] or ""))
+
+
+@pytest.mark.parametrize("sql, seq, reason", [
+    (["UPDATE entries SET staff = '王' WHERE seq = 2345"], 2345, "changed"),
+    (["UPDATE entries SET seq = 9999 WHERE seq = 2000"], 2000, "missing"),
+    (["UPDATE entries SET seq = -1 WHERE seq = 1500", "UPDATE entries SET seq = 1500 WHERE seq = 1501",
+      "UPDATE entries SET seq = 1501 WHERE seq = -1"], 1500, "order"),
+])
+def test_verify_reads_a_long_history_a_part_at_a_time_and_still_names_the_first_break(reg, sql, seq, reason):
+    # 2,500 entries: verify reads them (and the people) in parts of 1,000 so
+    # its memory does not grow with the register; breaks past the first
+    # part, and a person's changed name among the last, are still found.
+    reg.import_consents((i, Person(f"客人{i}", phone_last4=f"{i % 10000:04d}"), {"day": DAY, "scenario_id": "s-1"})
+                        for i in range(2500))
+    assert reg.verify().ok
+    reg = _tamper(reg, *sql, "UPDATE people SET name = '客人x' WHERE name = '客人2400'")
+    try:
+        result = reg.verify()
+        assert (result.broken.seq, result.broken.reason) == (seq, reason)
+        assert result.altered_people == (reg.connection.execute(
+            "SELECT person_id FROM people WHERE name = '客人x'").fetchone()[0],)
+    finally:
+        reg.close()
