@@ -222,3 +222,11 @@ def test_every_plural_msgid_has_its_chinese_form():
            or set(PLACEHOLDER.findall(ids[0])) != set(PLACEHOLDER.findall(ids[1]))]
     # Chinese has one plural form (Plural-Forms: nplurals=1; plural=0).
     assert not bad, "plural entries need one Chinese form with the same placeholders:\n" + "\n".join(bad)
+
+
+def test_no_catalogue_keeps_a_msgid_the_code_no_longer_says():
+    """A text changed in the code leaves its old entry behind; the catalogues keep only what is said."""
+    said = set(MSGIDS) | {ids[0] for ids in extract_plural_msgids()}
+    stale = sorted(f"{name}: {msgid!r}" for name, entries in CATALOGUES.items() for msgid in entries
+                   if msgid not in said)
+    assert not stale, f"{len(stale)} entries no code uses (delete them):\n" + "\n".join(stale)
