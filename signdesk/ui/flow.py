@@ -43,7 +43,8 @@ class FlowLayout(QLayout):
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
+        if rect != self.geometry():  # layouts are set again and again with the same rectangle
+            super().setGeometry(rect)
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
@@ -84,8 +85,9 @@ class FlowLayout(QLayout):
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y = area.x(), y + line_height + gap
                 line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(min(hint.width(), area.width()), hint.height())))
+            place = QRect(QPoint(x, y), QSize(min(hint.width(), area.width()), hint.height()))
+            if move and item.geometry() != place:
+                item.setGeometry(place)
             x += hint.width() + gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()

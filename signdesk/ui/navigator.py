@@ -178,6 +178,7 @@ class Navigator(QWidget):
             section_id, scenario_id = item.data(0, _KEY_ROLE)
             if item.data(1, _KEY_ROLE) == "section":
                 item.setText(0, tr(SECTION_BY_ID[section_id].title))
+                item.setToolTip(0, item.text(0))  # the whole title where the list is too narrow for it
                 continue
             item.setFont(0, bold)
             if scenario_id is None:

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QStyle,
+    QStyleOptionButton,
     QStyleOptionComboBox,
     QStylePainter,
     QVBoxLayout,
@@ -33,6 +34,15 @@ from signdesk.i18n import N_
 from signdesk.questions import Kind, Question
 
 Translate = Callable[..., str]
+
+
+#: How a wrapped text is laid out: left-aligned, broken between words.
+WRAP_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+
+
+def wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
+    """The height ``text`` takes broken into lines of at most ``width`` pixels."""
+    return metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), WRAP_FLAGS, text).height()
 
 
 class WrappingComboBox(QComboBox):
@@ -62,40 +72,98 @@ class WrappingComboBox(QComboBox):
         self.model().dataChanged.connect(lambda *_a: self.updateGeometry())
         self.model().rowsInserted.connect(lambda *_a: self.updateGeometry())
 
-    def _option(self, width: int | None = None) -> QStyleOptionComboBox:
-        opt = QStyleOptionComboBox()
-        self.initStyleOption(opt)
-        if width is not None:
-            opt.rect = QRect(0, 0, width, super().sizeHint().height())
-        return opt
-
-    def text_rect(self, opt: QStyleOptionComboBox | None = None) -> QRect:
-        """Where the current text is drawn."""
-        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt or self._option(),
+    def text_rect(self, opt: QStyleOptionComboBox) -> QRect:
+        """Where the current text is drawn in a box drawn with ``opt``."""
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+
+    def _text_width(self, width: int) -> int:
+        # Measured on a bare option: layouts ask for sizes very often, and initStyleOption is a
+        # call into Qt each time (with PySide6 6.12 on Python 3.11 each such call also drops a
+        # reference to None). The edit field depends only on the rectangle and the frame.
+        opt = QStyleOptionComboBox()
+        opt.rect = QRect(0, 0, width, 30)
+        opt.direction = self.layoutDirection()
+        return self.text_rect(opt).width()
 
     def sizeHint(self) -> QSize:
         # Room for the longest option on one line, as QComboBox.AdjustToContents would ask for.
-        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())),
-                     default=0)
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
         base = super().sizeHint()
-        frame = base.width() - self.text_rect(self._option(base.width())).width()
+        frame = base.width() - self._text_width(base.width())
         return QSize(max(widest + frame, base.width()), base.height())
 
     def heightForWidth(self, width: int) -> int:
-        text_width = max(self.text_rect(self._option(width)).width(), 1)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        lines = self.fontMetrics().boundingRect(QRect(0, 0, text_width, 1 << 20), flags, self.currentText())
-        return super().sizeHint().height() + max(lines.height() - self.fontMetrics().height(), 0)
+        lines = wrapped_height(self.fontMetrics(), self.currentText(), self._text_width(width))
+        return super().sizeHint().height() + max(lines - self.fontMetrics().height(), 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.fontMetrics().horizontalAdvance(self.currentText()) <= self._text_width(self.width()):
+            super().paintEvent(event)  # one line: as any combo box
+            return
         painter = QStylePainter(self)
-        opt = self._option()
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
         text, opt.currentText = opt.currentText, ""
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-        self.style().drawItemText(painter, self.text_rect(opt), flags, opt.palette, self.isEnabled(), text,
-                                  QPalette.ColorRole.ButtonText)
+        self.style().drawItemText(painter, self.text_rect(opt), WRAP_FLAGS | int(Qt.AlignmentFlag.AlignVCenter),
+                                  opt.palette, self.isEnabled(), text, QPalette.ColorRole.ButtonText)
+
+
+class WrappingCheckBox(QCheckBox):
+    """A check box whose label breaks onto more lines when its row is narrower than the label.
+
+    A plain QCheckBox keeps its label on one line, so a long option
+    ("Access control: only named staff can see or export face data") made
+    the whole page scroll sideways in a narrow pane, its end out of sight.
+    """
+
+    #: The label never gets narrower than this many characters.
+    MIN_CHARACTERS = 12
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred,
+                             QSizePolicy.ControlType.CheckBox)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _text_rect(self, width: int, height: int) -> QRect:
+        # A bare option, as in WrappingComboBox: the label's place depends only on the rectangle.
+        opt = QStyleOptionButton()
+        opt.rect = QRect(0, 0, width, height)
+        opt.direction = self.layoutDirection()
+        return self.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, opt, self)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        spare = metrics.horizontalAdvance(self.text()) - metrics.averageCharWidth() * self.MIN_CHARACTERS
+        return QSize(hint.width() - max(spare, 0), hint.height())
+
+    def heightForWidth(self, width: int) -> int:
+        one_line = super().sizeHint().height()
+        lines = wrapped_height(self.fontMetrics(), self.text(), self._text_rect(width, one_line).width())
+        return one_line + max(lines - self.fontMetrics().height(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        one_line = super().sizeHint().height()
+        room = self._text_rect(self.width(), one_line)
+        if self.fontMetrics().horizontalAdvance(self.text()) <= room.width():
+            super().paintEvent(event)  # one line: as any check box
+            return
+        painter = QStylePainter(self)
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.rect = QRect(0, 0, self.width(), one_line)  # the box sits beside the first line
+        text, opt.text = opt.text, ""
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, opt)
+        room.setTop((one_line - self.fontMetrics().height()) // 2)
+        room.setBottom(self.height() - 1)
+        flags = WRAP_FLAGS | int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextShowMnemonic)
+        self.style().drawItemText(painter, room, flags, opt.palette, self.isEnabled(), text,
+                                  QPalette.ColorRole.WindowText)
 
 
 class AnswerField(QWidget):
@@ -189,7 +257,7 @@ class MultiField(AnswerField):
         layout.setSpacing(4)
         self.boxes: dict[str, QCheckBox] = {}
         for opt in question.options:
-            box = QCheckBox(self)
+            box = WrappingCheckBox(self)
             box.toggled.connect(lambda _on, key=opt.key: self._toggled(key))
             layout.addWidget(box)
             self.boxes[opt.key] = box
@@ -252,6 +320,8 @@ class TextField(AnswerField):
             text = str(value)
         if text != self.edit.text():
             self.edit.setText(text)
+            # A stored answer longer than the field shows its start ("Beijing Morning Sta…"), not its end.
+            self.edit.setCursorPosition(0)
 
     def retranslate(self, tr: Translate) -> None:
         if self.question.kind is Kind.DATE:

@@ -1,8 +1,9 @@
 """At the default window size every option of every choice can be read in full, in both languages.
 
 The closed box shows its whole current text (on more lines where the row is
-narrow) and the open list is wide enough for the longest option. Checked on
-every section of the example, on the findings tab and on the documents tab.
+narrow), the open list is wide enough for the longest option, and no page
+scrolls sideways. Checked on every section of the example, on the findings
+tab and on the documents tab.
 """
 
 from __future__ import annotations
@@ -74,7 +75,15 @@ def test_no_option_is_cut_off_at_the_default_size(make_window, examples_dir, qtb
     nav = window.navigator
     for item in [i for i in nav._items() if i.data(1, _KEY_ROLE) == "section"]:
         nav.tree.setCurrentItem(item)
-        problems += cut_texts(window, qtbot, str(tuple(item.data(0, _KEY_ROLE))))
+        where = str(tuple(item.data(0, _KEY_ROLE)))
+        problems += cut_texts(window, qtbot, where)
+        # Nothing on the page (a long check-box label) pushes its end out of sight to the right.
+        page = window.current_page()
+        if page.scroll.horizontalScrollBar().maximum() > 0:
+            problems.append(f"{where}: the page scrolls sideways, {page.scroll.widget().minimumSizeHint().width()} px "
+                            f"wide in {page.scroll.viewport().width()}")
+        if nav.tree.visualItemRect(item).width() < nav.tree.fontMetrics().horizontalAdvance(item.text(0)):
+            assert item.toolTip(0) == item.text(0)  # an elided section title is there in full on hovering
     for tab in (window.findings, window.preview):
         window.side.setCurrentWidget(tab)
         problems += cut_texts(window, qtbot, type(tab).__name__)
@@ -83,3 +92,11 @@ def test_no_option_is_cut_off_at_the_default_size(make_window, examples_dir, qtb
     room = window.screen().availableGeometry()
     assert window.frameGeometry().width() <= room.width()
     assert window.stack.width() >= 150
+
+
+def test_a_long_stored_answer_shows_its_start(make_window, examples_dir):
+    window = make_window(examples_dir / "training_centre.signdesk")
+    edit = window.current_page().rows["address_en"].field.edit
+    assert edit.text().startswith("3F, 27")
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()  # longer than the field here
+    assert edit.cursorPosition() == 0  # so the field shows "3F, 27 Zhongguancun…", not "…Haidian District, Beijing"
