@@ -742,12 +742,29 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
 
+    def _finish_numbered_forms(self) -> None:
+        """A run of numbered forms still being drawn is finished, written and
+        recorded before the register closes (never printed unrecorded, never lost)."""
+        job = getattr(self, "numbered_job", None)
+        if job is None or not job.running:
+            return
+        from PySide6.QtCore import QThreadPool
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            QThreadPool.globalInstance().waitForDone()
+            while job.running:  # its result comes by signal: let it arrive
+                QApplication.processEvents()
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_discard():
             event.ignore()
             return
         self.save_layout()
         self.preview.wait_idle()
+        self._finish_numbered_forms()
         if self._register_tab is not None:
             self._register_tab.close_register()
         self.autosave.end_session()

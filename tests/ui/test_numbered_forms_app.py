@@ -87,3 +87,21 @@ def test_a_large_print_run_is_numbered_too(make_window, examples_dir, tmp_path, 
     qtbot.waitUntil(lambda: not window.numbered_job.running, timeout=60000)
     (normal,) = (tmp_path / "normal").glob("consent-*-000301-000303.pdf")
     assert len(reader.pages) > len(PdfReader(normal).pages)
+
+
+def test_closing_the_window_while_a_run_is_drawn_still_writes_and_records_it(make_window, examples_dir, tmp_path,
+                                                                             dialogs, qtbot):
+    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
+    _show_consent_form(window)
+    dialogs.folder_answer = tmp_path / "forms"
+    dialogs.texts = ["000101-000150"]
+    window.preview.numbered_button.click()
+    assert window.numbered_job.running
+    register_file = window.register_tab.register.path
+    assert window.close()
+    (pdf,) = (tmp_path / "forms").glob("consent-*-000101-000150.pdf")
+    from signdesk.register import Register
+
+    with Register.open(register_file, lock=False, read_only=True) as reg:
+        assert reg.printed_form("000150") is not None
+    assert not dialogs.errors
