@@ -232,11 +232,12 @@ def _import(reg: Register, project: Project, args: argparse.Namespace, locale: s
     if args.file is None:
         raise UserInputError(N_("Give the CSV file to import."))
     try:
-        raw = args.file.read_bytes()
+        # Read as the import goes, so a long file is never in memory whole.
+        with open(args.file, "rb") as fh:
+            report = import_csv(reg, fh, project)
     except OSError as err:
         raise UserInputError(N_("The file {name} cannot be read: {problem}"), name=str(args.file),
                              problem=err.strerror or str(err)) from None
-    report = import_csv(reg, raw, project)
     for line, problem in report.skipped:
         print(translate(locale, N_("Line {line} skipped: {problem}"), line=line, problem=problem.message(locale)),
               file=sys.stderr)

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from signdesk.filing.pack import csv_safe
 from signdesk.i18n import N_
@@ -70,24 +70,28 @@ _YES = {"yes", "y", "true", "1", "是", "✓"}
 _NO = {"no", "n", "false", "0", "否", ""}
 
 
-def _text(raw: bytes) -> io.TextIOWrapper:
-    """The file as text, decoded as it is read (the whole text at once would be
-    twice the file, and four times the file again inside a StringIO)."""
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise RegisterError(N_("The file is too large to import ({size} MB)."), size=f"{len(raw) / 1024 / 1024:.0f}")
+def _text(source: bytes | BinaryIO) -> io.TextIOWrapper:
+    """The file (its bytes, or the file open for reading) as text, decoded as
+    it is read: the whole text at once would be twice the file again, and
+    four times inside a StringIO."""
+    stream = io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source
+    size = stream.seek(0, io.SEEK_END)
+    if size > MAX_IMPORT_BYTES:
+        raise RegisterError(N_("The file is too large to import ({size} MB)."), size=f"{size / 1024 / 1024:.0f}")
     for encoding in ("utf-8-sig", "gb18030"):
-        if _decodes(raw, encoding):
-            return io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
+        stream.seek(0)
+        if _decodes(stream, encoding):
+            stream.seek(0)
+            return io.TextIOWrapper(stream, encoding=encoding, newline="")
     raise RegisterError(N_("The file is neither UTF-8 nor GB18030 text."))
 
 
-def _decodes(raw: bytes, encoding: str, piece: int = 1 << 16) -> bool:
-    """Whether all of ``raw`` is text in ``encoding`` (decoded a piece at a time, nothing kept)."""
+def _decodes(stream: BinaryIO, encoding: str, piece: int = 1 << 16) -> bool:
+    """Whether the rest of ``stream`` is text in ``encoding`` (decoded a piece at a time, nothing kept)."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    view = memoryview(raw)
     try:
-        for i in range(0, len(view), piece):
-            decoder.decode(view[i:i + piece])
+        while chunk := stream.read(piece):
+            decoder.decode(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
@@ -105,7 +109,7 @@ def _columns(header: list[str]) -> dict[str, int]:
     return index
 
 
-def consent_rows(raw: bytes, project: Project, bad: list[tuple[int, EntryError]]
+def consent_rows(source: bytes | BinaryIO, project: Project, bad: list[tuple[int, EntryError]]
                  ) -> Iterator[tuple[int, Person, dict[str, Any]]]:
     """Rows ready for :meth:`Register.import_stream`, read from the file as
     they are taken; each bad one goes into ``bad`` with its line instead.
@@ -119,7 +123,7 @@ def consent_rows(raw: bytes, project: Project, bad: list[tuple[int, EntryError]]
     allowed_ticks = {f"purpose:{p}" for p in purposes} | set(EXTRA_TICKS)
     scenarios = {sc.id: sc.id for sc in project.scenarios}
     scenarios.update({sc.name: sc.id for sc in project.scenarios})
-    reader = csv.reader(_text(raw))
+    reader = csv.reader(_text(source))
     try:
         header = next(reader)
     except StopIteration:
@@ -227,10 +231,11 @@ def _row(get: Any, scenarios: Mapping[str, str], allowed_ticks: set[str]) -> tup
     return person, fields
 
 
-def import_csv(register: Register, raw: bytes, project: Project) -> ImportReport:
-    """Read consents from CSV bytes into the register; bad rows skipped and named."""
+def import_csv(register: Register, source: bytes | BinaryIO, project: Project) -> ImportReport:
+    """Read consents from CSV (its bytes, or the file open for reading) into
+    the register; bad rows skipped and named."""
     bad: list[tuple[int, EntryError]] = []
-    with paused_gc(), closing(consent_rows(raw, project, bad)) as rows:
+    with paused_gc(), closing(consent_rows(source, project, bad)) as rows:
         written, refused = register.import_stream(rows)
     skipped = sorted([*bad, *refused], key=lambda item: item[0])
     return ImportReport(written, tuple(skipped))

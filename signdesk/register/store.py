@@ -1111,7 +1111,9 @@ class Register:
         with self._transaction() as cur:
             cur.execute("DELETE FROM standing")
             cur.execute("DELETE FROM signs")
-            for (pid,) in cur.execute("SELECT DISTINCT person_id FROM entries WHERE person_id IS NOT NULL").fetchall():
+            # The people a row at a time through the person index (a cursor
+            # of its own beside the writes), not a list of them all.
+            for (pid,) in self._conn.execute("SELECT DISTINCT person_id FROM entries WHERE person_id IS NOT NULL"):
                 self._restate_person(cur, pid)
             for (sid,) in cur.execute("SELECT DISTINCT serial FROM entries WHERE kind = 'sign_posted'").fetchall():
                 self._restate_sign(cur, sid)

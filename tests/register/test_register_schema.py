@@ -70,3 +70,22 @@ def test_a_register_from_a_newer_signdesk_is_refused(tmp_path):
         Register.open(path)
     assert "newer SignDesk" in str(err.value)
     assert "更新" in err.value.message("zh_CN")
+
+
+def test_rebuild_state_derives_every_standing_and_sign_again_from_the_history(reg):
+    people = [consent(reg, f"客人{i}", f"{i:04d}", serial=f"{i:06d}") for i in range(5)]
+    reg.withdraw(people[1].person_id, day=DAY, channel="phone", deletion_days=15)
+    reg.confirm_deletion(people[2].person_id, day=DAY, by="李", devices=["till"])
+    reg.correct(people[3].seq, day=DAY, reason="entered twice", void=True)
+    reg.post_sign("S-01", scenario_id="s-1", location="南门", version="v1", day=DAY)
+    dump = lambda: [tuple(r) for r in reg.connection.execute(  # noqa: E731
+        "SELECT * FROM standing ORDER BY person_id, scenario_id")] + [tuple(r) for r in reg.connection.execute(
+        "SELECT * FROM signs")]
+    before = dump()
+    assert [r[2] for r in before if r[0] == people[1].person_id] == ["withdrawn"]
+    assert not [r for r in before if r[0] == people[3].person_id]
+    reg.connection.execute("DELETE FROM standing")
+    reg.connection.execute("DELETE FROM signs")
+    assert dump() == []
+    reg.rebuild_state()
+    assert dump() == before and len(before) == 5
