@@ -345,7 +345,7 @@ def _select_in(cur: sqlite3.Cursor, sql: str, values: Iterable[Any]) -> Iterator
 
 
 #: Rows of an import looked up and written together. SQLite's page cache
-#: stays at its 2 MB meanwhile: 64 MB took 5-10 % off the CPU time of a
+#: stays at its 2 MB meanwhile: 64 MB took about 6 % off the CPU time of a
 #: 100,000-row import but grew the import's memory with the register, by
 #: 72 MB at 100,000 people (docs/register.md, Speed).
 _IMPORT_CHUNK = 1000
