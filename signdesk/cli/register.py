@@ -185,7 +185,7 @@ STATUS_LABELS = {"consented": N_("consented"), "refused": N_("refused"), "withdr
 def _export(reg: Register, project: Project, args: argparse.Namespace, locale: str) -> int:
     from signdesk.documents.register_report import render_person_history, render_register_summary
     from signdesk.documents.render import write_documents
-    from signdesk.register.csvfiles import export_csv
+    from signdesk.register.csvfiles import write_csv
 
     if args.output is None:
         raise UserInputError(N_("Give the output folder with -o."))
@@ -193,7 +193,7 @@ def _export(reg: Register, project: Project, args: argparse.Namespace, locale: s
     if args.person:
         files = {f"register-{args.person}.pdf": render_person_history(reg, project, args.person, today)}
     else:
-        files = {"register.csv": export_csv(reg, project),
+        files = {"register.csv": lambda fh: write_csv(reg, fh, project),
                  "register-summary.pdf": render_register_summary(reg, project, today)}
     write_documents(files, args.output)
     for name in files:

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from signdesk.documents.consent import MAX_NUMBERED_RUN, NumberedRunError, form_version, render_consent, render_numbered_consent
 from signdesk.documents.content import scenario_notice, scenario_slugs
@@ -151,8 +152,9 @@ def consent_form_versions(project: Project, today: dt.date | None = None) -> dic
     return out
 
 
-def write_documents(files: Mapping[str, bytes], out_dir: Path) -> list[Path]:
-    """Write rendered files into ``out_dir`` (created if needed), each atomically."""
+def write_documents(files: Mapping[str, bytes | Callable[[BinaryIO], None]], out_dir: Path) -> list[Path]:
+    """Write rendered files into ``out_dir`` (created if needed), each atomically
+    (each the bytes, or a function writing them into the file it is given)."""
     out_dir = Path(out_dir)
     written: list[Path] = []
     try:

@@ -23,7 +23,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
 from signdesk.errors import UserInputError
 from signdesk.i18n import N_
@@ -463,8 +463,11 @@ def load(path: Path) -> Project:
     return loads(read_input_file(path, MAX_FILE_BYTES), path.name)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves old or new, never half.
+
+    ``data`` is the bytes, or a function that writes them into the file it
+    is given (a long export, written as it is read, never whole in memory).
 
     Temp file in the same folder, flush, fsync, rename over the target, fsync
     the folder.
@@ -478,7 +481,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         # user's file had, or the usual ones for a new file.
         os.chmod(tmp_name, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_name, path)

@@ -41,8 +41,17 @@ MAX_IMPORT_BYTES = 100 * 1024 * 1024
 
 def export_csv(register: Register, project: Project | None = None) -> bytes:
     """Every entry, in order, as CSV bytes (deterministic for the same register)."""
+    out = io.BytesIO()
+    write_csv(register, out, project)
+    return out.getvalue()
+
+
+def write_csv(register: Register, fh: BinaryIO, project: Project | None = None) -> None:
+    """Every entry, in order, as CSV into the binary file ``fh``, written as the
+    entries are read (a whole register's CSV in a StringIO took about four
+    times its size: 240 MB for 300,000 entries)."""
     names = {sc.id: sc.name for sc in project.scenarios} if project else {}
-    out = io.StringIO()
+    out = io.TextIOWrapper(fh, encoding="utf-8", newline="")
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
@@ -56,7 +65,8 @@ def export_csv(register: Register, project: Project | None = None) -> bytes:
                  r["serial"], r["version"], r["staff"], r["data"] if r["data"] != "{}" else "", r["refers_to"],
                  r["hash"])
         writer.writerow([csv_safe("" if c is None else str(c)) for c in cells])
-    return out.getvalue().encode("utf-8")
+    out.flush()
+    out.detach()  # the caller's file stays open
 
 
 @dataclass(frozen=True)

@@ -236,3 +236,33 @@ def test_an_import_takes_no_more_memory_for_a_longer_file(tmp_path: Path):
     # times as much, every row's fields and entry being kept to the end).
     short, long = _python_peak_of_import(tmp_path, 2000), _python_peak_of_import(tmp_path, 6000)
     assert long < short * 1.25, (short, long)
+
+
+def _python_peak_of_export(tmp_path: Path, n: int) -> tuple[int, bytes]:
+    import tracemalloc
+
+    from signdesk.register.csvfiles import export_csv, write_csv
+
+    with Register.create(tmp_path / f"x{n}.register.sqlite") as reg:
+        reg.import_consents((i, Person(f"客人{i:06d}", member_no=f"M{i:06d}"), {"day": DAY, "scenario_id": "s-1"})
+                            for i in range(n))
+        target = tmp_path / f"x{n}.csv"
+        with open(target, "wb") as fh:
+            tracemalloc.start()
+            try:
+                write_csv(reg, fh, load(SHOP))
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+        written = target.read_bytes()
+        assert written == export_csv(reg, load(SHOP))
+    return peak, written
+
+
+def test_an_export_is_written_as_it_is_read_whatever_the_registers_length(tmp_path: Path):
+    (short, _), (long, written) = _python_peak_of_export(tmp_path, 1500), _python_peak_of_export(tmp_path, 4500)
+    lines = written.decode("utf-8-sig").splitlines()
+    assert written.startswith(b"\xef\xbb\xbf") and len(lines) == 4501 and "客人004499" in lines[-1]
+    # Before, the whole CSV was built in memory: three times the entries took
+    # three times the memory.
+    assert long < short * 1.25, (short, long)
