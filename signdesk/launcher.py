@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli._load_commands()
         if args[0] in cli.COMMANDS or args[0] in ("-h", "--help"):
             return cli.main(args, prog="signdesk")
-    from signdesk.cli import default_locale
+    from signdesk.i18n import default_locale
 
     problem = start_problem(os.environ, default_locale())
     if problem:

@@ -15,7 +15,7 @@ import sys
 from typing import Callable, Sequence
 
 from signdesk.errors import UserInputError
-from signdesk.i18n import EN, N_, ZH, normalize_locale, translate, translate_plural
+from signdesk.i18n import EN, N_, ZH, default_locale, normalize_locale, translate, translate_plural  # noqa: F401 - default_locale for the commands
 
 #: Exit statuses shared by every command.
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
@@ -23,15 +23,6 @@ EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70
 #: The reader of the output closed the pipe (128 + SIGPIPE, as the shell reports it).
 EXIT_BROKEN_PIPE = 141
-
-
-def default_locale() -> str:
-    """The UI language from the environment (LC_ALL, LC_MESSAGES, LANG)."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return normalize_locale(value)
-    return EN
 
 
 def _help_formatter(locale: str) -> type[argparse.HelpFormatter]:

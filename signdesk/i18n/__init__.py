@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import gettext
-import hashlib
 import io
 import json
 import os
@@ -40,6 +39,15 @@ SOURCE_LOCALE = EN
 def N_(msgid: str) -> str:
     """Mark a string for extraction without translating it here."""
     return msgid
+
+
+def default_locale() -> str:
+    """The UI language from the environment (LC_ALL, LC_MESSAGES, LANG)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return normalize_locale(value)
+    return EN
 
 
 @lru_cache(maxsize=64)
@@ -90,6 +98,8 @@ def catalogue(locale: str, root: Path = TRANSLATIONS_DIR) -> Catalogue:
     cached copy can never be stale. Fuzzy and empty entries are left out, so
     they count as untranslated.
     """
+    import hashlib  # only here: an English start reads no catalogue
+
     folder = root / locale
     sources = sorted(folder.glob("*.po"))
     contents = [path.read_bytes() for path in sources]

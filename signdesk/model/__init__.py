@@ -24,5 +24,6 @@ from signdesk.model.project import (  # noqa: F401
     is_visible,
     nothing_found_msgid,
     unanswered_questions,
+    visibility,
     visible_answers,
 )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import secrets
+
 from collections import ChainMap
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from signdesk.i18n import N_
 from signdesk.questions import QUESTION_BY_ID, QUESTIONS, Scope, scope_of
@@ -18,6 +18,8 @@ MAX_SCENARIO_NAME = 60
 
 def new_scenario_id() -> str:
     """A short random id that stays with a scenario through renames."""
+    import secrets  # here, not at start: it brings OpenSSL's hashes along
+
     return "s-" + secrets.token_hex(4)
 
 
@@ -105,15 +107,31 @@ def visible_answers(own: Mapping[str, Any], context: Mapping[str, Any]) -> dict[
     return kept
 
 
+def visibility(project: Project, scenario: Scenario | None) -> Callable[[str], bool]:
+    """``shown(question_id)``: whether a question is shown, given the current answers.
+
+    The visible answers it reads are worked out once, so asking about every
+    question of a project costs one pass over the answers, not one per question.
+    """
+    business = project.business_answers()
+    scenario_view: list[Mapping[str, Any]] = []
+
+    def shown(question_id: str) -> bool:
+        q = QUESTION_BY_ID[question_id]
+        if q.visible_if is None:
+            return True
+        if scope_of(q) is Scope.BUSINESS or scenario is None:
+            return q.visible_if(business)
+        if not scenario_view:
+            scenario_view.append(ChainMap(visible_answers(scenario.answers, business), business))
+        return q.visible_if(scenario_view[0])
+
+    return shown
+
+
 def is_visible(question_id: str, project: Project, scenario: Scenario | None) -> bool:
     """Whether a question is shown, given the current answers."""
-    q = QUESTION_BY_ID[question_id]
-    if q.visible_if is None:
-        return True
-    business = project.business_answers()
-    if scope_of(q) is Scope.BUSINESS or scenario is None:
-        return q.visible_if(business)
-    return q.visible_if(ChainMap(visible_answers(scenario.answers, business), business))
+    return visibility(project, scenario)(question_id)
 
 
 def is_answered(value: Any) -> bool:
@@ -136,13 +154,15 @@ def unanswered_questions(project: Project) -> list[Unanswered]:
     Findings are only as complete as the answers: the findings summary,
     ``check`` and the compliance report say how many of these are left.
     """
+    shown = visibility(project, None)
     missing = [Unanswered(q.id, None) for q in QUESTIONS
                if scope_of(q) is Scope.BUSINESS and not q.may_stay_empty
-               and not is_answered(project.business.get(q.id)) and is_visible(q.id, project, None)]
+               and not is_answered(project.business.get(q.id)) and shown(q.id)]
     for sc in project.scenarios:
+        shown = visibility(project, sc)
         missing += [Unanswered(q.id, sc.id) for q in QUESTIONS
                     if scope_of(q) is Scope.SCENARIO and not q.may_stay_empty
-                    and not is_answered(sc.answers.get(q.id)) and is_visible(q.id, project, sc)]
+                    and not is_answered(sc.answers.get(q.id)) and shown(q.id)]
     return missing
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from signdesk.i18n import N_
-from signdesk.model import Project
+from signdesk.model import Project, visibility
 from signdesk.questions import SECTIONS, Scope
 from signdesk.ui.questionnaire import section_progress
 
@@ -158,12 +158,15 @@ class Navigator(QWidget):
             return
         from signdesk.questions import SECTION_BY_ID
 
+        shown: dict[str | None, Callable[[str], bool]] = {}  # per scenario, worked out once
         for item in self._items():
             if item.data(1, _KEY_ROLE) != "section":
                 continue
             section_id, scenario_id = item.data(0, _KEY_ROLE)
             scenario = project.scenario(scenario_id) if scenario_id else None
-            done, total = section_progress(project, scenario, SECTION_BY_ID[section_id])
+            if scenario_id not in shown:
+                shown[scenario_id] = visibility(project, scenario)
+            done, total = section_progress(project, scenario, SECTION_BY_ID[section_id], shown[scenario_id])
             item.setText(1, f"{done}/{total}")
             item.setForeground(1, self.palette().mid() if done < total else self.palette().link())
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from signdesk.i18n import N_
 from signdesk.i18n.glossary import TERM_BY_KEY, TERMS
-from signdesk.model import Project, Scenario, is_visible
+from signdesk.model import Project, Scenario, visibility
 from signdesk.questions import AnswerError, Question, Section, questions_in
 from signdesk.ui.widgets import AnswerField, make_field
 
@@ -44,10 +44,13 @@ def terms_explained(msgids: list[str], keys: tuple[str, ...], tr: Translate) -> 
     return "\n\n".join(tr(TERM_BY_KEY[k].explanation) for k in found if k in TERM_BY_KEY)
 
 
-def section_progress(project: Project, scenario: Scenario | None, section: Section) -> tuple[int, int]:
-    """(answered visible questions, visible questions) of one section."""
+def section_progress(project: Project, scenario: Scenario | None, section: Section,
+                     shown: Callable[[str], bool] | None = None) -> tuple[int, int]:
+    """(answered visible questions, visible questions) of one section (``shown``:
+    the scenario's :func:`~signdesk.model.visibility`, when the caller has it)."""
     own = scenario.answers if scenario is not None else project.business
-    visible = [q for q in questions_in(section.id) if is_visible(q.id, project, scenario)]
+    shown = shown or visibility(project, scenario)
+    visible = [q for q in questions_in(section.id) if shown(q.id)]
     return sum(1 for q in visible if answered(own.get(q.id))), len(visible)
 
 
@@ -207,8 +210,9 @@ class SectionPage(QWidget):
         self.update_visibility()
 
     def update_visibility(self) -> None:
+        shown = visibility(self.project, self.scenario)
         for qid, row in self.rows.items():
-            row.setVisible(is_visible(qid, self.project, self.scenario))
+            row.setVisible(shown(qid))
 
     def visible_rows(self) -> list[QuestionRow]:
         return [row for row in self.rows.values() if not row.isHidden()]
