@@ -16,8 +16,6 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Mapping
 
-import chinese_calendar
-
 from signdesk.questions import FILING_THRESHOLD
 
 FILING_WORKING_DAYS = 30
@@ -48,6 +46,8 @@ def _fallback_calendar(year: int) -> "holidays.HolidayBase":  # noqa: F821
 @lru_cache(maxsize=8192)
 def is_working_day(day: dt.date) -> tuple[bool, bool]:
     """(is a working day, the answer rests on a published schedule)."""
+    import chinese_calendar  # when a deadline is counted, not at start-up
+
     try:
         return chinese_calendar.is_workday(day), True
     except NotImplementedError:

@@ -29,8 +29,6 @@ from signdesk.ui.findings import FindingsPanel
 from signdesk.ui.i18n_qt import UiLanguage
 from signdesk.ui.menus import MainMenus
 from signdesk.ui.navigator import Navigator, PageKey
-from signdesk.ui.preview import PreviewPane, print_pdf
-from signdesk.ui.renderers import render_document
 from signdesk.ui.questionnaire import SectionPage
 from signdesk.ui.welcome import VENUE_QUESTION, WelcomePage
 
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
     from signdesk.register import Register
     from signdesk.ui.about import AboutDialog
     from signdesk.ui.guide import GuideWindow
+    from signdesk.ui.preview import PreviewPane
     from signdesk.ui.register_tab import RegisterTab
 
 AUTOSAVE_MS = 60_000
@@ -68,15 +67,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("questionPages")
         self.findings = FindingsPanel(self)
-        self.preview = PreviewPane(self)
-        self.preview.today = today
         self.side = QTabWidget(self)
         self.side.setObjectName("sideTabs")
         self.side.addTab(self.findings, "")
-        self.side.addTab(self.preview, "")
-        # The Register tab is built when it is first shown or the project has a
-        # register (a start without one does not load the register's code);
-        # until then an empty page holds its place.
+        # The Documents tab is built when it is first shown, and the Register
+        # tab then or when the project has a register: a start does not load
+        # the PDF viewer's or the register's code. Until then an empty page
+        # holds each one's place.
+        self.preview_slot = QWidget(self.side)
+        self._preview: "PreviewPane | None" = None
+        self.side.addTab(self.preview_slot, "")
         self.register_slot = QWidget(self.side)
         self._register_tab: "RegisterTab | None" = None
         self.side.addTab(self.register_slot, "")
@@ -101,10 +101,6 @@ class MainWindow(QMainWindow):
         self.navigator.remove_scenario.connect(self.remove_scenario)
         self.findings.finding_activated.connect(self.go_to_finding)
         self.side.currentChanged.connect(lambda _i: self._side_tab_shown())
-        self.preview.print_requested.connect(self.print_document)
-        self.preview.export_requested.connect(self.export_documents)
-        self.preview.numbered_requested.connect(self.print_numbered_forms)
-        self.preview.optout_requested.connect(self.open_optout_page)
         language.changed.connect(lambda _l: self.retranslate())
 
         self.autosave_timer = QTimer(self)
@@ -133,7 +129,8 @@ class MainWindow(QMainWindow):
         if self.welcome is not None:
             self.welcome.retranslate(tr)
         self.navigator.retranslate(tr)
-        self.preview.retranslate(tr)
+        if self._preview is not None:
+            self._preview.retranslate(tr)
         if self._register_tab is not None:
             self._register_tab.retranslate()
         for page in self.pages.values():
@@ -205,11 +202,9 @@ class MainWindow(QMainWindow):
         """Re-evaluate the rules and update findings, progress and documents."""
         facts = self._register_tab.facts() if self._register_tab is not None else None
         self.assessment = evaluate(self.project, self.today, facts)
-        register = self._open_register()
-        # A sign printed now numbers on after the signs the register holds.
-        self.preview.sign_numbers = tuple(sorted(register.sign_numbers().items())) if register else ()
         self.findings.show_assessment(self.project, self.assessment, self.tr_, self.locale)
-        self.preview.show_documents(self.project, self.assessment, self.tr_, self.locale)
+        if self._preview is not None:
+            self._show_documents(self._preview)
         self.navigator.update_progress()
         self.side.setTabText(0, self.tr_(N_("F&indings ({count})"), count=len(self.assessment.findings)))
         self.side.setTabText(1, self.tr_(N_("D&ocuments")))
@@ -229,15 +224,45 @@ class MainWindow(QMainWindow):
             tab.changed.connect(self.refresh)
             tab.created.connect(self._register_created)
             self._register_tab = tab
-            index = self.side.indexOf(self.register_slot)
-            shown = self.side.currentIndex() == index
-            self.side.insertTab(index, tab, self.side.tabText(index))
-            self.side.removeTab(index + 1)
-            self.register_slot.deleteLater()
-            if shown:
-                self.side.setCurrentIndex(index)
+            self._into_tab(self.register_slot, tab)
             tab.set_project(self.project, self.path)
         return self._register_tab
+
+    @property
+    def preview(self) -> "PreviewPane":
+        """The Documents tab's contents (built, showing the open project's documents, on first use)."""
+        if self._preview is None:
+            from signdesk.ui.preview import PreviewPane
+
+            pane = PreviewPane(self.side)
+            pane.today = self.today
+            pane.print_requested.connect(self.print_document)
+            pane.export_requested.connect(self.export_documents)
+            pane.numbered_requested.connect(self.print_numbered_forms)
+            pane.optout_requested.connect(self.open_optout_page)
+            pane.retranslate(self.tr_)
+            self._preview = pane
+            if self.assessment is not None:
+                self._show_documents(pane)
+            self._into_tab(self.preview_slot, pane)
+        return self._preview
+
+    def _show_documents(self, pane: "PreviewPane") -> None:
+        assert self.assessment is not None
+        register = self._open_register()
+        # A sign printed now numbers on after the signs the register holds.
+        pane.sign_numbers = tuple(sorted(register.sign_numbers().items())) if register else ()
+        pane.show_documents(self.project, self.assessment, self.tr_, self.locale)
+
+    def _into_tab(self, slot: QWidget, widget: QWidget) -> None:
+        """``widget`` takes the place (and the tab) of the empty page ``slot``."""
+        index = self.side.indexOf(slot)
+        shown = self.side.currentIndex() == index
+        self.side.insertTab(index, widget, self.side.tabText(index))
+        self.side.removeTab(index + 1)
+        slot.deleteLater()
+        if shown:
+            self.side.setCurrentIndex(index)
 
     def _register_follows(self) -> None:
         """The Register tab shows the open project's register (built now if the project has one)."""
@@ -253,12 +278,14 @@ class MainWindow(QMainWindow):
     def _side_tab_shown(self) -> None:
         if self.side.currentWidget() is self.register_slot:
             self.register_tab  # noqa: B018 - built on first view
+        if self.side.currentWidget() is self.preview_slot:
+            self.preview  # noqa: B018 - built on first view
         self._preview_if_shown()
 
     def _preview_if_shown(self) -> None:
         # Drawing is only worth it (and reportlab only imported) when visible.
-        if self.side.currentWidget() is self.preview:
-            self.preview.schedule()
+        if self._preview is not None and self.side.currentWidget() is self._preview:
+            self._preview.schedule()
 
     def _changed(self, qid: str) -> None:
         if scope_of(QUESTION_BY_ID[qid]) is Scope.BUSINESS or QUESTION_BY_ID[qid].section == "place":
@@ -591,18 +618,22 @@ class MainWindow(QMainWindow):
         return True if self.dialogs.confirm(self.tr_(N_("Not ready to print")), f"{text}\n\n{question}") else None
 
     def print_document(self) -> None:
-        data = self.preview.data
-        if not data[:5] == b"%PDF-" or self.preview.shown != self.preview.request():
+        from signdesk.ui.preview import print_pdf
+        from signdesk.ui.renderers import render_document
+
+        pane = self._preview
+        data = pane.data if pane is not None else b""
+        if pane is None or not data[:5] == b"%PDF-" or pane.shown != pane.request():
             self.dialogs.error(self.tr_(N_("Print")), self.tr_(N_("There is no document on screen to print yet.")))
             return
-        if self.print_as_draft(self.preview.missing()) is None:
+        if self.print_as_draft(pane.missing()) is None:
             return  # the preview already carries the DRAFT mark the owner agreed to
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.dialogs.print_setup(printer):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            request = self.preview.shown
+            request = pane.shown
             if request is not None and request.kind is DocumentKind.SIGN and printer.copyCount() > 1:
                 # Copies of a sign are pages of their own, each with its own sign ID.
                 data = render_document(self.project, replace(request, copies=printer.copyCount()))
@@ -634,7 +665,7 @@ class MainWindow(QMainWindow):
         folder = self.dialogs.export_folder(str(self.path.parent) if self.path else "")
         if folder is None:
             return
-        request = self.preview.request()
+        request = self._preview.request() if self._preview is not None else None
         options: dict[str, object] = {"today": self.today, "draft": draft}
         if request is not None:
             options.update(sheet=request.sheet, landscape=request.landscape)
@@ -763,7 +794,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        self.preview.wait_idle()
+        if self._preview is not None:
+            self._preview.wait_idle()
         self._finish_numbered_forms()
         if self._register_tab is not None:
             self._register_tab.close_register()

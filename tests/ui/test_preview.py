@@ -161,3 +161,16 @@ def test_the_sign_on_screen_numbers_on_after_the_registers_signs_and_copies_prin
     dialogs.print_setup = two_copies
     window.menus.print.trigger()
     assert _sign_ids(dialogs.print_to) == [first[:8] + "-02", first[:8] + "-03"]
+
+
+def test_a_click_on_the_documents_tab_opens_the_preview_and_draws_the_first_document(make_window, examples_dir,
+                                                                                    qtbot):
+    window = make_window(examples_dir / "bubble_tea_shop.signdesk")
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.side.tabBar()
+    assert bar.tabText(1) == "D&ocuments"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert window.side.currentWidget() is window.preview and window.side.count() == 3
+    qtbot.waitUntil(lambda: window.preview.page_count() >= 1, timeout=20000)
+    assert window.preview.shown == window.preview.request()

@@ -211,9 +211,10 @@ def test_a_reopened_project_shows_its_register_findings_before_the_tab_is_visite
     assert found and "南门 (S-01)" in found[0].title("en")
 
 
-def test_a_start_on_a_project_without_a_register_does_not_load_the_register(examples_dir, tmp_path):
+def test_a_start_loads_neither_the_register_nor_the_pdf_viewer_until_their_tab_is_opened(examples_dir, tmp_path):
     """The register's code (SQLite, the hash chain, its tables) waits until a project has a register or
-    the owner opens the tab: a start without one is that much quicker."""
+    the owner opens its tab, and the Documents tab's PDF viewer until that tab is opened: a start
+    without them is that much quicker."""
     import os
     import subprocess
     import sys
@@ -223,29 +224,18 @@ def test_a_start_on_a_project_without_a_register_does_not_load_the_register(exam
             "application([])\n"
             f"window = build_window({str(examples_dir / 'bubble_tea_shop.signdesk')!r}, data_folder={str(tmp_path)!r})\n"
             "print(window.windowTitle())\n"
-            "print(sorted(m for m in sys.modules if m.startswith('signdesk.register') or m == 'sqlite3'))\n"
+            "late = ('signdesk.register', 'sqlite3', 'signdesk.ui.preview', 'PySide6.QtPdf')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(late)))\n"
             "window.side.setCurrentIndex(2)\n"
-            "print('signdesk.register.store' in sys.modules, window.register_tab.start_button.isVisibleTo(window))\n")
+            "print('signdesk.register.store' in sys.modules, window.register_tab.start_button.isVisibleTo(window))\n"
+            "window.side.setCurrentIndex(1)\n"
+            "print('PySide6.QtPdfWidgets' in sys.modules, window.side.currentWidget() is window.preview,\n"
+            "      window.preview.documents.count() > 0)\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
-    title, loaded, after = out.stdout.splitlines()[-3:]
+    title, loaded, register, documents = out.stdout.splitlines()[-4:]
     assert "bubble_tea_shop" in title
     assert loaded == "[]"
-    assert after == "True True"
-
-
-def test_a_scan_that_cannot_be_read_keeps_the_intake_open_and_saves_nothing(make_window, examples_dir, tmp_path,
-                                                                              qtbot):
-    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
-    tab = window.register_tab
-    dialog = tab.intake()
-    qtbot.waitExposed(dialog)
-    dialog.serial.setText("000101")
-    dialog.name.setText("王芳")
-    dialog.scan.setText(str(tmp_path / "no-such-photo.jpg"))
-    dialog.save()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "no-such-photo.jpg" in dialog.problem.text()
-    assert tab.register.entries() == []
-    assert dialog.name.text() == "王芳"  # nothing typed is lost
+    assert register == "True True"
+    assert documents == "True True True"
