@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self)
         self.side = QTabWidget(self)
         self.side.setObjectName("sideTabs")
+        # All three tab names stay in view: the pane is never narrower than they are.
+        self.side.tabBar().setUsesScrollButtons(False)
         self.side.addTab(self.findings, "")
         # The Documents tab is built when it is first shown, and the Register
         # tab then or when the project has a register: a start does not load

@@ -59,6 +59,7 @@ from signdesk.ui.register_dialogs import (
     scan_field,
 )
 from signdesk.ui.register_model import SignsModel, StandingModel
+from signdesk.ui.widgets import WrappingComboBox
 
 Translate = Callable[..., str]
 
@@ -226,8 +227,11 @@ class RegisterTab(QWidget):
         self.status.setWordWrap(True)
         self.search = QLineEdit(self, objectName="registerSearch")
         self.search.setClearButtonEnabled(True)
-        self.filter = QComboBox(self, objectName="registerFilter")
-        self.scenario = QComboBox(self, objectName="registerScenario")
+        # Whole option texts, on two lines where the pane is narrow.
+        self.filter = WrappingComboBox(self)
+        self.filter.setObjectName("registerFilter")
+        self.scenario = WrappingComboBox(self)
+        self.scenario.setObjectName("registerScenario")
         self.version = QLineEdit(self, objectName="registerVersion")
         self.intake_button = QPushButton("", self, objectName="registerIntake")
         self.withdraw_button = QPushButton("", self, objectName="registerWithdraw")
@@ -245,9 +249,14 @@ class RegisterTab(QWidget):
         self.more_button.setMenu(self.more_menu)
         #: The window's dialogs (file pickers); set by the window.
         self.dialogs = None
-        top = QHBoxLayout()
-        for w, stretch in ((self.search, 2), (self.filter, 1), (self.scenario, 1), (self.version, 1)):
-            top.addWidget(w, stretch)
+        # Search and form version above, the two filters below: in a narrow
+        # pane each field keeps room for its hint.
+        top = QVBoxLayout()
+        for row in (((self.search, 2), (self.version, 1)), ((self.filter, 1), (self.scenario, 1))):
+            line = QHBoxLayout()
+            for w, stretch in row:
+                line.addWidget(w, stretch)
+            top.addLayout(line)
         actions = FlowLayout()  # wraps in a narrow pane rather than squeezing the questions
         for w in (self.intake_button, self.withdraw_button, self.delete_button, self.more_button, self.start_button):
             actions.addWidget(w)
@@ -308,6 +317,8 @@ class RegisterTab(QWidget):
         tr = self.tr_
         self.search.setPlaceholderText(tr(N_("Search by serial or name")))
         self.version.setPlaceholderText(tr(N_("Form version")))
+        # The form-version field is short: it keeps room for its whole hint, the search takes the rest.
+        self.version.setMinimumWidth(self.version.fontMetrics().horizontalAdvance(self.version.placeholderText()) + 16)
         current = self.filter.currentData()
         self.filter.blockSignals(True)
         self.filter.clear()

@@ -239,3 +239,20 @@ def test_a_start_loads_neither_the_register_nor_the_pdf_viewer_until_their_tab_i
     assert loaded == "[]"
     assert register == "True True"
     assert documents == "True True True"
+
+
+def test_the_register_fields_keep_room_for_their_hints_in_a_narrow_pane(make_window, examples_dir, tmp_path, qtbot):
+    window, _project = _window_with_register(make_window, examples_dir, tmp_path)
+    window.resize(720, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.register_tab
+    qtbot.waitUntil(lambda: tab.search.width() > 60)
+    version = tab.version
+    assert version.width() >= version.fontMetrics().horizontalAdvance(version.placeholderText())
+    assert tab.search.width() >= 4 * version.fontMetrics().horizontalAdvance("000101") // 3  # a serial and more
+    for combo in (tab.filter, tab.scenario):  # every option whole, on one line or two
+        for i in range(combo.count()):
+            combo.setCurrentIndex(i)
+            qtbot.waitUntil(lambda combo=combo: combo.height() >= combo.heightForWidth(combo.width()))
+            assert combo.heightForWidth(combo.width()) > 0
