@@ -15,7 +15,7 @@ import sys
 from typing import Callable, Sequence
 
 from signdesk.errors import UserInputError
-from signdesk.i18n import EN, N_, ZH, default_locale, normalize_locale, translate, translate_plural  # noqa: F401 - default_locale for the commands
+from signdesk.i18n import EN, N_, ZH, default_locale, translate, translate_plural
 
 #: Exit statuses shared by every command.
 EXIT_OK, EXIT_VIOLATIONS, EXIT_USAGE = 0, 1, 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-
 from collections import ChainMap
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from signdesk.register import Register
     from signdesk.ui.about import AboutDialog
     from signdesk.ui.guide import GuideWindow
+    from signdesk.ui.numbered import NumberedFormsJob
     from signdesk.ui.preview import PreviewPane
     from signdesk.ui.register_tab import RegisterTab
 
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.assessment: Assessment | None = None
         self.pages: dict[PageKey, SectionPage] = {}
         self.guide: "GuideWindow | None" = None
+        #: The last run of numbered forms started (ui/numbered.py), drawn in the background.
+        self.numbered_job: "NumberedFormsJob | None" = None
 
         self.navigator = Navigator(self)
         self.stack = QStackedWidget(self)
@@ -778,7 +781,7 @@ class MainWindow(QMainWindow):
     def _finish_numbered_forms(self) -> None:
         """A run of numbered forms still being drawn is finished, written and
         recorded before the register closes (never printed unrecorded, never lost)."""
-        job = getattr(self, "numbered_job", None)
+        job = self.numbered_job
         if job is None or not job.running:
             return
         from PySide6.QtCore import QThreadPool

@@ -64,7 +64,7 @@ def print_numbered_forms(window: "MainWindow") -> NumberedFormsJob | None:
     request = window.preview.request()
     if request is None or request.kind not in NUMBERED_KINDS:
         return None
-    running = getattr(window, "numbered_job", None)
+    running = window.numbered_job
     if running is not None and running.running:
         window.statusBar().showMessage(tr(N_("Numbered forms are still being drawn.")), 5_000)
         return None
